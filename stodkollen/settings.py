@@ -43,8 +43,10 @@ class EmbeddingSettings(_Section):
 
 
 class IngestSettings(_Section):
-    chunk_size: int = Field(200, ge=32, description="Chunk size in tokens (llama-index splitter).")
-    chunk_overlap: int = Field(30, ge=0, description="Overlap between chunks in tokens.")
+    chunk_size: int = Field(
+        120, ge=20, description="Chunk size in words and punctuation marks (llama-index splitter)."
+    )
+    chunk_overlap: int = Field(20, ge=0, description="Overlap between chunks, same unit.")
     max_file_mb: float = Field(20.0, gt=0, description="Files (and downloads) above this are skipped.")
     url_timeout_s: float = Field(15.0, gt=0, description="Time limit for one URL fetch.")
     allow_private_urls: bool = Field(

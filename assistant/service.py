@@ -1,0 +1,239 @@
+"""The assistant: one object that answers questions over the store, loaded once per process."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass
+
+from assistant import compose
+from assistant.intent import Intent, classify
+from assistant.retrieve import Catalog, Hit, Retriever
+from assistant.types import REFUSAL, Answer, Filters, Source
+from index.lexical import fold, terms
+from stodkollen.errors import UserInputError
+from stodkollen.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass
+class Evidence:
+    best_dense: float | None
+    coverage: float  # share of question terms found in the top sources
+
+
+def clean_question(question: str, max_chars: int) -> str:
+    """Strip control characters and whitespace; reject empty or over-long questions (Swedish)."""
+    if question is None or not str(question).strip():
+        raise UserInputError("Skriv en fråga först.")
+    q = _CONTROL.sub(" ", str(question)).strip()
+    if len(q) > max_chars:
+        raise UserInputError(f"Frågan är för lång ({len(q)} tecken). Högst {max_chars} tecken.")
+    if not re.search(r"\w", q):
+        raise UserInputError("Frågan innehåller inga ord. Skriv en fråga med ord.")
+    return q
+
+
+class Assistant:
+    def __init__(self, settings: Settings | None = None, embedder=None, store=None):
+        self.settings = settings or get_settings()
+        if embedder is None:
+            from index.embedder import SentenceTransformerEmbedder
+
+            embedder = SentenceTransformerEmbedder(self.settings)
+        if store is None:
+            from index.store import ChunkStore
+
+            store = ChunkStore(self.settings)
+        self.embedder, self.store = embedder, store
+        self.catalog = Catalog(store)
+        self.retriever = Retriever(self.catalog, embedder, self.settings)
+        self._ingest_lock = threading.Lock()
+
+    # --- ingest -------------------------------------------------------------------------
+    def ingest(self, items: list[str] | None = None, prune: bool = False):
+        from ingest.pipeline import Ingestor
+
+        with self._ingest_lock:
+            summary = Ingestor(self.settings, self.store, self.embedder).run(items, prune=prune)
+        self.catalog.refresh(force=True)
+        return summary
+
+    # --- questions ----------------------------------------------------------------------
+    def ask(self, question: str, filters: Filters | None = None, previous: Answer | None = None,
+            retriever: str | None = None, k: int | None = None) -> Answer:
+        """Answer a Swedish (or English) question with cited sources, or refuse."""
+        q = clean_question(question, self.settings.answer.max_question_chars)
+        filters = filters or Filters()
+        k = k or self.settings.retrieval.top_k
+        intent = classify(q)
+        self.catalog.refresh()
+        if intent.is_similar:
+            from assistant.similar import similar_answer
+
+            return similar_answer(self, q, k)
+
+        places = self._places(q)
+        missing = [p for p in places["kommuner"] if not self._has_place(p)]
+        if missing and not places["present"]:
+            return self._place_missing(q, missing[0], filters, k)
+
+        query, boost = q, self._place_boost(places)
+        named = self._named_projects(q)
+        for pid in named:
+            boost[f"project_id={pid}"] = 3.0
+        if previous and previous.project_id and intent.maybe_followup and not named:
+            boost[f"project_id={previous.project_id}"] = 3.0
+            query = f"{previous.sources[0].title if previous.sources else ''} {q}"
+        hits = self._search(query, filters, retriever, boost)
+        sources = self._sources(hits[: max(k, 1)])
+        if not sources or self._refuse(q, hits[:3], retriever):
+            return Answer(q, REFUSAL, refused=True, sources=[])
+        return self._compose(q, intent, sources)
+
+    def _search(self, query: str, filters: Filters, method: str | None, boost: dict) -> list[Hit]:
+        project_boost = {k.split("=", 1)[1]: w for k, w in boost.items() if k.startswith("project_id=")}
+        flag_boost = {k: w for k, w in boost.items() if not k.startswith("project_id=")}
+        hits = self.retriever.search(query, filters, method, flag_boost)
+        if project_boost:
+            for h in hits:
+                w = project_boost.get(h.record.metadata.get("project_id"), 0.0)
+                h.score += w / (self.settings.retrieval.rrf_k + 1)
+            hits.sort(key=lambda h: -h.score)
+        return hits
+
+    def _sources(self, hits: list[Hit]) -> list[Source]:
+        out = []
+        for i, h in enumerate(hits, start=1):
+            md = {k: v for k, v in h.record.metadata.items() if ":" not in k and k != "doc_hash"}
+            out.append(Source(i, md.get("source", ""), md.get("title", ""), h.score, h.record.text, md))
+        return out
+
+    # --- evidence and refusal -----------------------------------------------------------
+    def evidence(self, question: str, hits: list[Hit]) -> Evidence:
+        q = set(terms(question))
+        found: set[str] = set()
+        for h in hits:
+            pos = self.catalog.by_id.get(h.record.id)
+            if pos is not None:
+                found |= self.catalog.lexical.doc_terms[pos]
+        dense = [h.dense for h in hits if h.dense is not None]
+        return Evidence(max(dense) if dense else None, len(q & found) / len(q) if q else 0.0)
+
+    def _refuse(self, question: str, hits: list[Hit], method: str | None) -> bool:
+        ev = self.evidence(question, hits)
+        threshold = self.settings.answer.refusal_threshold
+        if ev.coverage >= 0.5:
+            return False
+        if ev.best_dense is None:  # bm25-only: lexical evidence is all there is
+            return ev.coverage < 0.34
+        return ev.best_dense < threshold
+
+    # --- places -------------------------------------------------------------------------
+    def _places(self, question: str) -> dict:
+        from ingest import places
+
+        kommuner = places.find_kommuner(question)
+        for w in re.findall(r"\w+", question):
+            p = places.normalize_place(w)
+            if p and p not in kommuner and w[:1].isupper():
+                kommuner.append(p)
+        lans = places.find_lan(question)
+        present = [p for p in kommuner if self._has_place(p)] + [ln for ln in lans if self._has_lan(ln)]
+        return {"kommuner": kommuner, "lan": lans, "present": present}
+
+    def _has_place(self, kommun: str) -> bool:
+        return any(r.metadata.get(f"kommun:{kommun}") for r in self.catalog.records)
+
+    def _has_lan(self, lan: str) -> bool:
+        return any(r.metadata.get(f"lan:{lan}") for r in self.catalog.records)
+
+    def _place_boost(self, places: dict) -> dict[str, float]:
+        w = self.settings.retrieval.place_boost * (self.settings.retrieval.rrf_k + 1) * 0.05
+        boost = {f"kommun:{p}": w for p in places["kommuner"]}
+        boost.update({f"lan:{ln}": w / 2 for ln in places["lan"]})
+        return boost
+
+    def _place_missing(self, q: str, place: str, filters: Filters, k: int) -> Answer:
+        """Nothing for this kommun: say so and offer the nearest sources (same län)."""
+        from ingest import places
+
+        lan = places.lan_of(place)
+        text = f"Jag hittar inget om {place} i dokumenten."
+        sources: list[Source] = []
+        if lan and self._has_lan(lan):
+            hits = self.retriever.search(q, Filters(lan=lan))
+            sources = self._sources(_one_per_project(hits)[: min(k, 3)])
+            if sources:
+                listed = "; ".join(f"{s.title} [{s.n}]" for s in sources)
+                text += f" Närmast finns källor i samma län ({lan}): {listed}."
+        return Answer(q, text, refused=True, sources=sources, note=f"Inget om {place}")
+
+    # --- projects named in the question -------------------------------------------------
+    def _named_projects(self, question: str) -> list[str]:
+        fq = " " + " ".join(re.findall(r"\w+", fold(question))) + " "
+        named = []
+        seen: set[str] = set()
+        for r in self.catalog.records:
+            pid = r.metadata.get("project_id")
+            if pid in seen or r.metadata.get("kind") != "project":
+                continue
+            seen.add(pid)
+            words = re.findall(r"\w+", fold(r.metadata.get("title", "")))
+            if not words:
+                continue
+            head = " ".join(words[: min(len(words), 2 if len(words) > 2 else len(words))])
+            if len(head) >= 4 and f" {head} " in fq:
+                named.append(pid)
+        return named
+
+    # --- composing ----------------------------------------------------------------------
+    def _compose(self, q: str, intent: Intent, sources: list[Source]) -> Answer:
+        limit = self.settings.answer.max_sentences
+        lead = sources[0]
+        if intent.fields:
+            lines = []
+            for name in intent.fields:
+                for src in sources:
+                    line = compose.field_sentence(name, src.metadata, src.n)
+                    if line:
+                        lines.append(line)
+                        src.cited_sentences.append(line)
+                        break
+            if lines:
+                support = compose.best_sentences(q, [lead], 1)
+                text = " ".join(lines)
+                if support and support[0][1] not in text:
+                    text += " " + compose.cite(support)
+                return Answer(q, text, False, sources, project_id=lead.metadata.get("project_id"))
+        if intent.is_list:
+            pairs = []
+            seen: set[str] = set()
+            for src in sources:
+                pid = src.metadata.get("project_id")
+                if pid in seen:
+                    continue
+                seen.add(pid)
+                best = compose.best_sentences(q, [src], 1)
+                if best:
+                    pairs.append(best[0])
+            text = "\n".join(f"- {src.title}: {compose.cite([(src, s)])}" for src, s in pairs)
+            return Answer(q, text, False, sources, project_id=lead.metadata.get("project_id"))
+        pairs = compose.best_sentences(q, sources, limit)
+        return Answer(q, compose.cite(pairs), False, sources,
+                      project_id=pairs[0][0].metadata.get("project_id") if pairs else None)
+
+
+def _one_per_project(hits: list[Hit]) -> list[Hit]:
+    seen: set[str] = set()
+    out = []
+    for h in hits:
+        pid = h.record.metadata.get("project_id")
+        if pid not in seen:
+            seen.add(pid)
+            out.append(h)
+    return out

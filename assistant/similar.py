@@ -1,0 +1,79 @@
+"""Similar projects: rank projects (not chunks) by their project-level vector."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from assistant import compose
+from assistant.types import Answer, Source
+from index.lexical import fold
+
+_LEAD_IN = re.compile(
+    r"^(finns det|har ni|har det funnits|visa|hitta|ge mig)?\s*(nagra|några)?\s*"
+    r"(liknande|snarlika|jämförbara|similar)\s+(projekt|projects?)\s*(som|till|like|to|med|om)?\s*",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class SimilarProject:
+    project_id: str
+    title: str
+    source: str
+    kommun: str | None
+    period: str | None
+    owner: str | None
+    score: float
+    passage: str  # the sentence that makes it similar
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _names_project(query: str, title: str) -> bool:
+    """True when the query names this project (so it is not returned as similar to itself)."""
+    q = " " + " ".join(re.findall(r"\w+", fold(query))) + " "
+    words = re.findall(r"\w+", fold(title))
+    if not words:
+        return False
+    full = " ".join(words)
+    head = " ".join(words[:3]) if len(words) > 3 else full
+    return f" {full} " in q or (len(head) >= 8 and f" {head} " in q)
+
+
+def find_similar(assistant, text: str, k: int = 5) -> list[SimilarProject]:
+    """Projects most similar to a description or a project name, best first."""
+    query = _LEAD_IN.sub("", text.strip()) or text
+    vec = assistant.embedder.embed_queries([query])[0]
+    out = []
+    for pid, score, md, doc in assistant.store.query_projects(vec, k + 10):
+        if md.get("kind") == "page" or _names_project(text, md.get("title", "")):
+            continue
+        best = compose.best_sentences(query, [Source(1, md.get("source", ""), "", 0.0, doc)], 1)
+        out.append(SimilarProject(
+            pid, md.get("title", ""), md.get("source", ""), md.get("kommun"),
+            compose.format_period(md), md.get("owner"), score, best[0][1] if best else doc[:200],
+        ))
+        if len(out) >= k:
+            break
+    return out
+
+
+def similar_answer(assistant, question: str, k: int) -> Answer:
+    """The chat's answer to "finns det liknande projekt …": a cited list of projects."""
+    found = find_similar(assistant, question, k=min(k, 5))
+    if not found:
+        from assistant.types import REFUSAL
+
+        return Answer(question, REFUSAL, refused=True)
+    sources, lines = [], []
+    for n, p in enumerate(found, start=1):
+        md = {"project_id": p.project_id, "kommun": p.kommun, "owner": p.owner, "period": p.period}
+        src = Source(n, p.source, p.title, p.score, p.passage, {k: v for k, v in md.items() if v})
+        src.cited_sentences.append(p.passage)
+        sources.append(src)
+        where = f" ({p.kommun})" if p.kommun else ""
+        lines.append(f"- {p.title}{where}: {p.passage.rstrip('.')}. [{n}]")
+    text = "Liknande projekt:\n" + "\n".join(lines)
+    return Answer(question, text, False, sources, project_id=found[0].project_id)

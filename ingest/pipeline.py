@@ -1,0 +1,176 @@
+"""Ingest orchestration: load, skip unchanged, parse into projects, chunk, embed, store.
+
+Consistency rule: a source's new chunks are written before its stale ones are deleted, and a
+source counts as unchanged only when every stored chunk carries its current hash and the
+stored count equals the expected count. A crash at any point therefore leaves a state that the
+next run repairs, without duplicates or orphans.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from index.embedder import Embedder
+from index.store import ChunkRecord, ChunkStore
+from ingest.chunking import chunk_project, embedding_text, project_metadata
+from ingest.loaders import expand_sources, load_source
+from ingest.models import Document
+from ingest.projects import parse_document
+from stodkollen.errors import SourceSkipped
+from stodkollen.settings import SAMPLE_CORPUS, Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestSummary:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    chunks: int = 0  # chunks in the store after the run
+    embedded: int = 0  # chunks embedded by this run
+    seconds: float = 0.0
+    skipped: list[dict] = field(default_factory=list)
+
+    @property
+    def processed(self) -> int:
+        return self.added + self.updated + self.unchanged + self.removed
+
+    def to_dict(self) -> dict:
+        return {
+            "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
+            "removed": self.removed, "chunks": self.chunks, "embedded": self.embedded,
+            "seconds": round(self.seconds, 3), "skipped": self.skipped,
+        }
+
+
+def _is_current(state: dict | None, doc_hash: str) -> bool:
+    if not state:
+        return False
+    return (
+        state["hashes"] == {doc_hash}
+        and len(state["expected"]) == 1
+        and next(iter(state["expected"])) == len(state["ids"])
+    )
+
+
+@dataclass
+class _Pending:
+    doc: Document
+    records: list[ChunkRecord]
+    project_records: list[ChunkRecord]
+    stale_chunk_ids: list[str]
+    is_new: bool
+
+
+class Ingestor:
+    """Runs one ingest over sources into one store with one embedder."""
+
+    def __init__(self, settings: Settings, store: ChunkStore, embedder: Embedder):
+        self.settings, self.store, self.embedder = settings, store, embedder
+
+    def run(self, items: list[str] | None = None, prune: bool = False) -> IngestSummary:
+        started = time.perf_counter()
+        summary = IngestSummary()
+        sources = expand_sources(items or [str(SAMPLE_CORPUS)])
+        states = self.store.source_states()
+        seen: set[str] = set()
+        pending: list[_Pending] = []
+        pending_chunks = 0
+        for item in _progress(sources):
+            try:
+                doc = load_source(item, self.settings)
+            except SourceSkipped as skip:
+                summary.skipped.append({"source": skip.source, "reason": skip.reason})
+                log.warning("Hoppar över %s: %s", skip.source, skip.reason)
+                continue
+            seen.add(doc.source)
+            state = states.get(doc.source)
+            if _is_current(state, doc.content_hash):
+                summary.unchanged += 1
+                continue
+            job = self._prepare(doc, state)
+            if job is None:
+                summary.skipped.append({"source": doc.source, "reason": "ingen text (no text)"})
+                continue
+            pending.append(job)
+            pending_chunks += len(job.records)
+            if pending_chunks >= self.settings.embedding.batch_size * 8:
+                self._flush(pending, summary)
+                pending, pending_chunks = [], 0
+        self._flush(pending, summary)
+        if prune:
+            self._prune(states, seen, summary)
+        summary.chunks = self.store.count()
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+    def _prepare(self, doc: Document, state: dict | None) -> _Pending | None:
+        cfg = self.settings.ingest
+        projects = parse_document(doc)
+        records: list[ChunkRecord] = []
+        project_records: list[ChunkRecord] = []
+        for project in projects:
+            chunks = chunk_project(project, doc.content_hash, cfg.chunk_size, cfg.chunk_overlap)
+            records.extend(chunks)
+            md = project_metadata(project, doc.content_hash)
+            md["chunk_ids"] = ",".join(c.id for c in chunks)
+            project_records.append(ChunkRecord(project.id, project.text[:2000], md))
+        if not records:
+            return None
+        for r in records:
+            r.metadata["doc_chunks"] = len(records)
+        new_ids = {r.id for r in records}
+        stale = [cid for cid in (state or {}).get("ids", []) if cid not in new_ids]
+        return _Pending(doc, records, project_records, stale, is_new=state is None)
+
+    def _flush(self, pending: list[_Pending], summary: IngestSummary) -> None:
+        if not pending:
+            return
+        records = [r for job in pending for r in job.records]
+        vectors = self.embedder.embed_passages([embedding_text(r) for r in records])
+        summary.embedded += len(records)
+        by_id = {r.id: vectors[i] for i, r in enumerate(records)}
+        for job in pending:
+            self.store.upsert_chunks(job.records, np.stack([by_id[r.id] for r in job.records]))
+            self.store.upsert_projects(job.project_records, _project_vectors(job, by_id))
+            stale_projects = [
+                pid for pid in self.store.project_ids_for(job.doc.source)
+                if pid not in {p.id for p in job.project_records}
+            ]
+            self.store.delete_ids(job.stale_chunk_ids, stale_projects)
+            if job.is_new:
+                summary.added += 1
+            else:
+                summary.updated += 1
+
+    def _prune(self, states: dict, seen: set[str], summary: IngestSummary) -> None:
+        for source, state in states.items():
+            if source in seen:
+                continue
+            self.store.delete_ids(state["ids"], self.store.project_ids_for(source))
+            summary.removed += 1
+
+
+def _project_vectors(job: _Pending, by_id: dict) -> np.ndarray:
+    """A project's vector: the normalised mean of its chunk vectors (no extra encoding)."""
+    out = []
+    for p in job.project_records:
+        vs = np.stack([by_id[cid] for cid in p.metadata["chunk_ids"].split(",")])
+        m = vs.mean(axis=0)
+        out.append(m / (np.linalg.norm(m) or 1.0))
+    return np.stack(out)
+
+
+def _progress(items: list[str]):
+    if len(items) < 20 or not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc="Läser in", unit="dok", file=sys.stderr)

@@ -1,0 +1,175 @@
+"""The `stodkollen` command. Logs go to stderr, data to stdout; user mistakes print one line."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from functools import wraps
+
+import click
+
+from stodkollen.errors import StodkollenError
+
+log = logging.getLogger("stodkollen")
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(message)s",
+        stream=sys.stderr,
+    )
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    for noisy in ("httpx", "chromadb", "sentence_transformers", "transformers"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+
+
+def friendly(fn):
+    """Turn StodkollenError into one clear line on stderr and exit code 2."""
+
+    @wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except StodkollenError as exc:
+            click.echo(f"Fel: {exc}", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+def _assistant():
+    from assistant.service import Assistant
+
+    return Assistant()
+
+
+def _emit(data, as_json: bool, text: str) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False) if as_json else text)
+
+
+@click.group()
+@click.option("-v", "--verbose", is_flag=True, help="More logging on stderr.")
+def main(verbose: bool) -> None:
+    """Stödkollen: frågor och svar med källor över kommunala utvecklingsprojekt."""
+    _setup_logging(verbose)
+
+
+@main.command()
+@click.argument("sources", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary.")
+@click.option("--prune", is_flag=True, help="Remove chunks of sources that disappeared.")
+@friendly
+def ingest(sources: tuple[str, ...], as_json: bool, prune: bool) -> None:
+    """Ingest files, directories or URLs (default: the bundled sample corpus)."""
+    summary = _assistant().ingest(list(sources) or None, prune=prune)
+    d = summary.to_dict()
+    text = (
+        f"added: {d['added']}, updated: {d['updated']}, unchanged: {d['unchanged']}, "
+        f"removed: {d['removed']}, chunks: {d['chunks']}, embedded: {d['embedded']}, "
+        f"seconds: {d['seconds']}"
+    )
+    for s in d["skipped"]:
+        text += f"\nskipped: {s['source']}: {s['reason']}"
+    _emit(d, as_json, text)
+    if summary.processed == 0 and summary.skipped:
+        sys.exit(2)
+
+
+def _filters(kommun, lan, from_year, to_year, source):
+    from assistant.types import Filters
+
+    return Filters(kommun=kommun, lan=lan, from_year=from_year, to_year=to_year, source=source)
+
+
+def _answer_text(answer) -> str:
+    lines = [answer.answer, ""]
+    for s in answer.sources:
+        where = f" – {s.metadata['kommun']}" if s.metadata.get("kommun") else ""
+        lines.append(f"[{s.n}] {s.source}: {s.title}{where}")
+    return "\n".join(lines).rstrip()
+
+
+@main.command()
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--k", type=click.IntRange(1, 50), default=None, help="Number of sources.")
+@click.option("--kommun", default=None)
+@click.option("--lan", default=None)
+@click.option("--from-year", type=int, default=None)
+@click.option("--to-year", type=int, default=None)
+@click.option("--source", default=None, help="Only this file name or URL.")
+@click.option("--retriever", type=click.Choice(["hybrid", "bm25", "dense"]), default=None)
+@friendly
+def ask(question, as_json, k, kommun, lan, from_year, to_year, source, retriever) -> None:
+    """Ask a question; '-' reads one question per line from stdin."""
+    from stodkollen.errors import UserInputError
+
+    assistant = _assistant()
+    filters = _filters(kommun, lan, from_year, to_year, source)
+    questions = sys.stdin if question == "-" else [question]
+    for line in questions:
+        if question == "-" and not line.strip():
+            continue
+        try:
+            answer = assistant.ask(line.rstrip("\n"), filters=filters, retriever=retriever, k=k)
+        except UserInputError as exc:
+            if question != "-":
+                raise
+            _emit({"question": line.rstrip("\n"), "error": str(exc)}, True, "")
+            continue
+        _emit(answer.to_dict(), as_json or question == "-", _answer_text(answer))
+
+
+@main.command()
+@click.argument("text")
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--k", type=click.IntRange(1, 50), default=5)
+@friendly
+def similar(text: str, as_json: bool, k: int) -> None:
+    """Past projects similar to a description or a project name."""
+    from assistant.similar import find_similar
+
+    found = find_similar(_assistant(), text, k)
+    rows = [p.to_dict() for p in found]
+    lines = [
+        f"{i}. {p.title} ({p.kommun or '–'}, {p.period or '–'}, {p.owner or '–'}) [{p.source}]\n"
+        f"   {p.passage}"
+        for i, p in enumerate(found, 1)
+    ]
+    _emit(rows, as_json, "\n".join(lines) or "Inga liknande projekt hittades.")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True)
+@friendly
+def projects(as_json: bool) -> None:
+    """List the ingested projects with their metadata."""
+    from index.store import ChunkStore
+    from stodkollen.settings import get_settings
+
+    store = ChunkStore(get_settings())
+    rows = store.list_projects()
+    lines = [
+        f"{r.get('title')} | {r.get('kommuner', '')} | {r.get('owner', '')} | "
+        f"{r.get('period_start', '')}–{r.get('period_end', '')} | {r.get('source')}"
+        for r in rows
+    ]
+    _emit(rows, as_json, "\n".join(lines))
+
+
+@main.command()
+@click.option("--host", default=None)
+@click.option("--port", type=int, default=None)
+@friendly
+def serve(host: str | None, port: int | None) -> None:
+    """Serve the Gradio app (127.0.0.1:7860 by default)."""
+    from assistant.ui import launch
+
+    launch(host=host, port=port)
+
+
+if __name__ == "__main__":
+    main()
