@@ -95,6 +95,9 @@ class Settings(BaseSettings):
 
     home: Path = Field(default_factory=_default_home, description="Data dir: store, model, caches.")
     chroma_url: str | None = Field(None, description="Chroma server URL; unset = embedded store.")
+    model_dir: Path | None = Field(
+        None, description="Where provisioned models live (default: <home>/models); shareable."
+    )
     embedding: EmbeddingSettings = EmbeddingSettings()
     ingest: IngestSettings = IngestSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
@@ -107,7 +110,7 @@ class Settings(BaseSettings):
 
     @property
     def models_dir(self) -> Path:
-        return self.home / "models"
+        return self.model_dir or self.home / "models"
 
     @property
     def feedback_file(self) -> Path:
