@@ -160,6 +160,38 @@ def projects(as_json: bool) -> None:
     _emit(rows, as_json, "\n".join(lines))
 
 
+@main.command("eval")
+@click.option("--questions", "questions_file", type=click.Path(dir_okay=False), default=None)
+@click.option("--retriever", type=click.Choice(["hybrid", "bm25", "dense", "all"]), default="all")
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--report", "report_file", type=click.Path(dir_okay=False), default=None)
+@click.option("--gate", is_flag=True, help="Exit 1 when a metric is under its threshold.")
+@click.option("--ingest/--no-ingest", default=True, help="Ingest the sample corpus first.")
+@friendly
+def eval_cmd(questions_file, retriever, as_json, report_file, gate, ingest) -> None:
+    """Measure answer quality on a question set (default: eval/questions.jsonl)."""
+    from pathlib import Path
+
+    from eval.harness import QUESTIONS, evaluate
+    from eval.harness import gate as check_gate
+
+    assistant = _assistant()
+    if ingest:
+        assistant.ingest(None)
+    retrievers = ("hybrid", "bm25", "dense") if retriever == "all" else (retriever,)
+    report, table = evaluate(assistant, Path(questions_file or QUESTIONS), retrievers)
+    if report_file:
+        Path(report_file).write_text(table + "\n", encoding="utf-8")
+    _emit(report, as_json, table)
+    if gate:
+        failures = check_gate(report, retriever=retrievers[0])
+        for f in failures:
+            click.echo(f"Under tröskeln: {f}", err=True)
+        if failures:
+            sys.exit(1)
+        click.echo("Utvärderingen klarar alla trösklar.", err=True)
+
+
 @main.command()
 @click.option("--host", default=None)
 @click.option("--port", type=int, default=None)

@@ -1,0 +1,35 @@
+"""Runs the question set through the real assistant, the way a chat user would ask it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.types import Answer
+from eval.runner import check_thresholds, format_table, load_questions, load_thresholds, run_eval
+
+EVAL_DIR = Path(__file__).resolve().parent
+QUESTIONS = EVAL_DIR / "questions.jsonl"
+THRESHOLDS = EVAL_DIR / "thresholds.json"
+
+
+def make_ask(assistant):
+    """ask(question, history, retriever): earlier turns are asked first, as in a conversation."""
+
+    def ask(question: str, history: list[str], retriever: str) -> Answer:
+        previous = None
+        for turn in history:
+            previous = assistant.ask(turn, previous=previous, retriever=retriever)
+        return assistant.ask(question, previous=previous, retriever=retriever)
+
+    return ask
+
+
+def evaluate(assistant, questions_file: Path = QUESTIONS, retrievers=("hybrid", "bm25", "dense")):
+    """The evaluation report and its markdown tables."""
+    report = run_eval(load_questions(questions_file), make_ask(assistant), retrievers=retrievers)
+    return report, format_table(report)
+
+
+def gate(report: dict, thresholds_file: Path = THRESHOLDS, retriever: str = "hybrid") -> list[str]:
+    """Threshold failures of one retriever (empty when the gate passes)."""
+    return check_thresholds(report, load_thresholds(thresholds_file), retriever=retriever)
