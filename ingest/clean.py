@@ -1,0 +1,232 @@
+"""Strip scraped-page chrome from text and pull out the contact people it names."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.metadata import page_date_label, parse_date
+from ingest.models import Contact
+
+# Whole lines that are widgets, navigation, footers or link chrome, never content.
+_BOILERPLATE = re.compile(
+    r"^(?:klart\.se|Bild|Foto|Bildtext\b.*|[\w ]{0,40}\blogotyp|Translate the website.*"
+    r"|Google translate.*"
+    r"|(?:Information om |Om |Vi använder |Godkänn (?:alla )?)?(?:cookies|kakor)\b.*"
+    r"|Dela(?: sidan| på \w+)?|Skriv ut|Tipsa(?: en vän| om sidan)?|Lyssna|Läs upp(?: sidan)?"
+    r"|Till toppen|Hoppa till.*|Följ oss.*|Hitta hit|Läs mer och ladda (?:hem|ner)\b.*"
+    r"|Öppettider|Lunchstängt\b.*|Synpunkter på (?:hemsidan|webbplatsen)|Kontakta webbmaster"
+    # Opening hours: "Måndag-torsdag: 08:00-16:30".
+    r"|(?:Måndag|Tisdag|Onsdag|Torsdag|Fredag|Lördag|Söndag)(?:\s*[-–]\s*\w+)?:?\s*"
+    r"\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}"
+    r"|Org\.?\s*nr\b.*|Organisationsnummer\b.*|Växel\b.*|.*\(vx\).*|Besöksadress|Postadress"
+    r"|Leveransadress|Kontaktinformation|Kommunhuset|Box \d+"
+    # Street address and postcode lines from footers: "Storgatan 67", "935 81, Norsjö".
+    r"|[A-ZÅÄÖ]\w*(?:gatan|vägen|torget|gränd|backen|allén) \d+\w?|\d{3} ?\d{2},? [A-ZÅÄÖ]\w+)$",
+    re.IGNORECASE,
+)
+_LINK_CHROME = re.compile(r"\s*(?:länk till annan webbplats,?\s*)?öppnas i nytt fönster\.?", re.I)
+_BULLET = re.compile(r"^[•·▪◦‣●*]\s*")
+
+PHONE = re.compile(r"(?<![\d-])(?:\+46\s?|0)\d{1,3}\s?-\s?\d{1,3}(?:[ -]?\d{2,3}){1,3}(?!\d)")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Mailboxes of an organisation, not of a person: footers, not contacts.
+_GENERIC_MAILBOX = re.compile(
+    r"^(?:info|hemsida|webmaster|webbredaktion|kommun|registrator|kontakt|kontaktcenter"
+    r"|kundtjanst|kundservice|post|servicecenter|medborgarservice|no-?reply|support)@",
+    re.IGNORECASE,
+)
+# A label line whose value sits on the next line, as contact widgets render them.
+_LABELS = {
+    "phone": re.compile(r"^(?:Telefon|Tfn|Tel|Mobil|Mobiltelefon|Mobilnummer|Direktnummer):?$"),
+    "email": re.compile(r"^(?:E-post|E-postadress|Epost|Mejl|Mail):?$", re.IGNORECASE),
+    "text": re.compile(r"^(?:Arbetsplats|Titel|Befattning|Roll):?$"),
+}
+_NAME_WORD = r"[A-ZÅÄÖÉ][a-zåäöéüø]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
+_NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:[A-ZÅÄÖ]\.?|{_NAME_WORD})){{1,3}}")
+_ROLE_WORD = re.compile(
+    r"(?:chef|ledare|samordnare|utvecklare|handläggare|strateg|koordinator|sekreterare"
+    r"|rådgivare|ansvarig|direktör|controller|ekonom|utredare|konsult)$",
+    re.IGNORECASE,
+)
+
+
+def _label_value(label: str, line: str) -> bool:
+    for kind, pattern in _LABELS.items():
+        if pattern.match(label):
+            if kind == "phone":
+                return bool(PHONE.search(line))
+            if kind == "email":
+                return bool(EMAIL.search(line))
+            return len(line.split()) <= 6 and ":" not in line and not _is_label(line)
+    return page_date_label(label) is not None and parse_date(line) is not None
+
+
+def _is_label(line: str) -> bool:
+    bare = page_date_label(line) is not None and parse_date(line) is None
+    return bare or any(p.match(line) for p in _LABELS.values())
+
+
+def _merge_labels(lines: list[str]) -> list[str]:
+    """Join 'Telefon' + '0918-141 67' into 'Telefon: 0918-141 67'; drop labels left empty."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not _is_label(line):
+            out.append(line)
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and not lines[j]:
+            j += 1
+        if j < len(lines) and _label_value(line, lines[j]):
+            out.append(f"{line.rstrip(':')}: {lines[j]}")
+            i = j + 1
+        else:
+            i += 1
+    return out
+
+
+def _drop_fragments(lines: list[str]) -> list[str]:
+    """Drop repeated lines and a widget's surname line before the full name ('Axelsson')."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        nxt = next((x for x in lines[i + 1 :] if x), "")
+        surname = " " not in line and _NAME.fullmatch(nxt) and nxt.endswith(" " + line)
+        if line and (line == nxt or surname):
+            continue
+        out.append(line)
+    return out
+
+
+def _tidy_line(line: str) -> str:
+    line = re.sub(r"[\u00a0\u202f\u2009\t]", " ", line)
+    line = re.sub(r"[\u200b\u00ad\ufeff]", "", line)
+    line = _LINK_CHROME.sub("", " ".join(line.split()))
+    return "- " + _BULLET.sub("", line) if _BULLET.match(line) else line
+
+
+def _paragraphs(lines: list[str]) -> str:
+    """Blank-line separated paragraphs; a list stays together even if its items were spaced."""
+    out: list[str] = []
+    for line in lines:
+        if not line:
+            if out and out[-1]:
+                out.append("")
+        elif line.startswith("- ") and len(out) > 1 and not out[-1] and out[-2].startswith("- "):
+            out[-1] = line
+        else:
+            out.append(line)
+    return "\n".join(out).strip()
+
+
+def clean_text(text: str) -> tuple[str, list[Contact]]:
+    """Remove boilerplate and normalise whitespace; return the text and its contact people."""
+    lines = [_tidy_line(line) for line in text.replace("\r\n", "\n").split("\n")]
+    lines = _merge_labels(lines)
+    lines = ["" if _BOILERPLATE.match(line) or _is_org_line(line) else line for line in lines]
+    cleaned = _paragraphs(_drop_fragments(lines))
+    return cleaned, find_contacts(cleaned)
+
+
+def _is_org_line(line: str) -> bool:
+    """A line carrying only an organisation's switchboard or shared mailbox."""
+    emails = EMAIL.findall(line)
+    return bool(emails) and all(_GENERIC_MAILBOX.match(e) for e in emails) and len(line) < 60
+
+
+_LABEL_WORDS = r"\b(?i:Tfn|Tel|Telefon|Mobil\w*|E-post\w*|Epost|Mejl)\b"
+_SPLIT_AT_DETAILS = re.compile(rf"{_LABEL_WORDS}|{PHONE.pattern}|{EMAIL.pattern}")
+# A name line of a contact card, maybe labelled and with a title: "Kontaktperson: Erik Ek, chef".
+_CARD = re.compile(
+    rf"(?:(?:Kontaktperson|Kontakt|Projektledare|Namn)\s*:\s*)?(?P<name>{_NAME.pattern})"
+    r"(?:\s*,\s*(?P<role>[^,\d@:]+?))?"
+)
+
+
+def _card(line: str) -> tuple[str, str | None] | None:
+    m = _CARD.fullmatch(line)
+    if not m or (m["role"] and len(m["role"].split()) > 4):
+        return None
+    return m["name"], m["role"]
+
+
+def _is_detail_line(line: str) -> bool:
+    """Lines that may sit between a name and its number: details, labels, a job title."""
+    if PHONE.search(line) or EMAIL.search(line) or re.match(r"^[\w-]+: ", line):
+        return True
+    return len(line.split()) <= 3 and not re.search(r"\d", line)
+
+
+def _name_index(lines: list[str], i: int) -> int | None:
+    """Index of the name line above detail line i (a contact card), or None."""
+    for j in range(i - 1, max(i - 5, -1), -1):
+        if _card(lines[j]):
+            return j
+        if not _is_detail_line(lines[j]):
+            return None
+    return None
+
+
+def _role(lines: list[str], at: int) -> str | None:
+    """Job title on the line after the name ('Tillväxtschef') or before it ('X /kontaktperson')."""
+    after = lines[at + 1] if at + 1 < len(lines) else ""
+    if after and len(after.split()) <= 4 and not re.search(r"[\d@:]", after):
+        return after
+    before = re.split(r"\s*/\s*|,", lines[at - 1])[0].strip() if at > 0 else ""
+    if before and len(before.split()) <= 5 and _ROLE_WORD.search(before):
+        return before
+    return None
+
+
+def _name_from_email(email: str) -> str | None:
+    m = re.match(r"^([a-zåäöé]+)[._]([a-zåäöé]+(?:-[a-zåäöé]+)?)@", email, re.IGNORECASE)
+    return f"{m[1].title()} {m[2].title()}" if m else None
+
+
+def _contact_at(lines: list[str], i: int) -> Contact | None:
+    line = lines[i]
+    email = next((e for e in EMAIL.findall(line) if not _GENERIC_MAILBOX.match(e)), None)
+    switchboard = re.search(r"\(vx\)|\bväxel", line, re.IGNORECASE)
+    phone = None if switchboard else PHONE.search(line)
+    if not email and not phone:
+        return None
+    contact = Contact(email=email, phone=phone.group() if phone else None)
+    card = _card(_SPLIT_AT_DETAILS.split(line)[0].strip(" ,:-–"))
+    if card:  # "Sandor Lindström Tfn: 0953-140 84"
+        contact.name, contact.role = card
+    elif len(line.split()) <= 6 and (at := _name_index(lines, i)) is not None:
+        contact.name, contact.role = _card(lines[at]) or (None, None)
+        contact.role = contact.role or _role(lines, at)
+    elif email:  # a sentence such as "kontakta Wolfgang ...: wolfgang.mehl@mala.se"
+        contact.name = _name_from_email(email)
+    return contact if contact.name else None
+
+
+def _merge(contacts: list[Contact], new: Contact) -> None:
+    for old in contacts:
+        same_mail = old.email and old.email == new.email
+        if same_mail or (old.name or "").casefold() == (new.name or "").casefold():
+            old.email, old.phone = old.email or new.email, old.phone or new.phone
+            old.role = old.role or new.role
+            return
+    contacts.append(new)
+
+
+def find_contacts(text: str) -> list[Contact]:
+    """People given with a phone number or personal e-mail; switchboards and info@ are skipped."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    contacts: list[Contact] = []
+    for i in range(len(lines)):
+        contact = _contact_at(lines, i)
+        if contact:
+            _merge(contacts, contact)
+    return contacts
+
+
+def contact_line(contact: Contact) -> str:
+    """One readable line for a contact, for record text that lost the original card."""
+    parts = [contact.name, contact.role]
+    parts += [f"telefon {contact.phone}" if contact.phone else None]
+    parts += [f"e-post {contact.email}" if contact.email else None]
+    return "Kontakt: " + ", ".join(p for p in parts if p)

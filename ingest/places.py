@@ -1,0 +1,192 @@
+"""Swedish kommuner and län: recognise them in text and normalise user-typed place names."""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+_CSV = Path(__file__).parent / "data" / "kommuner.csv"
+
+# Kommun names that are also common words, given names or surnames ("Mark", "Vara", "Berg",
+# "Nora", "Dorotea" ...). They count only with place context: "Marks kommun", "i Vara",
+# or listed next to another place ("Dorotea, Lycksele och Malå").
+_AMBIGUOUS = frozenset(
+    "Ale Berg Boden Dorotea Eda Falkenberg Falu Hallsberg Kil Klippan Köping Lund Mark Nora "
+    "Norberg Salem Säter Trosa Vara Vilhelmina".split()
+)
+# Landscape/region names that mean a län without the word "län"; kommun-named län
+# (Stockholm, Uppsala, Jönköping, Kalmar, Örebro, Gotland) are left out on purpose.
+_LAN_STEMS = {
+    "Södermanlands län": ["Sörmland", "Södermanland"],
+    "Östergötlands län": ["Östergötland"],
+    "Kronobergs län": ["Kronoberg"],
+    "Blekinge län": ["Blekinge"],
+    "Skåne län": ["Skåne"],
+    "Hallands län": ["Halland"],
+    "Västra Götalands län": ["Västra Götaland", "Västra Götalandsregionen"],
+    "Värmlands län": ["Värmland"],
+    "Västmanlands län": ["Västmanland"],
+    "Dalarnas län": ["Dalarna"],
+    "Gävleborgs län": ["Gävleborg"],
+    "Västernorrlands län": ["Västernorrland"],
+    # "Jämtland och Härjedalen" is the region, not Härjedalens kommun.
+    "Jämtlands län": ["Jämtland", "Jämtland och Härjedalen", "Jämtland Härjedalen"],
+    "Västerbottens län": ["Västerbotten"],
+    "Norrbottens län": ["Norrbotten"],
+}
+# Regions named after their kommun-named seat; only the "Region X" form means the län.
+_REGION_ONLY = {
+    "Region Stockholm": "Stockholms län",
+    "Region Uppsala": "Uppsala län",
+    "Region Jönköping": "Jönköpings län",
+    "Region Kalmar": "Kalmar län",
+    "Region Örebro": "Örebro län",
+    "Region Jämtland Härjedalen": "Jämtlands län",
+    "Region Sörmland": "Södermanlands län",
+}
+_KOMMUN_EXTRA = {"Malung": "Malung-Sälen", "Falu": "Falun"}  # short and genitive-only forms
+_CONTEXT_AFTER = re.compile(r"\s+(?:[Kk]ommuns?|[Ss]tads?)\b")
+_CONTEXT_BEFORE = re.compile(
+    r"\b(?:i|från|till|inom|utanför|kring|nära|kommunerna|kommunen)\s+$", re.IGNORECASE
+)
+_LIST_GLUE = re.compile(r"\s*(?:,|och|samt|&|/)\s*")
+
+
+@dataclass(frozen=True)
+class _Place:
+    kommun: str | None
+    lan: str | None
+    ambiguous: bool = False
+
+
+def _genitive(name: str) -> str:
+    return name if name[-1] in "sxz" else name + "s"
+
+
+@cache
+def all_kommuner() -> dict[str, str]:
+    """All 290 kommuner mapped to their län, in file order (by län, then name)."""
+    with _CSV.open(encoding="utf-8") as f:
+        return {row["kommun"]: row["lan"] for row in csv.DictReader(f)}
+
+
+@cache
+def _aliases() -> dict[str, _Place]:
+    """Surface form in running text -> place."""
+    table: dict[str, _Place] = {}
+    for kommun in all_kommuner():
+        forms = {kommun, _genitive(kommun), kommun.replace("-", " "), kommun.replace(" ", "-")}
+        for form in forms:
+            table[form] = _Place(kommun, None, kommun in _AMBIGUOUS)
+    for form, kommun in _KOMMUN_EXTRA.items():
+        for f in (form, _genitive(form)):
+            table[f] = _Place(kommun, None, form in _AMBIGUOUS)
+    for lan in set(all_kommuner().values()):
+        for form in (lan, lan + "s"):
+            table[form] = _Place(None, lan)
+    for lan, stems in _LAN_STEMS.items():
+        for stem in stems:
+            for form in (stem, _genitive(stem), f"Region {stem}"):
+                table.setdefault(form, _Place(None, lan))
+    for form, lan in _REGION_ONLY.items():
+        table[form] = _Place(None, lan)
+    table["Region Gotland"] = _Place("Gotland", "Gotlands län")
+    return table
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    # Longest first so "Västerbottens län" wins over "Västerbotten"; case-sensitive on purpose:
+    # place names are capitalised, the words they collide with mostly are not.
+    forms = sorted(_aliases(), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
+
+
+def _scan(text: str) -> list[_Place]:
+    """Accepted place mentions in order; ambiguous names need context (see _AMBIGUOUS)."""
+    hits = [(m, _aliases()[m.group()]) for m in _pattern().finditer(text)]
+    ok = [
+        not p.ambiguous
+        or bool(_CONTEXT_AFTER.match(text, m.end()) or _CONTEXT_BEFORE.search(text[: m.start()]))
+        for m, p in hits
+    ]
+    changed = True
+    while changed:  # a list of places accepts its ambiguous members, link by link
+        changed = False
+        for i, (m, _) in enumerate(hits):
+            if ok[i]:
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(hits) and ok[j] and _glued(text, hits[j][0], m):
+                    ok[i] = changed = True
+                    break
+    return [p for (_, p), good in zip(hits, ok, strict=True) if good]
+
+
+def _glued(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
+    first, second = (a, b) if a.start() < b.start() else (b, a)
+    return bool(_LIST_GLUE.fullmatch(text, first.end(), second.start()))
+
+
+def _unique(items: list[str | None]) -> list[str]:
+    return list(dict.fromkeys(i for i in items if i))
+
+
+def find_kommuner(text: str) -> list[str]:
+    """Canonical kommun names mentioned in `text`, in order of first mention."""
+    return _unique([p.kommun for p in _scan(text)])
+
+
+def find_lan(text: str) -> list[str]:
+    """Län named in `text` (as län, region or landscape name), in order of first mention."""
+    return _unique([p.lan for p in _scan(text)])
+
+
+def lan_of(kommun: str) -> str | None:
+    """The län of a kommun (any form `normalize_place` accepts), or None."""
+    name = normalize_place(kommun)
+    return all_kommuner().get(name) if name else None
+
+
+def _fold(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.replace("-", " ").split())
+
+
+@cache
+def _lookup() -> tuple[dict[str, str], dict[str, str | None]]:
+    """(casefolded form -> canonical, diacritic-free form -> canonical or None if ambiguous)."""
+    exact: dict[str, str] = {}
+    folded: dict[str, str | None] = {}
+    for form, place in _aliases().items():
+        canonical = place.kommun or place.lan or form
+        exact.setdefault(" ".join(form.casefold().replace("-", " ").split()), canonical)
+        key = _fold(form)
+        # Habo and Håbo fold to the same key: refuse to guess between them.
+        folded[key] = canonical if folded.get(key, canonical) == canonical else None
+    return exact, folded
+
+
+def normalize_place(name: str) -> str | None:
+    """Canonical kommun or län for a typed name ("Mala", "Östersunds kommun"), else None."""
+    key = " ".join(name.casefold().replace("-", " ").split())
+    key = re.sub(r"\s+(?:kommuns?|stads?)$", "", key)
+    exact, folded = _lookup()
+    return exact.get(key) or folded.get(_fold(key))
+
+
+def kommuner_in_lan(lan: str) -> list[str]:
+    """Kommuner of a län given in any accepted form ("Västerbotten", "vasterbottens lan")."""
+    all_lan = set(all_kommuner().values())
+    name = normalize_place(lan) or lan
+    # A bare seat name ("Kalmar", "Stockholm") means its län here.
+    for candidate in (name, f"{name} län", f"{_genitive(name)} län"):
+        canonical = normalize_place(candidate)
+        if canonical in all_lan:
+            return [k for k, v in all_kommuner().items() if v == canonical]
+    return []

@@ -1,0 +1,102 @@
+"""Ingest pipeline against a real embedded Chroma, with a small fake embedder."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from index.store import ChunkStore
+from ingest.pipeline import Ingestor
+from stodkollen.settings import IngestSettings, Settings
+from tests.conftest import SAMPLE
+from tests.fakes import HashingEmbedder
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    d = tmp_path / "corpus"
+    shutil.copytree(SAMPLE, d)
+    return d
+
+
+def _ingestor(settings: Settings, embedder=None):
+    store = ChunkStore(settings)
+    return Ingestor(settings, store, embedder or HashingEmbedder()), store
+
+
+def _snapshot(store: ChunkStore) -> dict[str, str]:
+    return {r.id: r.metadata["doc_hash"] for r in store.all_chunks()}
+
+
+def test_first_ingest_then_unchanged(settings, corpus):
+    emb = HashingEmbedder()
+    ing, store = _ingestor(settings, emb)
+    first = ing.run([str(corpus)])
+    assert (first.added, first.unchanged, first.skipped) == (5, 0, [])
+    assert first.chunks == store.count() > 16
+    before, calls = _snapshot(store), emb.calls
+    second = ing.run([str(corpus)])
+    assert (second.added, second.updated, second.unchanged, second.embedded) == (0, 0, 5, 0)
+    assert emb.calls == calls  # nothing embedded again
+    assert _snapshot(store) == before
+
+
+def test_changed_file_replaces_its_chunks(settings, corpus):
+    ing, store = _ingestor(settings)
+    ing.run([str(corpus)])
+    target = corpus / "004_2bf8b921bb3f0e7e.txt"
+    target.write_text("Publicerad 2022-01-01\n\nEtt helt nytt projekt i Östersund om solenergi.\n")
+    summary = ing.run([str(corpus)])
+    assert (summary.updated, summary.unchanged) == (1, 4)
+    texts = [r.text for r in store.all_chunks() if r.metadata["source"] == target.name]
+    assert texts and all("solenergi" in t for t in texts)  # no stale chunk left
+    assert len({r.id for r in store.all_chunks()}) == store.count()
+
+
+def test_prune_removes_vanished_sources(settings, corpus):
+    ing, store = _ingestor(settings)
+    ing.run([str(corpus)])
+    (corpus / "000_861bb95524c07e0b.txt").unlink()
+    kept = ing.run([str(corpus)])
+    assert kept.removed == 0 and any(
+        r.metadata["source"].startswith("000_") for r in store.all_chunks()
+    )
+    pruned = ing.run([str(corpus)], prune=True)
+    assert pruned.removed == 1
+    assert not any(r.metadata["source"].startswith("000_") for r in store.all_chunks())
+    assert not any(p["source"].startswith("000_") for p in store.list_projects())
+
+
+def test_chunk_metadata_is_scalar_and_complete(settings, corpus):
+    ing, store = _ingestor(settings)
+    ing.run([str(corpus)])
+    for r in store.all_chunks():
+        md = r.metadata
+        assert all(isinstance(v, (str, int, float, bool)) for v in md.values())
+        assert md["source"] and md["title"] and md["project_id"]
+        assert md["doc_chunks"] >= 1
+    malå = [r for r in store.all_chunks() if r.metadata["source"].startswith("002_")]
+    assert all(r.metadata.get("kommun:Malå") for r in malå)
+
+
+def test_collection_name_follows_vector_settings(tmp_path):
+    a = Settings(home=tmp_path)
+    b = Settings(home=tmp_path, ingest=IngestSettings(chunk_size=60))
+    c = Settings(home=tmp_path, embedding={"model": "some/other-model"})
+    assert len({a.collection_name(), b.collection_name(), c.collection_name()}) == 3
+    assert a.collection_name() == Settings(home=tmp_path / "x").collection_name()
+
+
+def test_bad_sources_are_skipped_and_nothing_is_lost(settings, corpus, tmp_path):
+    ing, store = _ingestor(settings)
+    ing.run([str(corpus)])
+    before = _snapshot(store)
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_text("")
+    (bad / "data.bin").write_bytes(b"\x00\x01\x02" * 100)
+    summary = ing.run([str(bad), str(tmp_path / "missing.txt")])
+    assert summary.processed == 0
+    assert {s["source"] for s in summary.skipped} == {"empty.txt", "data.bin", "missing.txt"}
+    assert _snapshot(store) == before
