@@ -3,55 +3,95 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.types import Source
-from index.lexical import terms
+from index.lexical import place_terms, terms
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9–\-\"”])|\n+")
-_BULLET = re.compile(r"^\s*[•\-–*]\s*")
-
-
-def sentences(text: str) -> list[str]:
-    """Split a chunk into sentences and list items; drop fragments too short to stand alone."""
-    out = []
-    for part in _SENTENCE_END.split(text):
-        s = _BULLET.sub("", part).strip()
-        if len(s) >= 12 and re.search(r"\w{3}", s):
-            out.append(s)
-    return out
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9–\-\"”])")
+_BULLET = re.compile(r"^\s*[•\-–*]\s+")
+MAX_LIST_ITEMS = 8
 
 
-def term_overlap(question_terms: set[str], sentence: str) -> float:
-    """Share of the question's terms found in the sentence."""
+def _clean(unit: str) -> str:
+    return re.sub(r"\s+", " ", unit).strip()
+
+
+def units(text: str) -> list[str]:
+    """Sentences, with a list kept whole: an intro line and its bullet items form one unit."""
+    out: list[str] = []
+    intro: str | None = None
+    items: list[str] = []
+
+    def close() -> None:
+        nonlocal intro, items
+        if items:
+            head = f"{intro.rstrip(':;')}: " if intro else ""
+            out.append(_clean(head + "; ".join(items[:MAX_LIST_ITEMS])))
+        elif intro:
+            out.extend(_clean(s) for s in _SENTENCE_END.split(intro))
+        intro, items = None, []
+
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        if _BULLET.match(line):
+            items.append(_BULLET.sub("", line).strip().rstrip("."))
+            continue
+        close()
+        intro = line.strip()
+    close()
+    return [u for u in out if len(u) >= 12 and len(re.findall(r"\w{2,}", u)) >= 3]
+
+
+def is_list_unit(unit: str) -> bool:
+    """A unit built from an intro and bullet items (see `units`)."""
+    return ": " in unit and unit.count("; ") >= 1
+
+
+Weight = Callable[[str], float]
+
+
+def term_overlap(question_terms: set[str], unit: str, weight: Weight | None = None) -> float:
+    """Weighted share of the question's terms found in the unit (compounds count: a term of
+    five or more letters matches inside a longer word, as in "företag" in "Nyföretagarcentrum")."""
     if not question_terms:
         return 0.0
-    return len(question_terms & set(terms(sentence))) / len(question_terms)
+    w = weight or (lambda _t: 1.0)
+    unit_terms = set(terms(unit))
+    found = 0.0
+    for t in question_terms:
+        if t in unit_terms or (len(t) >= 5 and any(t in u for u in unit_terms)):
+            found += w(t)
+    return found / sum(w(t) for t in question_terms)
 
 
-def best_sentences(question: str, sources: list[Source], limit: int) -> list[tuple[Source, str]]:
-    """The sentences that best cover the question; earlier sources win ties."""
-    q = set(terms(question))
+def best_sentences(
+    question: str, sources: list[Source], limit: int, weight: Weight | None = None
+) -> list[tuple[Source, str]]:
+    """The units that best cover the question; earlier sources win ties."""
+    q = set(terms(question)) - place_terms()
     scored = []
     for rank, src in enumerate(sources):
-        for pos, sent in enumerate(sentences(src.text)):
-            overlap = term_overlap(q, sent)
-            prior = 1.0 / (1 + rank) * 0.35 + (0.05 if pos == 0 else 0.0)
-            scored.append((overlap + prior, rank, pos, src, sent))
+        for pos, unit in enumerate(units(src.text)):
+            overlap = term_overlap(q, unit, weight)
+            prior = 0.3 / (1 + rank) + (0.05 if pos == 0 else 0.0)
+            scored.append((overlap + prior, rank, pos, src, unit))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
-    picked: list[tuple[Source, str]] = []
+    picked: list[tuple[int, int, Source, str]] = []
     seen: set[str] = set()
-    for score, _rank, _pos, src, sent in scored:
-        key = sent.lower()
+    for score, rank, pos, src, unit in scored:
+        key = unit.lower()
         if key in seen:
             continue
-        if picked and score < 0.3:
+        if picked and score < 0.35:
             break
         seen.add(key)
-        picked.append((src, sent))
+        picked.append((rank, pos, src, unit))
         if len(picked) >= limit:
             break
-    picked.sort(key=lambda p: p[0].n)
-    return picked
+    picked.sort(key=lambda p: (p[0], p[1]))  # reading order: by source, then position
+    return [(src, unit) for _r, _p, src, unit in picked]
 
 
 def cite(pairs: list[tuple[Source, str]]) -> str:

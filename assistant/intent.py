@@ -9,22 +9,36 @@ from index.lexical import fold
 
 # Patterns run on folded text (no diacritics, lower case), so "agare" matches "ägare".
 FIELD_PATTERNS: dict[str, re.Pattern] = {
-    "owner": re.compile(r"projektagar|\bagde\b|\bager\b|\bagare\b|vem (driver|drev|har drivit)|"
-                        r"\bdrevs av\b|\bowner|who (ran|owned|runs|owns|led)"),
-    "budget": re.compile(r"budget|kosta|kostnad|hur mycket pengar|hur stor.*(summa|belopp)|"
-                         r"\bcost|how much money|how much did"),
+    "owner": re.compile(
+        r"projektagar|\bagde\b|\bager\b|\bagare\b|vem (driver|drev|har drivit)|"
+        r"\bdrevs av\b|\bowner|who (ran|owned|runs|owns|led)"
+    ),
+    "budget": re.compile(
+        r"budget|kosta|kostnad|hur mycket pengar|hur stor.*(summa|belopp)|"
+        r"\bcost|how much money|how much did"
+    ),
     "funders": re.compile(r"finansi|medfinans|\bfund(ed|er|ing|s)?\b|vem betala"),
-    "contacts": re.compile(r"kontakt|vem kan jag (ringa|fraga|mejla)|e-?post|mejl|telefon|"
-                           r"\bcontact|\bemail|\bphone"),
-    "period": re.compile(r"projekttid|projektperiod|\bperiod|nar (pagick|startade|borjade|slutade|"
-                         r"avslutades|genomfordes|pagar)|hur lange|vilka ar|\bwhen\b|how long"),
+    "contacts": re.compile(
+        r"kontakt|vem kan jag (ringa|fraga|mejla)|e-?post|mejl|telefon|"
+        r"\bcontact|\bemail|\bphone"
+    ),
+    "period": re.compile(
+        r"projekttid|projektperiod|\bperiod|nar (pagick|startade|borjade|slutade|"
+        r"avslutades|genomfordes|pagar)|hur lange|vilka ar|\bwhen\b|how long"
+    ),
 }
 LIST_PATTERN = re.compile(r"^(vilka|lista|ge mig en lista|which|list)\b|\bvilka (kommuner|projekt)")
 SIMILAR_PATTERN = re.compile(r"liknande|liknar|snarlik|similar|jamforbar")
 FOLLOWUP_PATTERN = re.compile(
     r"^(och|men|samt|and|what about)\b|\b(det|den|detta|projektet|dess|it|its|that project)\b"
 )
-ENGLISH_PATTERN = re.compile(r"\b(the|what|who|which|how|is|are|does|there|in|for|of)\b")
+# English function words that are not Swedish words too (checked before folding: "för" != "for").
+_IDIOMS = re.compile(r"\b(finns|fanns|ar|galler|gar|blir) det\b")  # "det" that is no pronoun
+ENGLISH_WORDS = frozenset(
+    "the what who whom whose which how is are was were does did do has have had there in for of "
+    "to and with many much when where why can could any about project projects municipality "
+    "support business businesses owned funded".split()
+)
 
 
 @dataclass
@@ -40,11 +54,11 @@ def classify(question: str) -> Intent:
     """Cheap, rule-based reading of the question; retrieval does the rest."""
     q = fold(question).strip()
     words = re.findall(r"\w+", q)
-    english_hits = sum(1 for w in words if ENGLISH_PATTERN.fullmatch(w))
+    english_hits = sum(1 for w in re.findall(r"\w+", question.lower()) if w in ENGLISH_WORDS)
     return Intent(
         fields=[name for name, pat in FIELD_PATTERNS.items() if pat.search(q)],
         is_list=bool(LIST_PATTERN.search(q)),
         is_similar=bool(SIMILAR_PATTERN.search(q)),
-        maybe_followup=len(words) <= 8 and bool(FOLLOWUP_PATTERN.search(q)),
+        maybe_followup=len(words) <= 8 and bool(FOLLOWUP_PATTERN.search(_IDIOMS.sub(" ", q))),
         english=english_hits >= 2 and english_hits / max(len(words), 1) > 0.25,
     )

@@ -73,8 +73,13 @@ class Catalog:
             if count == self._count and not force:
                 return
             records = self.store.all_chunks()
-            records.sort(key=lambda r: (r.metadata.get("source", ""), r.metadata.get("project_index", 0),
-                                        r.metadata.get("chunk_index", 0)))
+            records.sort(
+                key=lambda r: (
+                    r.metadata.get("source", ""),
+                    r.metadata.get("project_index", 0),
+                    r.metadata.get("chunk_index", 0),
+                )
+            )
             self.lexical = LexicalIndex([embedding_text(r) for r in records])
             self.records = records
             self.by_id = {r.id: i for i, r in enumerate(records)}
@@ -103,8 +108,12 @@ class Retriever:
         self.catalog, self.embedder, self.settings = catalog, embedder, settings
 
     def search(
-        self, query: str, filters: Filters, method: str | None = None,
-        boost: dict[str, float] | None = None, query_vector: np.ndarray | None = None,
+        self,
+        query: str,
+        filters: Filters,
+        method: str | None = None,
+        boost: dict[str, float] | None = None,
+        query_vector: np.ndarray | None = None,
     ) -> list[Hit]:
         cfg = self.settings.retrieval
         method = method or cfg.retriever
@@ -114,7 +123,11 @@ class Retriever:
         dense: list[tuple[str, float]] = []
         lexical: list[tuple[str, float]] = []
         if method in ("hybrid", "dense"):
-            vec = query_vector if query_vector is not None else self.embedder.embed_queries([query])[0]
+            vec = (
+                query_vector
+                if query_vector is not None
+                else self.embedder.embed_queries([query])[0]
+            )
             dense = self.store_query(vec, n, filters)
         if method in ("hybrid", "bm25"):
             mask = cat.mask(filters)
@@ -127,13 +140,19 @@ class Retriever:
                 continue
             rec = cat.records[cat.by_id[cid]]
             extra = sum(w for key, w in (boost or {}).items() if rec.metadata.get(key))
-            hits.append(Hit(rec, score + extra / (cfg.rrf_k + 1), dense_of.get(cid), lex_of.get(cid)))
+            hits.append(
+                Hit(rec, score + extra / (cfg.rrf_k + 1), dense_of.get(cid), lex_of.get(cid))
+            )
         hits.sort(key=lambda h: -h.score)
         return hits
 
     def store_query(self, vec: np.ndarray, n: int, filters: Filters) -> list[tuple[str, float]]:
-        got = self.catalog.store.query_chunks(vec, n * 2 if not filters.is_empty() else n,
-                                              where_clause(filters))
-        return [(cid, s) for cid, s in got
-                if cid in self.catalog.by_id
-                and matches(self.catalog.records[self.catalog.by_id[cid]].metadata, filters)][:n]
+        got = self.catalog.store.query_chunks(
+            vec, n * 2 if not filters.is_empty() else n, where_clause(filters)
+        )
+        return [
+            (cid, s)
+            for cid, s in got
+            if cid in self.catalog.by_id
+            and matches(self.catalog.records[self.catalog.by_id[cid]].metadata, filters)
+        ][:n]

@@ -12,6 +12,7 @@ from assistant.intent import Intent, classify
 from assistant.retrieve import Catalog, Hit, Retriever
 from assistant.types import REFUSAL, Answer, Filters, Source
 from index.lexical import fold, terms
+from ingest import places
 from stodkollen.errors import UserInputError
 from stodkollen.settings import Settings, get_settings
 
@@ -22,8 +23,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 @dataclass
 class Evidence:
-    best_dense: float | None
-    coverage: float  # share of question terms found in the top sources
+    best_dense: float | None  # best cosine among the top hits (None for bm25-only)
+    coverage: float  # IDF-weighted share of the question's topic terms found in the corpus
 
 
 def clean_question(question: str, max_chars: int) -> str:
@@ -64,8 +65,14 @@ class Assistant:
         return summary
 
     # --- questions ----------------------------------------------------------------------
-    def ask(self, question: str, filters: Filters | None = None, previous: Answer | None = None,
-            retriever: str | None = None, k: int | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        filters: Filters | None = None,
+        previous: Answer | None = None,
+        retriever: str | None = None,
+        k: int | None = None,
+    ) -> Answer:
         """Answer a Swedish (or English) question with cited sources, or refuse."""
         q = clean_question(question, self.settings.answer.max_question_chars)
         filters = filters or Filters()
@@ -77,26 +84,29 @@ class Assistant:
 
             return similar_answer(self, q, k)
 
-        places = self._places(q)
-        missing = [p for p in places["kommuner"] if not self._has_place(p)]
-        if missing and not places["present"]:
+        asked = self._places(q)
+        missing = [p for p in asked["kommuner"] if not self._has_place(p)]
+        if missing and not asked["present"]:
             return self._place_missing(q, missing[0], filters, k)
 
-        query, boost = q, self._place_boost(places)
+        query, boost = q, self._place_boost(asked)
         named = self._named_projects(q)
         for pid in named:
             boost[f"project_id={pid}"] = 3.0
-        if previous and previous.project_id and intent.maybe_followup and not named:
+        followup = bool(previous and previous.project_id and intent.maybe_followup)
+        if followup and not named and not asked["kommuner"]:
             boost[f"project_id={previous.project_id}"] = 3.0
             query = f"{previous.sources[0].title if previous.sources else ''} {q}"
         hits = self._search(query, filters, retriever, boost)
         sources = self._sources(hits[: max(k, 1)])
-        if not sources or self._refuse(q, hits[:3], retriever):
+        if not sources or self._refuse(query, intent, hits[:3]):
             return Answer(q, REFUSAL, refused=True, sources=[])
         return self._compose(q, intent, sources)
 
     def _search(self, query: str, filters: Filters, method: str | None, boost: dict) -> list[Hit]:
-        project_boost = {k.split("=", 1)[1]: w for k, w in boost.items() if k.startswith("project_id=")}
+        project_boost = {
+            k.split("=", 1)[1]: w for k, w in boost.items() if k.startswith("project_id=")
+        }
         flag_boost = {k: w for k, w in boost.items() if not k.startswith("project_id=")}
         hits = self.retriever.search(query, filters, method, flag_boost)
         if project_boost:
@@ -110,40 +120,38 @@ class Assistant:
         out = []
         for i, h in enumerate(hits, start=1):
             md = {k: v for k, v in h.record.metadata.items() if ":" not in k and k != "doc_hash"}
-            out.append(Source(i, md.get("source", ""), md.get("title", ""), h.score, h.record.text, md))
+            out.append(
+                Source(i, md.get("source", ""), md.get("title", ""), h.score, h.record.text, md)
+            )
         return out
 
     # --- evidence and refusal -----------------------------------------------------------
     def evidence(self, question: str, hits: list[Hit]) -> Evidence:
-        q = set(terms(question))
-        found: set[str] = set()
-        for h in hits:
-            pos = self.catalog.by_id.get(h.record.id)
-            if pos is not None:
-                found |= self.catalog.lexical.doc_terms[pos]
         dense = [h.dense for h in hits if h.dense is not None]
-        return Evidence(max(dense) if dense else None, len(q & found) / len(q) if q else 0.0)
+        coverage = self.catalog.lexical.coverage(question)
+        return Evidence(max(dense) if dense else None, coverage)
 
-    def _refuse(self, question: str, hits: list[Hit], method: str | None) -> bool:
+    def _refuse(self, question: str, intent: Intent, hits: list[Hit]) -> bool:
+        """Too little evidence: the corpus lacks the question's topic, or nothing is close."""
+        cfg = self.settings.answer
         ev = self.evidence(question, hits)
-        threshold = self.settings.answer.refusal_threshold
-        if ev.coverage >= 0.5:
-            return False
-        if ev.best_dense is None:  # bm25-only: lexical evidence is all there is
-            return ev.coverage < 0.34
-        return ev.best_dense < threshold
+        if ev.best_dense is not None and ev.best_dense < cfg.min_dense:
+            return True
+        if intent.english:
+            return ev.best_dense is None and ev.coverage < cfg.min_coverage
+        return ev.coverage < cfg.min_coverage
 
     # --- places -------------------------------------------------------------------------
     def _places(self, question: str) -> dict:
-        from ingest import places
-
         kommuner = places.find_kommuner(question)
         for w in re.findall(r"\w+", question):
             p = places.normalize_place(w)
             if p and p not in kommuner and w[:1].isupper():
                 kommuner.append(p)
         lans = places.find_lan(question)
-        present = [p for p in kommuner if self._has_place(p)] + [ln for ln in lans if self._has_lan(ln)]
+        present = [p for p in kommuner if self._has_place(p)] + [
+            ln for ln in lans if self._has_lan(ln)
+        ]
         return {"kommuner": kommuner, "lan": lans, "present": present}
 
     def _has_place(self, kommun: str) -> bool:
@@ -160,8 +168,6 @@ class Assistant:
 
     def _place_missing(self, q: str, place: str, filters: Filters, k: int) -> Answer:
         """Nothing for this kommun: say so and offer the nearest sources (same län)."""
-        from ingest import places
-
         lan = places.lan_of(place)
         text = f"Jag hittar inget om {place} i dokumenten."
         sources: list[Source] = []
@@ -193,39 +199,79 @@ class Assistant:
 
     # --- composing ----------------------------------------------------------------------
     def _compose(self, q: str, intent: Intent, sources: list[Source]) -> Answer:
-        limit = self.settings.answer.max_sentences
         lead = sources[0]
+        answer = None
         if intent.fields:
-            lines = []
-            for name in intent.fields:
-                for src in sources:
-                    line = compose.field_sentence(name, src.metadata, src.n)
-                    if line:
-                        lines.append(line)
-                        src.cited_sentences.append(line)
-                        break
-            if lines:
-                support = compose.best_sentences(q, [lead], 1)
-                text = " ".join(lines)
-                if support and support[0][1] not in text:
-                    text += " " + compose.cite(support)
-                return Answer(q, text, False, sources, project_id=lead.metadata.get("project_id"))
-        if intent.is_list:
-            pairs = []
-            seen: set[str] = set()
+            answer = self._field_answer(q, intent, sources)
+        if answer is None and intent.is_list:
+            answer = self._list_answer(q, sources)
+        if answer is None:
+            # Sentences only from sources that rank close to the best one: fewer off-topic cites.
+            near = [s for s in sources if s.score >= 0.7 * lead.score]
+            limit = self.settings.answer.max_sentences
+            if intent.english:
+                pairs = self._closest_units(q, near, min(limit, 2))
+            else:
+                pairs = compose.best_sentences(q, near, limit, self._idf)
+            answer = compose.cite(pairs)
+        return Answer(q, answer, False, sources, project_id=lead.metadata.get("project_id"))
+
+    def _closest_units(self, q: str, sources: list[Source], limit: int):
+        """Cross-lingual: pick the units whose embeddings are closest to the question."""
+        cands = [(s, u) for s in sources[:3] for u in compose.units(s.text)]
+        if not cands:
+            return []
+        qv = self.embedder.embed_queries([q])[0]
+        uv = self.embedder.embed_passages([u for _s, u in cands])
+        order = sorted(range(len(cands)), key=lambda i: -float(uv[i] @ qv))[:limit]
+        return [cands[i] for i in sorted(order)]
+
+    def _idf(self, term: str) -> float:
+        return self.catalog.lexical.idf(term)
+
+    def _field_answer(self, q: str, intent: Intent, sources: list[Source]) -> str | None:
+        """Metadata fields (owner, period, budget, contacts, funders) of the leading project."""
+        lines = []
+        for name in intent.fields:
             for src in sources:
-                pid = src.metadata.get("project_id")
-                if pid in seen:
-                    continue
-                seen.add(pid)
-                best = compose.best_sentences(q, [src], 1)
-                if best:
-                    pairs.append(best[0])
-            text = "\n".join(f"- {src.title}: {compose.cite([(src, s)])}" for src, s in pairs)
-            return Answer(q, text, False, sources, project_id=lead.metadata.get("project_id"))
-        pairs = compose.best_sentences(q, sources, limit)
-        return Answer(q, compose.cite(pairs), False, sources,
-                      project_id=pairs[0][0].metadata.get("project_id") if pairs else None)
+                line = compose.field_sentence(name, src.metadata, src.n)
+                if line:
+                    lines.append(line)
+                    src.cited_sentences.append(line)
+                    break
+        if not lines:
+            return None
+        text = " ".join(lines)
+        support = compose.best_sentences(q, sources[:1], 1, self._idf)
+        if support and support[0][1] not in text:
+            text += " " + compose.cite(support)
+        return text
+
+    def _list_answer(self, q: str, sources: list[Source]) -> str | None:
+        """A list inside the leading sources, or one line per distinct project."""
+        wants_places = "kommuner" in q.lower()
+        best = None
+        for src in sources[:3]:
+            for unit in compose.units(src.text):
+                score = compose.term_overlap(set(terms(q)), unit, self._idf)
+                if compose.is_list_unit(unit):
+                    score += 0.3
+                if wants_places:
+                    score += 0.1 * min(len(places.find_kommuner(unit)), 5)
+                if best is None or score > best[0]:
+                    best = (score, src, unit)
+        if best and (compose.is_list_unit(best[2]) or wants_places):
+            return compose.cite([(best[1], best[2])])
+        lines, seen = [], set()
+        for src in sources:
+            pid = src.metadata.get("project_id")
+            if pid in seen:
+                continue
+            seen.add(pid)
+            pair = compose.best_sentences(q, [src], 1, self._idf)
+            if pair:
+                lines.append(f"- {src.title}: {compose.cite(pair)}")
+        return "\n".join(lines) or None
 
 
 def _one_per_project(hits: list[Hit]) -> list[Hit]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
+import numpy as np
+
 from assistant import compose
 from assistant.types import Answer, Source
 from index.lexical import fold
@@ -42,19 +44,51 @@ def _names_project(query: str, title: str) -> bool:
     return f" {full} " in q or (len(head) >= 8 and f" {head} " in q)
 
 
+def _named(assistant, text: str) -> list[str]:
+    """Ids of the projects a query names."""
+    got = assistant.store.projects.get(include=["metadatas"])
+    return [
+        pid
+        for pid, md in zip(got["ids"], got["metadatas"], strict=True)
+        if md.get("kind") == "project" and _names_project(text, md.get("title", ""))
+    ]
+
+
+def _query_vector(assistant, text: str, query: str, named: list[str]) -> np.ndarray:
+    """The description's vector, pulled towards the vector of a project the query names."""
+    vec = assistant.embedder.embed_queries([query])[0]
+    if named:
+        got = assistant.store.projects.get(ids=named[:1], include=["embeddings"])
+        if len(got["embeddings"]):
+            vec = vec + np.asarray(got["embeddings"][0], np.float32)
+            vec = vec / (np.linalg.norm(vec) or 1.0)
+    return vec
+
+
 def find_similar(assistant, text: str, k: int = 5) -> list[SimilarProject]:
     """Projects most similar to a description or a project name, best first."""
     query = _LEAD_IN.sub("", text.strip()) or text
-    vec = assistant.embedder.embed_queries([query])[0]
+    named = _named(assistant, text)
+    vec = _query_vector(assistant, text, query, named)
     out = []
     for pid, score, md, doc in assistant.store.query_projects(vec, k + 10):
-        if md.get("kind") == "page" or _names_project(text, md.get("title", "")):
+        # A page's intro next to its projects is no project of its own; a one-record page is.
+        intro = md.get("kind") == "page" and md.get("doc_projects", 1) > 1
+        if intro or pid in named or _names_project(text, md.get("title", "")):
             continue
         best = compose.best_sentences(query, [Source(1, md.get("source", ""), "", 0.0, doc)], 1)
-        out.append(SimilarProject(
-            pid, md.get("title", ""), md.get("source", ""), md.get("kommun"),
-            compose.format_period(md), md.get("owner"), score, best[0][1] if best else doc[:200],
-        ))
+        out.append(
+            SimilarProject(
+                pid,
+                md.get("title", ""),
+                md.get("source", ""),
+                md.get("kommun"),
+                compose.format_period(md),
+                md.get("owner"),
+                score,
+                best[0][1] if best else doc[:200],
+            )
+        )
         if len(out) >= k:
             break
     return out
@@ -62,7 +96,7 @@ def find_similar(assistant, text: str, k: int = 5) -> list[SimilarProject]:
 
 def similar_answer(assistant, question: str, k: int) -> Answer:
     """The chat's answer to "finns det liknande projekt …": a cited list of projects."""
-    found = find_similar(assistant, question, k=min(k, 5))
+    found = find_similar(assistant, question, k=min(k, 3))
     if not found:
         from assistant.types import REFUSAL
 

@@ -95,8 +95,23 @@ def read_e5_file(path: Path, with_tensors: bool = True) -> E5File:
         n_out = c.read("B")
         norm_map[cp] = tuple(c.array(np.uint32, n_out).tolist()) if n_out else ()
 
-    f = E5File(hidden, layers, heads, ffn, vocab_rows, max_pos, type_vocab, eps,
-               bos, eos, pad, unk, pieces, scores, norm_map)
+    f = E5File(
+        hidden,
+        layers,
+        heads,
+        ffn,
+        vocab_rows,
+        max_pos,
+        type_vocab,
+        eps,
+        bos,
+        eos,
+        pad,
+        unk,
+        pieces,
+        scores,
+        norm_map,
+    )
     if with_tensors:
         for _ in range(c.read("i")):
             name_len = c.read("H")

@@ -141,13 +141,21 @@ def precompiled_charsmap(norm_map: dict[int, tuple[int, ...]]) -> bytes:
     with tempfile.TemporaryDirectory() as d:
         rules, corpus = Path(d) / "rules.tsv", Path(d) / "corpus.txt"
         rules.write_text(
-            "".join(f"{cp:X}\t{' '.join(f'{o:X}' for o in out)}\n" for cp, out in sorted(norm_map.items()))
+            "".join(
+                f"{cp:X}\t{' '.join(f'{o:X}' for o in out)}\n"
+                for cp, out in sorted(norm_map.items())
+            )
         )
         corpus.write_text("abc def ghi\n" * 50)
         spm.SentencePieceTrainer.train(
-            input=str(corpus), model_prefix=f"{d}/m", vocab_size=20, model_type="char",
-            normalization_rule_tsv=str(rules), add_dummy_prefix=False,
-            remove_extra_whitespaces=False, minloglevel=2,
+            input=str(corpus),
+            model_prefix=f"{d}/m",
+            vocab_size=20,
+            model_type="char",
+            normalization_rule_tsv=str(rules),
+            add_dummy_prefix=False,
+            remove_extra_whitespaces=False,
+            minloglevel=2,
         )
         proto = sentencepiece_model_pb2.ModelProto()
         proto.ParseFromString(Path(f"{d}/m.model").read_bytes())
@@ -168,7 +176,9 @@ def build_tokenizer(e5: E5File):
         ]
     )
     # split=False: e5.c runs one Viterbi over the whole text, not word by word.
-    tok.pre_tokenizer = pre_tokenizers.Metaspace(replacement="▁", prepend_scheme="always", split=False)
+    tok.pre_tokenizer = pre_tokenizers.Metaspace(
+        replacement="▁", prepend_scheme="always", split=False
+    )
     tok.decoder = decoders.Metaspace(replacement="▁", prepend_scheme="always", split=False)
     bos, eos = e5.pieces[e5.bos], e5.pieces[e5.eos]
     tok.post_processor = processors.TemplateProcessing(
@@ -184,8 +194,13 @@ def _save_tokenizer(e5: E5File, out: Path) -> None:
 
     fast = PreTrainedTokenizerFast(
         tokenizer_object=build_tokenizer(e5),
-        bos_token="<s>", eos_token="</s>", unk_token="<unk>", pad_token="<pad>",
-        cls_token="<s>", sep_token="</s>", mask_token="<mask>",
+        bos_token="<s>",
+        eos_token="</s>",
+        unk_token="<unk>",
+        pad_token="<pad>",
+        cls_token="<s>",
+        sep_token="</s>",
+        mask_token="<mask>",
         model_max_length=e5.max_positions,
     )
     fast.save_pretrained(str(out))

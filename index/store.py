@@ -128,7 +128,9 @@ class ChunkStore:
             if not got["ids"]:
                 break
             for cid, md in zip(got["ids"], got["metadatas"], strict=True):
-                st = states.setdefault(md["source"], {"hashes": set(), "expected": set(), "ids": []})
+                st = states.setdefault(
+                    md["source"], {"hashes": set(), "expected": set(), "ids": []}
+                )
                 st["hashes"].add(md.get("doc_hash"))
                 st["expected"].add(md.get("doc_chunks"))
                 st["ids"].append(cid)
@@ -144,23 +146,31 @@ class ChunkStore:
         if count == 0:
             return []
         res = self.chunks.query(
-            query_embeddings=[vector], n_results=min(n, count), where=where or None,
+            query_embeddings=[vector],
+            n_results=min(n, count),
+            where=where or None,
             include=["distances"],
         )
-        return [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0], strict=True)]
+        return [
+            (cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0], strict=True)
+        ]
 
     def query_projects(self, vector: np.ndarray, n: int):
         count = self.projects.count()
         if count == 0:
             return []
         res = self.projects.query(
-            query_embeddings=[vector], n_results=min(n, count),
+            query_embeddings=[vector],
+            n_results=min(n, count),
             include=["distances", "metadatas", "documents"],
         )
         return [
             (cid, 1.0 - float(d), md, doc)
             for cid, d, md, doc in zip(
-                res["ids"][0], res["distances"][0], res["metadatas"][0], res["documents"][0],
+                res["ids"][0],
+                res["distances"][0],
+                res["metadatas"][0],
+                res["documents"][0],
                 strict=True,
             )
         ]
@@ -170,7 +180,9 @@ class ChunkStore:
         got = self.projects.get(include=["metadatas"])
         rows = []
         for pid, md in zip(got["ids"], got["metadatas"], strict=True):
-            row = {k: v for k, v in md.items() if ":" not in k and k not in ("chunk_ids", "doc_hash")}
+            row = {
+                k: v for k, v in md.items() if ":" not in k and k not in ("chunk_ids", "doc_hash")
+            }
             for key in ("kommuner", "lans", "funders"):
                 row[key] = [x for x in str(row.get(key, "")).split("; ") if x]
             row["contacts"] = [x for x in str(row.get("contacts", "")).split(" | ") if x]

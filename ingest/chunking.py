@@ -74,7 +74,9 @@ def chunk_id(doc_hash: str, project_index: int, chunk_index: int, text: str) -> 
     return hashlib.sha1(key.encode()).hexdigest()
 
 
-def chunk_project(project: Project, doc_hash: str, chunk_size: int, overlap: int) -> list[ChunkRecord]:
+def chunk_project(
+    project: Project, doc_hash: str, chunk_size: int, overlap: int
+) -> list[ChunkRecord]:
     """Split one project's text into sentence-aligned chunks carrying its metadata."""
     body = project.text.strip() or project.title
     pieces = _splitter(chunk_size, overlap).split_text(body) or [body]

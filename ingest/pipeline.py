@@ -44,9 +44,14 @@ class IngestSummary:
 
     def to_dict(self) -> dict:
         return {
-            "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
-            "removed": self.removed, "chunks": self.chunks, "embedded": self.embedded,
-            "seconds": round(self.seconds, 3), "skipped": self.skipped,
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+            "chunks": self.chunks,
+            "embedded": self.embedded,
+            "seconds": round(self.seconds, 3),
+            "skipped": self.skipped,
         }
 
 
@@ -126,6 +131,8 @@ class Ingestor:
             return None
         for r in records:
             r.metadata["doc_chunks"] = len(records)
+        for p in project_records:
+            p.metadata["doc_projects"] = len(project_records)
         new_ids = {r.id for r in records}
         stale = [cid for cid in (state or {}).get("ids", []) if cid not in new_ids]
         return _Pending(doc, records, project_records, stale, is_new=state is None)
@@ -141,7 +148,8 @@ class Ingestor:
             self.store.upsert_chunks(job.records, np.stack([by_id[r.id] for r in job.records]))
             self.store.upsert_projects(job.project_records, _project_vectors(job, by_id))
             stale_projects = [
-                pid for pid in self.store.project_ids_for(job.doc.source)
+                pid
+                for pid in self.store.project_ids_for(job.doc.source)
                 if pid not in {p.id for p in job.project_records}
             ]
             self.store.delete_ids(job.stale_chunk_ids, stale_projects)

@@ -1,0 +1,249 @@
+"""ONNX Runtime backend: the provisioned model exported once to int8 ONNX, run by sentence-transformers.
+
+sentence-transformers' own `backend="onnx"` needs `optimum`, whose current release pins an older
+transformers than ours. So the export is done here with `torch.onnx` and
+`onnxruntime.quantization.quantize_dynamic` (both offline), and the result is written as a
+sentence-transformers folder whose first module is `OnnxEncoder` below; `load_onnx_model` builds
+a `SentenceTransformer(modules=..., backend="onnx")` from it, which needs only onnxruntime. Importing this module imports sentence-transformers (and torch): import it lazily.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+import tempfile
+import time
+import warnings
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from sentence_transformers.base.modules.input_module import InputModule
+
+log = logging.getLogger(__name__)
+
+FILE_NAME = "onnx/model_qint8.onnx"
+_DONE_MARKER = ".exported"
+_SOURCE_FILES = ("config.json", "model.safetensors", "pytorch_model.bin", "tokenizer.json")
+_COPIED = ("tokenizer.json", "tokenizer_config.json", "config_sentence_transformers.json")
+
+
+def onnx_model_folder(st_folder: str | Path, models_dir: str | Path) -> Path:
+    """Where the ONNX export of `st_folder` is cached: named after the source and a content key."""
+    st = Path(st_folder)
+    key = hashlib.sha256()
+    for name in _SOURCE_FILES:
+        f = st / name
+        if f.exists():  # size + config text: cheap, and changes when the model is rebuilt
+            key.update(f"{name}:{f.stat().st_size}".encode())
+            if name == "config.json":
+                key.update(f.read_bytes())
+    return Path(models_dir) / f"{st.name}-onnx-int8-{key.hexdigest()[:8]}"
+
+
+def ensure_onnx_model(st_folder: str | Path, models_dir: str | Path) -> Path:
+    """Return the int8 ONNX sentence-transformers folder, exporting it once if needed."""
+    from filelock import FileLock
+
+    st = Path(st_folder)
+    if not (st / "modules.json").exists():
+        raise ValueError(f"ONNX-backend kräver en lokal sentence-transformers-mapp, inte {st}")
+    target = onnx_model_folder(st, models_dir)
+    if (target / _DONE_MARKER).exists():
+        return target
+    Path(models_dir).mkdir(parents=True, exist_ok=True)
+    with FileLock(str(target) + ".lock"):
+        if (target / _DONE_MARKER).exists():  # another process finished it meanwhile
+            return target
+        log.warning("Exporterar språkmodellen till ONNX int8 (engångsjobb): %s", target)
+        started = time.perf_counter()
+        tmp = Path(tempfile.mkdtemp(prefix=".onnx-export-", dir=models_dir))
+        try:
+            build_onnx_folder(st, tmp / "out", tmp / "fp32.onnx")
+            if target.exists():
+                shutil.rmtree(target)
+            (tmp / "out").rename(target)
+            seconds = round(time.perf_counter() - started, 1)
+            marker = {"source": str(st.resolve()), "file_name": FILE_NAME, "seconds": seconds}
+            (target / _DONE_MARKER).write_text(json.dumps(marker) + "\n")
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        log.warning("ONNX-modellen klar på %.1f s", time.perf_counter() - started)
+    return target
+
+
+def load_onnx_model(st_folder: str | Path, models_dir: str | Path, file_name: str = FILE_NAME):
+    """A SentenceTransformer running the cached int8 ONNX export of `st_folder` on the CPU."""
+    from sentence_transformers import SentenceTransformer
+
+    folder = ensure_onnx_model(st_folder, models_dir)
+    config = folder / "config_sentence_transformers.json"
+    prompts = json.loads(config.read_text()).get("prompts") if config.exists() else None
+    # Modules are built here rather than by SentenceTransformer(folder): that path would need
+    # trust_remote_code=True for OnnxEncoder, which also lets a folder run its own code.
+    return SentenceTransformer(
+        modules=_modules(folder, file_name), device="cpu", backend="onnx", prompts=prompts
+    )
+
+
+def _modules(folder: Path, file_name: str) -> list:
+    """OnnxEncoder, then the folder's own sentence-transformers modules (pooling, normalize)."""
+    import importlib
+
+    spec = json.loads((folder / "modules.json").read_text())
+    modules = [OnnxEncoder.load(str(folder), model_kwargs={"file_name": file_name})]
+    for entry in spec[1:]:
+        module_name, _, class_name = entry["type"].rpartition(".")
+        if not module_name.startswith("sentence_transformers."):
+            raise ValueError(f"Okänd modultyp i {folder}/modules.json: {entry['type']}")
+        cls = getattr(importlib.import_module(module_name), class_name)
+        modules.append(cls.load(str(folder), subfolder=entry["path"]))
+    return modules
+
+
+def build_onnx_folder(st: Path, out: Path, fp32_path: Path) -> None:
+    """Write a sentence-transformers folder: int8 ONNX encoder + the source's pooling modules."""
+    (out / "onnx").mkdir(parents=True)
+    export_fp32(st, fp32_path)
+    quantize_int8(fp32_path, out / FILE_NAME)
+    for name in _COPIED:
+        if (st / name).exists():
+            shutil.copy2(st / name, out / name)
+    modules = json.loads((st / "modules.json").read_text())
+    for m in modules[1:]:
+        shutil.copytree(st / m["path"], out / m["path"])
+    max_len = json.loads((st / "sentence_bert_config.json").read_text()).get("max_seq_length", 512)
+    modules[0] = {"idx": 0, "name": "0", "path": "", "type": f"{__name__}.OnnxEncoder"}
+    (out / "modules.json").write_text(json.dumps(modules, indent=2))
+    (out / OnnxEncoder.config_file_name).write_text(
+        json.dumps({"file_name": FILE_NAME, "max_seq_length": max_len}, indent=2)
+    )
+
+
+class _LastHiddenState(torch.nn.Module):
+    """The transformer with a plain (input_ids, attention_mask) -> tokens signature for export."""
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def forward(self, input_ids, attention_mask):
+        return self.model(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+
+
+def export_fp32(st: Path, path: Path) -> None:
+    """Export the folder's transformer to fp32 ONNX (dynamic batch and sequence axes)."""
+    from transformers import AutoModel
+
+    model = AutoModel.from_pretrained(str(st), attn_implementation="eager", local_files_only=True)
+    wrapped = _LastHiddenState(model.eval())
+    ids = torch.tensor([[0, 1000, 2000, 2], [0, 3000, 2, 1]], dtype=torch.long)
+    mask = (ids != 1).long()
+    axes = {0: "batch", 1: "sequence"}
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            wrapped, (ids, mask), str(path),
+            input_names=["input_ids", "attention_mask"], output_names=["last_hidden_state"],
+            dynamic_axes={"input_ids": axes, "attention_mask": axes, "last_hidden_state": axes},
+            opset_version=17, dynamo=False,
+        )
+
+
+def quantize_int8(src: Path, dst: Path) -> None:
+    """Dynamic int8 quantisation, per output channel (per-tensor loses ~1.5 % cosine here)."""
+    import onnx
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    root = logging.getLogger()  # quantize_dynamic logs advice through the root logger
+    was, root.disabled = root.disabled, True
+    try:
+        quantize_dynamic(
+            str(src), str(dst), weight_type=QuantType.QInt8, per_channel=True,
+            extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
+        )
+    finally:
+        root.disabled = was
+
+
+def _session(path: Path):
+    import onnxruntime as ort
+
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = torch.get_num_threads()
+    opts.inter_op_num_threads = 1
+    # No busy-waiting between calls: a serving process should not burn idle cores.
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    return ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+
+
+class OnnxEncoder(InputModule):
+    """sentence-transformers input module: tokenizers + an ONNX Runtime session -> token vectors."""
+
+    config_file_name = "onnx_encoder_config.json"
+    config_keys = ["file_name", "max_seq_length"]
+
+    def __init__(self, model_dir: str, file_name: str = FILE_NAME, max_seq_length: int = 512):
+        super().__init__()
+        from tokenizers import Tokenizer
+
+        self.model_dir, self.file_name = str(model_dir), file_name
+        self.tokenizer = Tokenizer.from_file(str(Path(model_dir) / "tokenizer.json"))
+        pad = self.tokenizer.token_to_id("<pad>")
+        self.tokenizer.enable_padding(pad_id=1 if pad is None else pad, pad_token="<pad>")
+        self._max_seq_length = 0
+        self.max_seq_length = max_seq_length
+        self.session = _session(Path(model_dir) / file_name)
+        self._dim = int(self.session.get_outputs()[0].shape[-1])
+
+    @property
+    def max_seq_length(self) -> int:
+        return self._max_seq_length
+
+    @max_seq_length.setter
+    def max_seq_length(self, value: int) -> None:
+        self._max_seq_length = int(value)
+        self.tokenizer.enable_truncation(max_length=self._max_seq_length)
+
+    def preprocess(self, inputs, prompt: str | None = None, **kwargs) -> dict[str, Any]:
+        """Token ids and attention mask, padded to the longest text of the batch."""
+        texts = [(prompt or "") + (t if isinstance(t, str) else " ".join(t)) for t in inputs]
+        encoded = self.tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encoded], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+        return {"input_ids": torch.from_numpy(ids), "attention_mask": torch.from_numpy(mask)}
+
+    def forward(self, features: dict[str, Any], **kwargs) -> dict[str, Any]:
+        feed = {
+            "input_ids": features["input_ids"].cpu().numpy(),
+            "attention_mask": features["attention_mask"].cpu().numpy(),
+        }
+        out = self.session.run(["last_hidden_state"], feed)[0]
+        features["token_embeddings"] = torch.from_numpy(out)
+        return features
+
+    def get_embedding_dimension(self) -> int:
+        return self._dim
+
+    def get_word_embedding_dimension(self) -> int:
+        return self._dim
+
+    def save(self, output_path: str, *args, **kwargs) -> None:
+        """Copy the ONNX file and tokenizer next to this module's config."""
+        out = Path(output_path)
+        (out / self.file_name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(Path(self.model_dir) / self.file_name, out / self.file_name)
+        shutil.copy2(Path(self.model_dir) / "tokenizer.json", out / "tokenizer.json")
+        self.save_config(str(out))
+
+    @classmethod
+    def load(cls, model_name_or_path: str, subfolder: str = "", model_kwargs: dict | None = None,
+             **kwargs) -> OnnxEncoder:
+        """Load from a local folder; `model_kwargs={"file_name": ...}` picks another ONNX file."""
+        folder = Path(model_name_or_path) / subfolder
+        config = json.loads((folder / cls.config_file_name).read_text())
+        file_name = (model_kwargs or {}).get("file_name", config.get("file_name", FILE_NAME))
+        return cls(str(folder), file_name, int(config.get("max_seq_length", 512)))
