@@ -52,6 +52,13 @@ def is_list_unit(unit: str) -> bool:
 Weight = Callable[[str], float]
 
 
+def _related(q: str, u: str) -> bool:
+    """Compound or leftover inflection: "foretag" in "nyforetagarcentrum", "syftet" ~ "syft"."""
+    if len(q) >= 5 and q in u:
+        return True
+    return len(u) >= 4 and q.startswith(u) and len(q) - len(u) <= 3
+
+
 def term_overlap(question_terms: set[str], unit: str, weight: Weight | None = None) -> float:
     """Weighted share of the question's terms found in the unit (compounds count: a term of
     five or more letters matches inside a longer word, as in "företag" in "Nyföretagarcentrum")."""
@@ -61,7 +68,7 @@ def term_overlap(question_terms: set[str], unit: str, weight: Weight | None = No
     unit_terms = set(terms(unit))
     found = 0.0
     for t in question_terms:
-        if t in unit_terms or (len(t) >= 5 and any(t in u for u in unit_terms)):
+        if t in unit_terms or any(_related(t, u) for u in unit_terms):
             found += w(t)
     return found / sum(w(t) for t in question_terms)
 

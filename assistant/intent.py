@@ -28,6 +28,9 @@ FIELD_PATTERNS: dict[str, re.Pattern] = {
     ),
 }
 LIST_PATTERN = re.compile(r"^(vilka|lista|ge mig en lista|which|list)\b|\bvilka (kommuner|projekt)")
+OVERVIEW_PATTERN = re.compile(
+    r"^(beratta (mer )?om|beskriv|vad (ar|handlar) (projektet )?|tell me about|describe|what is)\b"
+)
 SIMILAR_PATTERN = re.compile(r"liknande|liknar|snarlik|similar|jamforbar")
 FOLLOWUP_PATTERN = re.compile(
     r"^(och|men|samt|and|what about)\b|\b(det|den|detta|projektet|dess|it|its|that project)\b"
@@ -46,6 +49,7 @@ class Intent:
     fields: list[str] = field(default_factory=list)
     is_list: bool = False
     is_similar: bool = False
+    is_overview: bool = False
     maybe_followup: bool = False
     english: bool = False
 
@@ -59,6 +63,7 @@ def classify(question: str) -> Intent:
         fields=[name for name, pat in FIELD_PATTERNS.items() if pat.search(q)],
         is_list=bool(LIST_PATTERN.search(q)),
         is_similar=bool(SIMILAR_PATTERN.search(q)),
+        is_overview=bool(OVERVIEW_PATTERN.search(q)),
         maybe_followup=len(words) <= 8 and bool(FOLLOWUP_PATTERN.search(_IDIOMS.sub(" ", q))),
         english=english_hits >= 2 and english_hits / max(len(words), 1) > 0.25,
     )

@@ -99,7 +99,9 @@ class Assistant:
             query = f"{previous.sources[0].title if previous.sources else ''} {q}"
         hits = self._search(query, filters, retriever, boost)
         sources = self._sources(hits[: max(k, 1)])
-        if not sources or self._refuse(query, intent, hits[:3]):
+        # A resolved follow-up is about a known project: its words need not be in the corpus.
+        resolved = followup and f"project_id={previous.project_id}" in boost
+        if not sources or self._refuse(query, intent, hits[:3], check_terms=not resolved):
             return Answer(q, REFUSAL, refused=True, sources=[])
         return self._compose(q, intent, sources)
 
@@ -131,13 +133,15 @@ class Assistant:
         coverage = self.catalog.lexical.coverage(question)
         return Evidence(max(dense) if dense else None, coverage)
 
-    def _refuse(self, question: str, intent: Intent, hits: list[Hit]) -> bool:
+    def _refuse(
+        self, question: str, intent: Intent, hits: list[Hit], check_terms: bool = True
+    ) -> bool:
         """Too little evidence: the corpus lacks the question's topic, or nothing is close."""
         cfg = self.settings.answer
         ev = self.evidence(question, hits)
         if ev.best_dense is not None and ev.best_dense < cfg.min_dense:
             return True
-        if intent.english:
+        if intent.english or not check_terms:
             return ev.best_dense is None and ev.coverage < cfg.min_coverage
         return ev.coverage < cfg.min_coverage
 
@@ -205,6 +209,9 @@ class Assistant:
             answer = self._field_answer(q, intent, sources)
         if answer is None and intent.is_list:
             answer = self._list_answer(q, sources)
+        if answer is None and intent.is_overview:
+            first = compose.units(lead.text)[:3]
+            answer = compose.cite([(lead, u) for u in first]) if first else None
         if answer is None:
             # Sentences only from sources that rank close to the best one: fewer off-topic cites.
             near = [s for s in sources if s.score >= 0.7 * lead.score]

@@ -33,15 +33,26 @@ class SimilarProject:
         return asdict(self)
 
 
+_OTHER_PLACES = re.compile(r"andra kommuner|annan kommun|annat lan|other (municipalit|region)")
+
+
+def _title_variants(title: str) -> list[str]:
+    """A title as people say it: whole, without "Projekt", before a parenthesis, in quotes."""
+    variants = [title, re.sub(r"^projekt(et)?\s+", "", title, flags=re.IGNORECASE)]
+    variants.append(title.split("(")[0])
+    variants.extend(re.findall(r"[”\"“](.+?)[”\"“]", title))
+    out = []
+    for v in variants:
+        words = re.findall(r"\w+", fold(v))
+        if words and len(" ".join(words)) >= 4:
+            out.append(" ".join(words))
+    return out
+
+
 def _names_project(query: str, title: str) -> bool:
     """True when the query names this project (so it is not returned as similar to itself)."""
     q = " " + " ".join(re.findall(r"\w+", fold(query))) + " "
-    words = re.findall(r"\w+", fold(title))
-    if not words:
-        return False
-    full = " ".join(words)
-    head = " ".join(words[:3]) if len(words) > 3 else full
-    return f" {full} " in q or (len(head) >= 8 and f" {head} " in q)
+    return any(f" {v} " in q for v in _title_variants(title))
 
 
 def _named(assistant, text: str) -> list[str]:
@@ -65,16 +76,33 @@ def _query_vector(assistant, text: str, query: str, named: list[str]) -> np.ndar
     return vec
 
 
+def _excluded_places(assistant, text: str, named: list[str]) -> set[str]:
+    """Kommuner to leave out when the query asks for other kommuner than its own."""
+    if not _OTHER_PLACES.search(fold(text)):
+        return set()
+    from ingest.places import find_kommuner
+
+    out = set(find_kommuner(text))
+    if named:
+        md = assistant.store.projects.get(ids=named, include=["metadatas"])["metadatas"]
+        for m in md:
+            out |= {k for k in str(m.get("kommuner", "")).split("; ") if k}
+    return out
+
+
 def find_similar(assistant, text: str, k: int = 5) -> list[SimilarProject]:
     """Projects most similar to a description or a project name, best first."""
     query = _LEAD_IN.sub("", text.strip()) or text
     named = _named(assistant, text)
     vec = _query_vector(assistant, text, query, named)
+    skip_places = _excluded_places(assistant, text, named)
     out = []
-    for pid, score, md, doc in assistant.store.query_projects(vec, k + 10):
+    for pid, score, md, doc in assistant.store.query_projects(vec, k + 15):
         # A page's intro next to its projects is no project of its own; a one-record page is.
         intro = md.get("kind") == "page" and md.get("doc_projects", 1) > 1
         if intro or pid in named or _names_project(text, md.get("title", "")):
+            continue
+        if md.get("kommun") in skip_places:
             continue
         best = compose.best_sentences(query, [Source(1, md.get("source", ""), "", 0.0, doc)], 1)
         out.append(

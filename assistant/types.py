@@ -17,7 +17,8 @@ class Filters:
 
     def is_empty(self) -> bool:
         return not any(
-            v is not None and v != "" for v in (self.kommun, self.lan, self.from_year, self.to_year, self.source)
+            v is not None and v != ""
+            for v in (self.kommun, self.lan, self.from_year, self.to_year, self.source)
         )
 
 
