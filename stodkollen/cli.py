@@ -54,6 +54,9 @@ def _emit(data, as_json: bool, text: str) -> None:
 @click.option("-v", "--verbose", is_flag=True, help="More logging on stderr.")
 def main(verbose: bool) -> None:
     """Stödkollen: frågor och svar med källor över kommunala utvecklingsprojekt."""
+    from stodkollen.settings import get_settings
+
+    get_settings.cache_clear()  # read STODKOLLEN_* afresh for every invocation
     _setup_logging(verbose)
 
 
@@ -201,6 +204,20 @@ def serve(host: str | None, port: int | None) -> None:
     from assistant.ui import launch
 
     launch(host=host, port=port)
+
+
+@main.group()
+def feedback() -> None:
+    """Thumbs up/down given in the app."""
+
+
+@feedback.command("export")
+def feedback_export() -> None:
+    """Print every feedback entry as one JSON line (JSON Lines) on stdout."""
+    from assistant.feedback import export
+
+    for line in export():
+        click.echo(line)
 
 
 if __name__ == "__main__":
