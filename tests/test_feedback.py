@@ -54,11 +54,9 @@ def test_concurrent_writers_do_not_interleave(settings):
 
 def test_cli_feedback_export(settings, monkeypatch):
     from stodkollen import cli
-    from stodkollen import settings as settings_module
 
     record_feedback("Vem?", "Svar", [], "down", settings)
-    monkeypatch.setattr(settings_module, "get_settings", lambda: settings)
-    monkeypatch.setattr("assistant.feedback.get_settings", lambda: settings)
+    monkeypatch.setenv("STODKOLLEN_HOME", str(settings.home))
     result = CliRunner().invoke(cli.main, ["feedback", "export"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output.strip())["rating"] == "down"
