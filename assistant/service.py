@@ -221,6 +221,11 @@ class Assistant:
             else:
                 pairs = compose.best_sentences(q, near, limit, self._idf)
             answer = compose.cite(pairs)
+        cfg = self.settings.answer
+        if cfg.mode == "generative" and cfg.llm_base_url:
+            from assistant.generate import generate
+
+            answer = generate(q, sources, answer, self.settings)
         return Answer(q, answer, False, sources, project_id=lead.metadata.get("project_id"))
 
     def _closest_units(self, q: str, sources: list[Source], limit: int):
