@@ -33,6 +33,9 @@ test: install browser
 	$(BIN)/python -m pytest -q
 	$(BIN)/stodkollen eval --gate --report eval/last-report.md
 
+eval: install
+	$(BIN)/stodkollen eval --report eval/RESULTS.md
+
 lint: install
 	$(BIN)/ruff check .
 

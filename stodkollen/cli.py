@@ -184,7 +184,13 @@ def eval_cmd(questions_file, retriever, as_json, report_file, gate, ingest) -> N
     retrievers = ("hybrid", "bm25", "dense") if retriever == "all" else (retriever,)
     report, table = evaluate(assistant, Path(questions_file or QUESTIONS), retrievers)
     if report_file:
-        Path(report_file).write_text(table + "\n", encoding="utf-8")
+        head = (
+            "# Evaluation results\n\nRegenerate with `make eval` "
+            f"(`stodkollen eval --report {report_file}`) on {len(report.get('retrievers', {}))} "
+            f"retrievers over {report.get('n_questions')} questions from "
+            f"`{Path(questions_file or QUESTIONS).name}`.\n\n"
+        )
+        Path(report_file).write_text(head + table + "\n", encoding="utf-8")
     _emit(report, as_json, table)
     if gate:
         failures = check_gate(report, retriever=retrievers[0])
