@@ -235,17 +235,33 @@ def test_bundled_thresholds_pass_on_a_perfect_report():
     assert check_thresholds(perfect_report(), thresholds) == []
 
 
+GATE = {"min": {"hit@5": 0.95}, "max": {"false_refusals": 0.05}}
+
+
 def test_threshold_floor_fails_below_and_passes_at_bound():
-    thresholds = load_thresholds(THRESHOLDS)
-    assert check_thresholds(perfect_report(**{"hit@5": 0.91}), thresholds) == ["hit@5 0.91 < 0.95"]
-    assert check_thresholds(perfect_report(**{"hit@5": 0.95}), thresholds) == []
+    assert check_thresholds(perfect_report(**{"hit@5": 0.91}), GATE) == ["hit@5 0.91 < 0.95"]
+    assert check_thresholds(perfect_report(**{"hit@5": 0.95}), GATE) == []
 
 
 def test_threshold_ceiling_fails_above_and_passes_below():
-    thresholds = load_thresholds(THRESHOLDS)
-    failures = check_thresholds(perfect_report(false_refusals=0.08), thresholds)
+    failures = check_thresholds(perfect_report(false_refusals=0.08), GATE)
     assert failures == ["false_refusals 0.08 > 0.05"]
-    assert check_thresholds(perfect_report(false_refusals=0.04), thresholds) == []
+    assert check_thresholds(perfect_report(false_refusals=0.04), GATE) == []
+
+
+def test_project_thresholds_never_fall_below_the_issue_floors():
+    t = load_thresholds(THRESHOLDS)
+    floors = {
+        "hit@5": 0.95,
+        "fact_recall": 0.85,
+        "citation_validity": 1.0,
+        "citation_precision": 0.9,
+        "ooc_refusal": 0.9,
+    }
+    for key, floor in floors.items():
+        assert t["min"][key] >= floor, key
+    assert t["max"]["false_refusals"] <= 0.05
+    assert check_thresholds(perfect_report(), t) == []
 
 
 def test_unmeasured_metric_is_skipped_and_unknown_metric_rejected():
