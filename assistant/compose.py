@@ -25,11 +25,14 @@ def units(text: str) -> list[str]:
 
     def close() -> None:
         nonlocal intro, items
+        sentences = [_clean(s) for s in _SENTENCE_END.split(intro)] if intro else []
         if items:
-            head = f"{intro.rstrip(':;')}: " if intro else ""
+            # Only the sentence right before the bullets introduces them.
+            head = sentences.pop().rstrip(".:; ") + ": " if sentences else ""
+            out.extend(sentences)
             out.append(_clean(head + "; ".join(items[:MAX_LIST_ITEMS])))
-        elif intro:
-            out.extend(_clean(s) for s in _SENTENCE_END.split(intro))
+        else:
+            out.extend(sentences)
         intro, items = None, []
 
     for line in text.splitlines():
@@ -42,6 +45,18 @@ def units(text: str) -> list[str]:
         intro = line.strip()
     close()
     return [u for u in out if len(u) >= 12 and len(re.findall(r"\w{2,}", u)) >= 3]
+
+
+_METADATA_LINE = re.compile(
+    r"^(projektägare|projekttid|projektperiod|aktuell projektperiod|finansiär|finansiering|"
+    r"medfinansiär|kontakt|tfn|telefon|e-post)",
+    re.IGNORECASE,
+)
+
+
+def is_metadata_unit(unit: str) -> bool:
+    """A "Projektägare: … Projekttid: …" style line: facts, but no description."""
+    return bool(_METADATA_LINE.match(unit))
 
 
 def is_list_unit(unit: str) -> bool:
@@ -74,13 +89,19 @@ def term_overlap(question_terms: set[str], unit: str, weight: Weight | None = No
 
 
 def best_sentences(
-    question: str, sources: list[Source], limit: int, weight: Weight | None = None
+    question: str,
+    sources: list[Source],
+    limit: int,
+    weight: Weight | None = None,
+    prose_only: bool = False,
 ) -> list[tuple[Source, str]]:
     """The units that best cover the question; earlier sources win ties."""
     q = set(terms(question)) - place_terms()
     scored = []
     for rank, src in enumerate(sources):
         for pos, unit in enumerate(units(src.text)):
+            if prose_only and is_metadata_unit(unit):
+                continue
             overlap = term_overlap(q, unit, weight)
             prior = 0.3 / (1 + rank) + (0.05 if pos == 0 else 0.0)
             scored.append((overlap + prior, rank, pos, src, unit))

@@ -243,19 +243,21 @@ class Assistant:
 
     def _field_answer(self, q: str, intent: Intent, sources: list[Source]) -> str | None:
         """Metadata fields (owner, period, budget, contacts, funders) of the leading project."""
-        lines = []
+        lines, values = [], []
         for name in intent.fields:
             for src in sources:
                 line = compose.field_sentence(name, src.metadata, src.n)
                 if line:
                     lines.append(line)
+                    values.append(compose.field_value(name, src.metadata) or "")
                     src.cited_sentences.append(line)
                     break
         if not lines:
             return None
         text = " ".join(lines)
+        # One supporting sentence from the page, unless it only repeats the value.
         support = compose.best_sentences(q, sources[:1], 1, self._idf)
-        if support and support[0][1] not in text:
+        if support and not any(v and v.split(" (")[0] in support[0][1] for v in values):
             text += " " + compose.cite(support)
         return text
 

@@ -104,7 +104,8 @@ def find_similar(assistant, text: str, k: int = 5) -> list[SimilarProject]:
             continue
         if md.get("kommun") in skip_places:
             continue
-        best = compose.best_sentences(query, [Source(1, md.get("source", ""), "", 0.0, doc)], 1)
+        src = Source(1, md.get("source", ""), "", 0.0, doc)
+        best = compose.best_sentences(query, [src], 1, prose_only=True)
         out.append(
             SimilarProject(
                 pid,
