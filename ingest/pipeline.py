@@ -1,9 +1,9 @@
 """Ingest orchestration: load, skip unchanged, parse into projects, chunk, embed, store.
 
 Consistency rule: a source's new chunks are written before its stale ones are deleted, and a
-source counts as unchanged only when every stored chunk carries its current hash and the
-stored count equals the expected count. A crash at any point therefore leaves a state that the
-next run repairs, without duplicates or orphans.
+source counts as unchanged only when every stored chunk and project record carries its current
+hash and the stored counts equal the expected counts. A crash at any point therefore leaves a
+state that the next run repairs, without duplicates or orphans.
 """
 
 from __future__ import annotations
@@ -56,12 +56,13 @@ class IngestSummary:
 
 
 def _is_current(state: dict | None, doc_hash: str) -> bool:
+    """Chunks and project records all of this version, and as many as were written."""
     if not state:
         return False
-    return (
-        state["hashes"] == {doc_hash}
-        and len(state["expected"]) == 1
-        and next(iter(state["expected"])) == len(state["ids"])
+    return all(
+        state[prefix + "hashes"] == {doc_hash}
+        and state[prefix + "expected"] == {len(state[prefix + "ids"])}
+        for prefix in ("", "project_")
     )
 
 

@@ -212,6 +212,38 @@ def serve(host: str | None, port: int | None) -> None:
     launch(host=host, port=port)
 
 
+@main.command()
+@click.option("--json", "as_json", is_flag=True)
+@friendly
+def doctor(as_json: bool) -> None:
+    """Check the model and the store; exit code 1 when something is wrong."""
+    from stodkollen.maintenance import diagnose
+    from stodkollen.settings import get_settings
+
+    health = diagnose(get_settings())
+    _emit(health.to_dict(), as_json, health.text())
+    if not health.healthy:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("sources", nargs=-1)
+@click.option("--json", "as_json", is_flag=True)
+@friendly
+def reindex(sources: tuple[str, ...], as_json: bool) -> None:
+    """Move the store aside (chroma.broken-<time>) and rebuild it from SOURCES.
+
+    Default: the sample corpus and the app's uploads. Stop the app first.
+    """
+    from stodkollen.maintenance import reindex as rebuild
+    from stodkollen.settings import get_settings
+
+    result = rebuild(get_settings(), list(sources) or None)
+    _emit(result.to_dict(), as_json, result.text())
+    if not result.summary["chunks"]:
+        sys.exit(2)
+
+
 @main.group()
 def feedback() -> None:
     """Thumbs up/down given in the app."""
@@ -224,6 +256,19 @@ def feedback_export() -> None:
 
     for line in export():
         click.echo(line)
+
+
+@main.command()
+@click.option("--sizes", default="1000,10000", show_default=True, help="Corpus sizes in chunks.")
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--out", type=click.Path(dir_okay=False), default=None, help="e.g. eval/BENCH.md")
+@friendly
+def bench(sizes: str, as_json: bool, out: str | None) -> None:
+    """Measure ingest, re-ingest, ask latency, memory and cold start on synthetic corpora."""
+    from eval.bench import run_cli
+
+    report, text = run_cli(sizes, out, progress=lambda line: click.echo(line, err=True))
+    _emit(report, as_json, text)
 
 
 if __name__ == "__main__":

