@@ -11,6 +11,7 @@ from index.lexical import place_terms, terms
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9–\-\"”])")
 _BULLET = re.compile(r"^\s*[•\-–*]\s+")
 MAX_LIST_ITEMS = 8
+_BRACKETED_NUMBER = re.compile(r"\[(\d+)\]")
 
 
 def _clean(unit: str) -> str:
@@ -126,7 +127,8 @@ def cite(pairs: list[tuple[Source, str]]) -> str:
     """Join sentences, each followed by its citation; remember what each source contributed."""
     parts = []
     for src, sent in pairs:
-        sent = sent.rstrip()
+        # A document cannot forge citations: "[2]" inside quoted text becomes "(2)".
+        sent = _BRACKETED_NUMBER.sub(r"(\1)", sent.rstrip())
         if not sent.endswith((".", "!", "?", ":")):
             sent += "."
         parts.append(f"{sent} [{src.n}]")

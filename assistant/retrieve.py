@@ -53,6 +53,20 @@ def where_clause(f: Filters) -> dict | None:
     return parts[0] if len(parts) == 1 else {"$and": parts}
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """One consistent view of the chunks: records, their positions and the BM25 index."""
+
+    records: list[ChunkRecord]
+    by_id: dict[str, int]
+    lexical: LexicalIndex
+
+    def mask(self, f: Filters) -> np.ndarray | None:
+        if f.is_empty():
+            return None
+        return np.array([matches(r.metadata, f) for r in self.records], dtype=bool)
+
+
 class Catalog:
     """All chunks in memory (text + metadata) and the BM25 index over them.
 
@@ -63,9 +77,23 @@ class Catalog:
         self.store = store
         self._lock = threading.Lock()
         self._count = -1
-        self.records: list[ChunkRecord] = []
-        self.by_id: dict[str, int] = {}
-        self.lexical = LexicalIndex([])
+        self._snap = Snapshot([], {}, LexicalIndex([]))
+
+    # Readers take one snapshot and use only it: a refresh swaps the whole snapshot at once.
+    def snapshot(self) -> Snapshot:
+        return self._snap
+
+    @property
+    def records(self) -> list[ChunkRecord]:
+        return self._snap.records
+
+    @property
+    def by_id(self) -> dict[str, int]:
+        return self._snap.by_id
+
+    @property
+    def lexical(self) -> LexicalIndex:
+        return self._snap.lexical
 
     def refresh(self, force: bool = False) -> None:
         count = self.store.count()
@@ -80,16 +108,10 @@ class Catalog:
                     r.metadata.get("chunk_index", 0),
                 )
             )
-            self.lexical = LexicalIndex([embedding_text(r) for r in records])
-            self.records = records
-            self.by_id = {r.id: i for i, r in enumerate(records)}
+            lexical = LexicalIndex([embedding_text(r) for r in records])
+            self._snap = Snapshot(records, {r.id: i for i, r in enumerate(records)}, lexical)
             self._count = count
             log.info("Katalog laddad: %d delar", count)
-
-    def mask(self, f: Filters) -> np.ndarray | None:
-        if f.is_empty():
-            return None
-        return np.array([matches(r.metadata, f) for r in self.records], dtype=bool)
 
 
 def rrf(rankings: list[list[str]], k: int) -> dict[str, float]:
@@ -118,7 +140,7 @@ class Retriever:
         cfg = self.settings.retrieval
         method = method or cfg.retriever
         self.catalog.refresh()
-        cat = self.catalog
+        cat = self.catalog.snapshot()
         n = cfg.candidates
         dense: list[tuple[str, float]] = []
         lexical: list[tuple[str, float]] = []
@@ -128,7 +150,7 @@ class Retriever:
                 if query_vector is not None
                 else self.embedder.embed_queries([query])[0]
             )
-            dense = self.store_query(vec, n, filters)
+            dense = self.store_query(vec, n, filters, cat)
         if method in ("hybrid", "bm25"):
             mask = cat.mask(filters)
             lexical = [(cat.records[i].id, s) for i, s in cat.lexical.search(query, n, mask)]
@@ -146,13 +168,13 @@ class Retriever:
         hits.sort(key=lambda h: -h.score)
         return hits
 
-    def store_query(self, vec: np.ndarray, n: int, filters: Filters) -> list[tuple[str, float]]:
-        got = self.catalog.store.query_chunks(
-            vec, n * 2 if not filters.is_empty() else n, where_clause(filters)
-        )
+    def store_query(
+        self, vec: np.ndarray, n: int, filters: Filters, snap: Snapshot
+    ) -> list[tuple[str, float]]:
+        where = where_clause(filters)
+        got = self.catalog.store.query_chunks(vec, n * 2 if where else n, where)
         return [
             (cid, s)
             for cid, s in got
-            if cid in self.catalog.by_id
-            and matches(self.catalog.records[self.catalog.by_id[cid]].metadata, filters)
+            if cid in snap.by_id and matches(snap.records[snap.by_id[cid]].metadata, filters)
         ][:n]

@@ -68,9 +68,10 @@ def project_metadata(project: Project, doc_hash: str) -> dict:
     return {k: v for k, v in md.items() if v is not None and v != ""}
 
 
-def chunk_id(doc_hash: str, project_index: int, chunk_index: int, text: str) -> str:
-    """Deterministic: the same content always gets the same id, so re-ingest is idempotent."""
-    key = f"{doc_hash}:{project_index}:{chunk_index}:{text}"
+def chunk_id(source: str, doc_hash: str, project_index: int, chunk_index: int, text: str) -> str:
+    """Deterministic: the same source and content always get the same id, so re-ingest is
+    idempotent; two files with the same text keep chunks of their own."""
+    key = f"{source}:{doc_hash}:{project_index}:{chunk_index}:{text}"
     return hashlib.sha1(key.encode()).hexdigest()
 
 
@@ -85,7 +86,9 @@ def chunk_project(
     out = []
     for i, text in enumerate(pieces):
         md = dict(base, chunk_index=i, header=header)
-        out.append(ChunkRecord(chunk_id(doc_hash, project.index, i, text), text, md))
+        out.append(
+            ChunkRecord(chunk_id(project.source, doc_hash, project.index, i, text), text, md)
+        )
     return out
 
 

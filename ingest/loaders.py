@@ -129,15 +129,30 @@ def _walk(directory: Path) -> Iterator[Path]:
             yield entry
 
 
-def load_source(item: str, settings: Settings) -> Document:
+def source_names(items: list[str]) -> dict[str, str]:
+    """The name each source is stored and shown under: the file name, or, where two files of
+    one run share a name, the shortest path suffix that tells them apart ("a/projekt.txt")."""
+    paths = {item: Path(item).parts for item in items if not is_url(item)}
+    names = {item: item for item in items if is_url(item)}
+    for item, parts in paths.items():
+        depth = 1
+        while depth < len(parts) and any(
+            other != item and o[-depth:] == parts[-depth:] for other, o in paths.items()
+        ):
+            depth += 1
+        names[item] = "/".join(parts[-depth:]) if parts else item
+    return names
+
+
+def load_source(item: str, settings: Settings, name: str | None = None) -> Document:
     """Load one file path or URL into a Document; raises SourceSkipped with the reason."""
     if is_url(item):
         return _load_url(item, settings)
-    return _load_file(Path(item), settings)
+    return _load_file(Path(item), settings, name)
 
 
-def _load_file(path: Path, settings: Settings) -> Document:
-    name = path.name or str(path)
+def _load_file(path: Path, settings: Settings, name: str | None = None) -> Document:
+    name = name or path.name or str(path)
     try:
         exists, regular = path.exists(), path.is_file()
     except OSError as exc:  # exists() raises, rather than answers, on permission errors

@@ -18,7 +18,7 @@ import numpy as np
 from index.embedder import Embedder
 from index.store import ChunkRecord, ChunkStore
 from ingest.chunking import chunk_project, embedding_text, project_metadata
-from ingest.loaders import expand_sources, load_source
+from ingest.loaders import expand_sources, load_source, source_names
 from ingest.models import Document
 from ingest.projects import parse_document
 from stodkollen.errors import SourceSkipped
@@ -89,9 +89,10 @@ class Ingestor:
         seen: set[str] = set()
         pending: list[_Pending] = []
         pending_chunks = 0
+        names = source_names(sources)
         for item in _progress(sources):
             try:
-                doc = load_source(item, self.settings)
+                doc = load_source(item, self.settings, names.get(item))
             except SourceSkipped as skip:
                 summary.skipped.append({"source": skip.source, "reason": skip.reason})
                 log.warning("Hoppar över %s: %s", skip.source, skip.reason)

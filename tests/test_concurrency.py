@@ -231,12 +231,6 @@ def test_the_store_is_healthy_after_the_load(app):
 
 
 # --- in one process: searches while the catalog is rebuilt ----------------------------------
-@pytest.mark.xfail(
-    strict=True,
-    reason="Catalog.refresh swaps lexical, records and by_id one at a time while searches read "
-    "them unlocked: IndexError in Retriever.search. Fix: publish one immutable snapshot "
-    "(records, by_id, lexical) per refresh and read it once per search (assistant/retrieve.py)",
-)
 def test_searches_during_ingest_with_prune_in_one_process(tmp_path):
     assistant = Assistant(Settings(home=tmp_path / "home"), embedder=HashingEmbedder())
     assistant.ingest([str(SAMPLE)])

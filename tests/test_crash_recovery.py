@@ -182,12 +182,6 @@ def test_a_crash_before_any_write_is_repaired_by_the_next_run(tmp_path, corpora,
         shutil.rmtree(home)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="chunk ids hash the content, not the source: two files with the same text share "
-    "ids, the second takes over the first's chunks and every run re-embeds one of them. "
-    "Fix: put the source into ingest.chunking.chunk_id",
-)
 def test_two_files_with_the_same_text_are_both_kept(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -203,12 +197,6 @@ def test_two_files_with_the_same_text_are_both_kept(tmp_path):
     assert (again.unchanged, again.embedded) == (2, 0)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a source is named by its file name only: a/projekt.txt and b/projekt.txt are one "
-    "source, so one of them is silently lost and both are re-embedded on every run. Fix: key "
-    "sources by path (Document.path) and keep the file name for display (ingest.loaders)",
-)
 def test_two_files_with_the_same_name_in_different_folders_are_both_kept(tmp_path):
     docs = tmp_path / "docs"
     for folder, page in (("a", "002_a2ead99e0bb57481.txt"), ("b", "003_b4cd6cbfee5ded9c.txt")):

@@ -124,11 +124,6 @@ def test_hostile_question(sample_assistant, label):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="lone surrogates (undecodable bytes in argv/stdin) reach the tokenizer: TypeError. "
-    "Fix: also strip [\\ud800-\\udfff] in assistant.service.clean_question",
-)
 def test_lone_surrogates_are_cleaned_like_control_characters(sample_assistant):
     ask_or_refuse(sample_assistant, "Finns det rådgivning i Malå \udcff?")
 
@@ -257,11 +252,6 @@ def test_quoting_the_injected_page_cites_it(before_and_after):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="a '[n]' inside a quoted sentence stays in the answer and points at another source. "
-    "Fix: neutralise bracketed numbers of quoted text in assistant.compose.cite",
-)
 def test_a_document_cannot_forge_citations(before_and_after):
     assistant = before_and_after[0]
     answer = assistant.ask("Hur mycket stöd får varje företag i Norsjö enligt Tillväxtverket?")
