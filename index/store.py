@@ -139,6 +139,18 @@ def _guarded(method):
     return wrapper
 
 
+def _upsert(collection, records: list[ChunkRecord], vectors: np.ndarray) -> None:
+    """Write records with their vectors in batches Chroma accepts."""
+    for i in range(0, len(records), _BATCH):
+        part = records[i : i + _BATCH]
+        collection.upsert(
+            ids=[r.id for r in part],
+            documents=[r.text for r in part],
+            metadatas=[r.metadata for r in part],
+            embeddings=vectors[i : i + _BATCH],
+        )
+
+
 def _empty_state() -> dict:
     state: dict = {}
     for prefix in ("", "project_"):
@@ -172,25 +184,11 @@ class ChunkStore:
     # --- writing -------------------------------------------------------------------------
     @_guarded
     def upsert_chunks(self, records: list[ChunkRecord], vectors: np.ndarray) -> None:
-        for i in range(0, len(records), _BATCH):
-            part = records[i : i + _BATCH]
-            self.chunks.upsert(
-                ids=[r.id for r in part],
-                documents=[r.text for r in part],
-                metadatas=[r.metadata for r in part],
-                embeddings=vectors[i : i + _BATCH],
-            )
+        _upsert(self.chunks, records, vectors)
 
     @_guarded
     def upsert_projects(self, records: list[ChunkRecord], vectors: np.ndarray) -> None:
-        for i in range(0, len(records), _BATCH):
-            part = records[i : i + _BATCH]
-            self.projects.upsert(
-                ids=[r.id for r in part],
-                documents=[r.text for r in part],
-                metadatas=[r.metadata for r in part],
-                embeddings=vectors[i : i + _BATCH],
-            )
+        _upsert(self.projects, records, vectors)
 
     @_guarded
     def delete_ids(self, chunk_ids: list[str], project_ids: list[str] = ()) -> None:
