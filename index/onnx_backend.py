@@ -1,10 +1,13 @@
-"""ONNX Runtime backend: the provisioned model exported once to int8 ONNX, run by sentence-transformers.
+"""ONNX Runtime backend: the provisioned model exported once to int8 ONNX.
 
 sentence-transformers' own `backend="onnx"` needs `optimum`, whose current release pins an older
 transformers than ours. So the export is done here with `torch.onnx` and
 `onnxruntime.quantization.quantize_dynamic` (both offline), and the result is written as a
-sentence-transformers folder whose first module is `OnnxEncoder` below; `load_onnx_model` builds
-a `SentenceTransformer(modules=..., backend="onnx")` from it, which needs only onnxruntime. Importing this module imports sentence-transformers (and torch): import it lazily.
+sentence-transformers folder whose first module is `OnnxEncoder`. Two ways to run it:
+`load_onnx_model` builds a `SentenceTransformer(modules=..., backend="onnx")`, and
+`load_lean_onnx_model` returns `OnnxTextModel`, the same graph with tokenizers + onnxruntime +
+numpy only, which skips the seconds that importing sentence-transformers takes at start-up.
+Importing this module is cheap: torch and sentence-transformers load only when used.
 """
 
 from __future__ import annotations
@@ -12,23 +15,25 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import shutil
 import tempfile
 import time
 import warnings
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-import torch
-from sentence_transformers.base.modules.input_module import InputModule
 
 log = logging.getLogger(__name__)
 
 FILE_NAME = "onnx/model_qint8.onnx"
+ENCODER_CONFIG = "onnx_encoder_config.json"
 _DONE_MARKER = ".exported"
 _SOURCE_FILES = ("config.json", "model.safetensors", "pytorch_model.bin", "tokenizer.json")
 _COPIED = ("tokenizer.json", "tokenizer_config.json", "config_sentence_transformers.json")
+_LEAN_MODULES = ("Pooling", "Normalize")  # what OnnxTextModel reproduces in numpy
 
 
 def onnx_model_folder(st_folder: str | Path, models_dir: str | Path) -> Path:
@@ -94,7 +99,7 @@ def _modules(folder: Path, file_name: str) -> list:
     import importlib
 
     spec = json.loads((folder / "modules.json").read_text())
-    modules = [OnnxEncoder.load(str(folder), model_kwargs={"file_name": file_name})]
+    modules = [_encoder_class().load(str(folder), model_kwargs={"file_name": file_name})]
     for entry in spec[1:]:
         module_name, _, class_name = entry["type"].rpartition(".")
         if not module_name.startswith("sentence_transformers."):
@@ -118,38 +123,40 @@ def build_onnx_folder(st: Path, out: Path, fp32_path: Path) -> None:
     max_len = json.loads((st / "sentence_bert_config.json").read_text()).get("max_seq_length", 512)
     modules[0] = {"idx": 0, "name": "0", "path": "", "type": f"{__name__}.OnnxEncoder"}
     (out / "modules.json").write_text(json.dumps(modules, indent=2))
-    (out / OnnxEncoder.config_file_name).write_text(
+    (out / ENCODER_CONFIG).write_text(
         json.dumps({"file_name": FILE_NAME, "max_seq_length": max_len}, indent=2)
     )
 
 
-class _LastHiddenState(torch.nn.Module):
-    """The transformer with a plain (input_ids, attention_mask) -> tokens signature for export."""
-
-    def __init__(self, model):
-        super().__init__()
-        self.model = model
-
-    def forward(self, input_ids, attention_mask):
-        return self.model(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
-
-
 def export_fp32(st: Path, path: Path) -> None:
     """Export the folder's transformer to fp32 ONNX (dynamic batch and sequence axes)."""
+    import torch
     from transformers import AutoModel
 
+    class LastHiddenState(torch.nn.Module):
+        def __init__(self, model):
+            super().__init__()
+            self.model = model
+
+        def forward(self, input_ids, attention_mask):
+            return self.model(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+
     model = AutoModel.from_pretrained(str(st), attn_implementation="eager", local_files_only=True)
-    wrapped = _LastHiddenState(model.eval())
+    wrapped = LastHiddenState(model.eval())
     ids = torch.tensor([[0, 1000, 2000, 2], [0, 3000, 2, 1]], dtype=torch.long)
     mask = (ids != 1).long()
     axes = {0: "batch", 1: "sequence"}
     with torch.no_grad(), warnings.catch_warnings():
         warnings.simplefilter("ignore")
         torch.onnx.export(
-            wrapped, (ids, mask), str(path),
-            input_names=["input_ids", "attention_mask"], output_names=["last_hidden_state"],
+            wrapped,
+            (ids, mask),
+            str(path),
+            input_names=["input_ids", "attention_mask"],
+            output_names=["last_hidden_state"],
             dynamic_axes={"input_ids": axes, "attention_mask": axes, "last_hidden_state": axes},
-            opset_version=17, dynamo=False,
+            opset_version=17,
+            dynamo=False,
         )
 
 
@@ -162,42 +169,37 @@ def quantize_int8(src: Path, dst: Path) -> None:
     was, root.disabled = root.disabled, True
     try:
         quantize_dynamic(
-            str(src), str(dst), weight_type=QuantType.QInt8, per_channel=True,
+            str(src),
+            str(dst),
+            weight_type=QuantType.QInt8,
+            per_channel=True,
             extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
         )
     finally:
         root.disabled = was
 
 
-def _session(path: Path):
-    import onnxruntime as ort
+class OnnxRunner:
+    """Tokenizer + ONNX Runtime session of one exported folder: texts -> token vectors."""
 
-    opts = ort.SessionOptions()
-    opts.intra_op_num_threads = torch.get_num_threads()
-    opts.inter_op_num_threads = 1
-    # No busy-waiting between calls: a serving process should not burn idle cores.
-    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    return ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
-
-
-class OnnxEncoder(InputModule):
-    """sentence-transformers input module: tokenizers + an ONNX Runtime session -> token vectors."""
-
-    config_file_name = "onnx_encoder_config.json"
-    config_keys = ["file_name", "max_seq_length"]
-
-    def __init__(self, model_dir: str, file_name: str = FILE_NAME, max_seq_length: int = 512):
-        super().__init__()
+    def __init__(self, folder: str | Path, file_name: str = FILE_NAME, max_seq_length: int = 512):
+        import onnxruntime as ort
         from tokenizers import Tokenizer
 
-        self.model_dir, self.file_name = str(model_dir), file_name
-        self.tokenizer = Tokenizer.from_file(str(Path(model_dir) / "tokenizer.json"))
+        self.folder, self.file_name = Path(folder), file_name
+        self.tokenizer = Tokenizer.from_file(str(self.folder / "tokenizer.json"))
         pad = self.tokenizer.token_to_id("<pad>")
         self.tokenizer.enable_padding(pad_id=1 if pad is None else pad, pad_token="<pad>")
-        self._max_seq_length = 0
         self.max_seq_length = max_seq_length
-        self.session = _session(Path(model_dir) / file_name)
-        self._dim = int(self.session.get_outputs()[0].shape[-1])
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = int(os.environ.get("OMP_NUM_THREADS", "0") or 0)
+        opts.inter_op_num_threads = 1
+        # No busy-waiting between calls: a serving process should not burn idle cores.
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        self.session = ort.InferenceSession(
+            str(self.folder / file_name), opts, providers=["CPUExecutionProvider"]
+        )
+        self.dimension = int(self.session.get_outputs()[0].shape[-1])
 
     @property
     def max_seq_length(self) -> int:
@@ -208,42 +210,134 @@ class OnnxEncoder(InputModule):
         self._max_seq_length = int(value)
         self.tokenizer.enable_truncation(max_length=self._max_seq_length)
 
-    def preprocess(self, inputs, prompt: str | None = None, **kwargs) -> dict[str, Any]:
+    def tokenize(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """Token ids and attention mask, padded to the longest text of the batch."""
-        texts = [(prompt or "") + (t if isinstance(t, str) else " ".join(t)) for t in inputs]
         encoded = self.tokenizer.encode_batch(texts)
         ids = np.array([e.ids for e in encoded], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
-        return {"input_ids": torch.from_numpy(ids), "attention_mask": torch.from_numpy(mask)}
+        return ids, mask
 
-    def forward(self, features: dict[str, Any], **kwargs) -> dict[str, Any]:
-        feed = {
-            "input_ids": features["input_ids"].cpu().numpy(),
-            "attention_mask": features["attention_mask"].cpu().numpy(),
-        }
-        out = self.session.run(["last_hidden_state"], feed)[0]
-        features["token_embeddings"] = torch.from_numpy(out)
-        return features
+    def run(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        feed = {"input_ids": ids, "attention_mask": mask}
+        return self.session.run(["last_hidden_state"], feed)[0]
+
+
+def _runner(folder: Path, file_name: str) -> OnnxRunner:
+    config = json.loads((folder / ENCODER_CONFIG).read_text())
+    return OnnxRunner(folder, file_name, int(config.get("max_seq_length", 512)))
+
+
+class OnnxTextModel:
+    """The int8 encoder with mean pooling and normalisation in numpy: no torch, no
+    sentence-transformers. Offers the part of SentenceTransformer's API the embedder uses."""
+
+    def __init__(self, folder: str | Path, file_name: str = FILE_NAME):
+        self.runner = _runner(Path(folder), file_name)
+
+    @property
+    def max_seq_length(self) -> int:
+        return self.runner.max_seq_length
+
+    @max_seq_length.setter
+    def max_seq_length(self, value: int) -> None:
+        self.runner.max_seq_length = value
 
     def get_embedding_dimension(self) -> int:
-        return self._dim
+        return self.runner.dimension
 
-    def get_word_embedding_dimension(self) -> int:
-        return self._dim
+    get_sentence_embedding_dimension = get_embedding_dimension
 
-    def save(self, output_path: str, *args, **kwargs) -> None:
-        """Copy the ONNX file and tokenizer next to this module's config."""
-        out = Path(output_path)
-        (out / self.file_name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(Path(self.model_dir) / self.file_name, out / self.file_name)
-        shutil.copy2(Path(self.model_dir) / "tokenizer.json", out / "tokenizer.json")
-        self.save_config(str(out))
+    def encode(self, sentences: str | list[str], batch_size: int = 32, **kwargs) -> np.ndarray:
+        """Unit vectors (float32), longest texts batched together as sentence-transformers does."""
+        texts = [sentences] if isinstance(sentences, str) else list(sentences)
+        out = np.zeros((len(texts), self.runner.dimension), np.float32)
+        order = np.argsort([-len(t) for t in texts], kind="stable")
+        for i in range(0, len(texts), batch_size):
+            idx = order[i : i + batch_size]
+            ids, mask = self.runner.tokenize([texts[j] for j in idx])
+            tokens = self.runner.run(ids, mask)
+            weights = mask[..., None].astype(np.float32)
+            mean = (tokens * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+            out[idx] = mean / np.maximum(np.linalg.norm(mean, axis=1, keepdims=True), 1e-12)
+        return out[0] if isinstance(sentences, str) else out
 
-    @classmethod
-    def load(cls, model_name_or_path: str, subfolder: str = "", model_kwargs: dict | None = None,
-             **kwargs) -> OnnxEncoder:
-        """Load from a local folder; `model_kwargs={"file_name": ...}` picks another ONNX file."""
-        folder = Path(model_name_or_path) / subfolder
-        config = json.loads((folder / cls.config_file_name).read_text())
-        file_name = (model_kwargs or {}).get("file_name", config.get("file_name", FILE_NAME))
-        return cls(str(folder), file_name, int(config.get("max_seq_length", 512)))
+
+def load_lean_onnx_model(st_folder: str | Path, models_dir: str | Path) -> OnnxTextModel:
+    """`OnnxTextModel` over the cached export (mean pooling + normalise, as e5 is configured)."""
+    folder = ensure_onnx_model(st_folder, models_dir)
+    types = [m["type"] for m in json.loads((folder / "modules.json").read_text())[1:]]
+    pooling = json.loads((folder / "1_Pooling" / "config.json").read_text())
+    if [t.rsplit(".", 1)[-1] for t in types] != list(_LEAN_MODULES) or (
+        pooling.get("pooling_mode", "mean") != "mean"
+        and not pooling.get("pooling_mode_mean_tokens")
+    ):
+        raise ValueError(f"{folder} har andra moduler än medelvärde + normalisering: {types}")
+    return OnnxTextModel(folder)
+
+
+@cache
+def _encoder_class():
+    """OnnxEncoder, defined on first use so that importing this module stays cheap."""
+    import torch
+    from sentence_transformers.base.modules.input_module import InputModule
+
+    class OnnxEncoder(InputModule):
+        """sentence-transformers input module running an `OnnxRunner`."""
+
+        config_file_name = ENCODER_CONFIG
+        config_keys = ["file_name", "max_seq_length"]
+
+        def __init__(self, model_dir: str, file_name: str = FILE_NAME, max_seq_length: int = 512):
+            super().__init__()
+            self.runner = OnnxRunner(model_dir, file_name, max_seq_length)
+            self.model_dir, self.file_name = str(model_dir), file_name
+            self.tokenizer = self.runner.tokenizer
+
+        @property
+        def max_seq_length(self) -> int:
+            return self.runner.max_seq_length
+
+        @max_seq_length.setter
+        def max_seq_length(self, value: int) -> None:
+            self.runner.max_seq_length = value
+
+        def preprocess(self, inputs, prompt: str | None = None, **kwargs) -> dict[str, Any]:
+            texts = [(prompt or "") + (t if isinstance(t, str) else " ".join(t)) for t in inputs]
+            ids, mask = self.runner.tokenize(texts)
+            return {"input_ids": torch.from_numpy(ids), "attention_mask": torch.from_numpy(mask)}
+
+        def forward(self, features: dict[str, Any], **kwargs) -> dict[str, Any]:
+            ids = features["input_ids"].cpu().numpy()
+            mask = features["attention_mask"].cpu().numpy()
+            features["token_embeddings"] = torch.from_numpy(self.runner.run(ids, mask))
+            return features
+
+        def get_embedding_dimension(self) -> int:
+            return self.runner.dimension
+
+        get_word_embedding_dimension = get_embedding_dimension
+
+        def save(self, output_path: str, *args, **kwargs) -> None:
+            """Copy the ONNX file and tokenizer next to this module's config."""
+            out = Path(output_path)
+            (out / self.file_name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(Path(self.model_dir) / self.file_name, out / self.file_name)
+            shutil.copy2(Path(self.model_dir) / "tokenizer.json", out / "tokenizer.json")
+            self.save_config(str(out))
+
+        @classmethod
+        def load(cls, model_name_or_path: str, subfolder: str = "", model_kwargs=None, **kw):
+            """Load from a local folder; `model_kwargs={"file_name": ...}` picks the file."""
+            folder = Path(model_name_or_path) / subfolder
+            config = json.loads((folder / ENCODER_CONFIG).read_text())
+            file_name = (model_kwargs or {}).get("file_name", config.get("file_name", FILE_NAME))
+            return cls(str(folder), file_name, int(config.get("max_seq_length", 512)))
+
+    OnnxEncoder.__module__, OnnxEncoder.__qualname__ = __name__, "OnnxEncoder"
+    return OnnxEncoder
+
+
+def __getattr__(name: str):
+    if name == "OnnxEncoder":  # the type named in the exported folder's modules.json
+        return _encoder_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,665 @@
+"""Speed, memory and scale benchmark: ingest, re-ingest, ask latency, RSS, cold start, ONNX.
+
+Each size N (in chunks) gets its own synthetic corpus (eval/synthetic.py) and data dir. The
+ingest and the serving side run in fresh subprocesses (`python -m eval.bench <worker> <json>`)
+so their peak RSS and the cold start are measured as a user would see them. Sizes above
+`stand_in_above` get vectors from a fast stand-in (random projection); BM25, Chroma and the
+answer path stay real. Regenerate eval/BENCH.md with `stodkollen bench --sizes 1000,10000`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = {
+    "ingest_ratio": 0.8,
+    "reingest_speedup": 50.0,
+    "cold_start_s": 10.0,
+    "onnx_speedup": 2.0,
+    "onnx_cos": 0.98,
+}
+
+
+# --- the parent: corpus, workers, report -------------------------------------------------------
+def chunks_per_page(seed: int = 0, probe: int = 40) -> float:
+    """Chunks the real parser and chunker make per synthetic page (measured on `probe` pages)."""
+    from eval.synthetic import generate_pages
+    from ingest.chunking import chunk_project
+    from ingest.models import Document
+    from ingest.projects import parse_document
+    from stodkollen.settings import Settings
+
+    cfg = Settings().ingest
+    total = 0
+    for page in generate_pages(probe, seed):
+        doc = Document(page.name, page.text, f"probe-{page.name}")
+        for project in parse_document(doc):
+            total += len(
+                chunk_project(project, doc.content_hash, cfg.chunk_size, cfg.chunk_overlap)
+            )
+    return total / probe
+
+
+def _spawn(worker: str, args: dict, timeout: float) -> tuple[list[dict], float | None]:
+    """Run a worker; its JSON lines, and seconds from spawn to its 'first_answer' line."""
+    import threading
+
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    env = dict(
+        os.environ,
+        PYTHONPATH=path,
+        TOKENIZERS_PARALLELISM="false",
+        HF_HUB_OFFLINE="1",
+        TRANSFORMERS_OFFLINE="1",
+    )
+    lines, first = [], None
+    with tempfile.TemporaryFile("w+") as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "eval.bench", worker, json.dumps(args)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=err,
+            text=True,
+        )
+        watchdog = threading.Timer(timeout, proc.kill)  # bounded, whatever the worker does
+        watchdog.start()
+        try:
+            for raw in proc.stdout:  # workers print one JSON object per line
+                if raw.startswith("{"):
+                    lines.append(json.loads(raw))
+                    if lines[-1].get("event") == "first_answer" and first is None:
+                        first = time.perf_counter() - started
+            code = proc.wait()
+        finally:
+            watchdog.cancel()
+        if code != 0 or not lines:
+            err.seek(0)
+            raise RuntimeError(f"bench worker {worker} failed ({code}):\n{err.read()[-3000:]}")
+    return lines, first
+
+
+def _du_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file()) / 2**20
+
+
+def bench_size(
+    size: int,
+    workdir: Path,
+    model_dir: Path,
+    stand_in: bool,
+    n_questions: int,
+    seed: int = 0,
+    timeout: float = 6 * 3600,
+) -> dict:
+    """Every figure for one corpus size, measured in fresh ingest and serving processes."""
+    from eval.synthetic import questions, write_corpus
+
+    n_pages = max(1, math.ceil(size / chunks_per_page(seed)))
+    corpus, home = workdir / f"corpus_{size}", workdir / f"home_{size}"
+    pages = write_corpus(corpus, n_pages, seed)
+    common = {"home": str(home), "model_dir": str(model_dir), "stand_in": stand_in}
+    load_before = os.getloadavg()[0]
+    ingest, _ = _spawn(
+        "ingest", {**common, "corpus": str(corpus), "sample": min(size, 512)}, timeout
+    )
+    qs = questions(pages, n_questions, seed + 1)
+    serve, cold = _spawn("serve", {**common, "questions": qs}, timeout)
+    ing, srv = ingest[-1], serve[-1]
+    return {
+        "size": size,
+        "pages": n_pages,
+        "chunks": ing["chunks"],
+        "vectors": "stand-in" if stand_in else "model",
+        "raw_pps": ing["raw_pps"],
+        "ingest_cps": ing["ingest_cps"],
+        "ingest_ratio": ing["ingest_cps"] / ing["raw_pps"],
+        "ingest_cpu_ratio": ing["ingest_cpu_cps"] / ing["raw_cpu_pps"],
+        "raw_pps_before_after": ing["raw_pps_before_after"],
+        "ingest_s": ing["ingest_s"],
+        "reingest_s": ing["reingest_s"],
+        "reingest_speedup": ing["ingest_s"] / ing["reingest_s"],
+        "ask_p50_ms": srv["p50_ms"],
+        "ask_p95_ms": srv["p95_ms"],
+        "answered": srv["answered"],
+        "questions": len(qs),
+        "cold_start_s": cold,
+        "catalog_s": srv["catalog_s"],
+        "model_load_s": srv["model_load_s"],
+        "imports_s": serve[0].get("imports_s"),
+        "rss_ingest_mb": ing["rss_mb"],
+        "rss_serve_mb": srv["rss_mb"],
+        "index_mb": _du_mb(home / "chroma"),
+        "load_avg": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+    }
+
+
+def run_bench(
+    sizes: list[int],
+    stand_in_above: int = 10_000,
+    n_questions: int = 30,
+    onnx: bool = True,
+    workdir: Path | None = None,
+    model_dir: Path | None = None,
+    progress=print,
+) -> dict:
+    """Run every size (and the ONNX comparison) and return the report as a dict."""
+    from index.provision import ensure_model
+    from stodkollen.settings import Settings
+
+    model_dir = Path(model_dir or Settings().models_dir)
+    ensure_model(model_dir)  # provisioning is a one-off; it is not part of any figure
+    own = workdir is None
+    workdir = Path(workdir or tempfile.mkdtemp(prefix="stodkollen-bench-"))
+    report: dict = {"machine": machine(), "sizes": [], "onnx": None, "started": time.ctime()}
+    report["backend"] = Settings().embedding.backend
+    try:
+        if onnx:
+            progress("ONNX int8 vs torch fp32 ...")
+            report["onnx"] = _spawn("onnx", {"model_dir": str(model_dir)}, 3600)[0][-1]
+            report["model_start"] = model_cold_starts(model_dir)
+        for size in sizes:
+            stand_in = size > stand_in_above
+            progress(f"N={size} ({'stand-in vectors' if stand_in else 'real model'}) ...")
+            row = bench_size(size, workdir, model_dir, stand_in, n_questions)
+            report["sizes"].append(row)
+            progress(f"  {json.dumps(row)}")
+            shutil.rmtree(workdir / f"corpus_{size}", ignore_errors=True)
+            shutil.rmtree(workdir / f"home_{size}", ignore_errors=True)
+    finally:
+        if own:
+            shutil.rmtree(workdir, ignore_errors=True)
+    report["finished"] = time.ctime()
+    return report
+
+
+def machine() -> dict:
+    """What the figures were taken on."""
+    from importlib.metadata import version
+
+    cpu = next(
+        (
+            ln.split(":", 1)[1].strip()
+            for ln in _read("/proc/cpuinfo").splitlines()
+            if ln.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    mem = next(
+        (
+            int(ln.split()[1]) // 2**20
+            for ln in _read("/proc/meminfo").splitlines()
+            if ln.startswith("MemTotal")
+        ),
+        0,
+    )
+    libs = {n: version(n) for n in ("torch", "sentence-transformers", "onnxruntime", "chromadb")}
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "mem_gb": mem,
+        "python": platform.python_version(),
+        "os": platform.platform(terse=True),
+        **libs,
+    }
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text()
+    except OSError:
+        return ""
+
+
+# --- the report ----------------------------------------------------------------------------------
+def _ok(value: float | None, target: float, higher: bool = True) -> str:
+    if value is None:
+        return "–"
+    return "yes" if (value >= target if higher else value <= target) else "**no**"
+
+
+def markdown(report: dict) -> str:
+    """The tables (figures and ratios), the ONNX comparison and the targets."""
+    rows = report["sizes"]
+    out = [
+        "| N chunks | vectors | pages | raw passages/s | ingest chunks/s | ingest/raw (wall) "
+        "| ingest/raw (CPU) | ingest s | re-ingest s | first/re-ingest |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        out.append(
+            f"| {r['chunks']} | {r['vectors']} | {r['pages']} | {r['raw_pps']:.1f} "
+            f"| {r['ingest_cps']:.1f} | {r['ingest_ratio']:.2f} | {r['ingest_cpu_ratio']:.2f} "
+            f"| {r['ingest_s']:.1f} | {r['reingest_s']:.2f} | {r['reingest_speedup']:.0f}× |"
+        )
+    out += [
+        "",
+        "| N chunks | ask p50 ms | ask p95 ms | answered | cold start s | of which "
+        "catalog s | peak RSS ingest MB | peak RSS serving MB | index on disk MB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        out.append(
+            f"| {r['chunks']} | {r['ask_p50_ms']:.0f} | {r['ask_p95_ms']:.0f} "
+            f"| {r['answered']}/{r['questions']} | {r['cold_start_s']:.1f} "
+            f"| {r['catalog_s']:.1f} | {r['rss_ingest_mb']:.0f} | {r['rss_serve_mb']:.0f} "
+            f"| {r['index_mb']:.0f} |"
+        )
+    o = report.get("onnx")
+    if o:
+        out += ["", onnx_table(o, report.get("model_start") or {})]
+    return "\n".join(out)
+
+
+def onnx_table(o: dict, starts: dict) -> str:
+    """torch fp32 vs int8 ONNX (in sentence-transformers, and lean): speed, fidelity, start."""
+    names = {
+        "torch": "torch fp32 (SentenceTransformer)",
+        "onnx": "ONNX int8 (SentenceTransformer)",
+        "lean": "ONNX int8 lean (`OnnxTextModel`)",
+    }
+    rows = [
+        "| backend | passages/s | per CPU-second | speedup wall / CPU | cosine to fp32 "
+        "mean / min | cold start to first query vector s | its peak RSS MB |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for k, name in names.items():
+        if f"{k}_pps" not in o:
+            continue
+        start = starts.get(k, {"seconds": float("nan"), "rss_mb": float("nan")})
+        cos = "–" if k == "torch" else f"{o[f'{k}_cos_mean']:.4f} / {o[f'{k}_cos_min']:.4f}"
+        speed = f"{o.get(f'{k}_speedup', 1.0):.2f}× / {o.get(f'{k}_cpu_speedup', 1.0):.2f}×"
+        rows.append(
+            f"| {name} | {o[f'{k}_pps']:.1f} | {o[f'{k}_cpu_pps']:.1f} | {speed} | {cos} "
+            f"| {start['seconds']:.1f} | {start['rss_mb']:.0f} |"
+        )
+    return "\n".join(rows)
+
+
+def targets(report: dict) -> list[str]:
+    """One line per target: met or not, at which size."""
+    lines = []
+    for r in report["sizes"]:
+        model = r["vectors"] == "model"
+        ratio = (
+            f"ingest/raw {r['ingest_ratio']:.2f} wall, {r['ingest_cpu_ratio']:.2f} CPU ≥ 0.8: "
+            f"{_ok(r['ingest_ratio'], TARGETS['ingest_ratio'])} / "
+            f"{_ok(r['ingest_cpu_ratio'], TARGETS['ingest_ratio'])}"
+            if model
+            else "ingest/raw: n/a (stand-in vectors)"
+        )
+        again = (
+            f"re-ingest {r['reingest_speedup']:.0f}× ≥ 50×: "
+            f"{_ok(r['reingest_speedup'], TARGETS['reingest_speedup'])}"
+            if model
+            else f"re-ingest {r['reingest_s']:.1f} s (ratio n/a: the first ingest had no model)"
+        )
+        lines.append(
+            f"- N={r['chunks']} ({r['vectors']}): {ratio}; {again}; cold start "
+            f"{r['cold_start_s']:.1f} s ≤ 10 s: "
+            f"{_ok(r['cold_start_s'], TARGETS['cold_start_s'], higher=False)}"
+        )
+    o = report.get("onnx")
+    if o:
+        lines.append(
+            f"- ONNX int8: speedup {o['speedup']:.2f}× ≥ 2×: "
+            f"{_ok(o['speedup'], TARGETS['onnx_speedup'])}; cosine mean/min "
+            f"{o['cos_mean']:.4f}/{o['cos_min']:.4f} ≥ 0.98: "
+            f"{_ok(min(o['cos_mean'], o['cos_min']), TARGETS['onnx_cos'])}"
+        )
+    if o and "lean_pps" in o:
+        start = (report.get("model_start") or {}).get("lean", {}).get("seconds", float("nan"))
+        lines.append(
+            f"- ONNX int8 lean: speedup {o['lean_speedup']:.2f}× ≥ 2×: "
+            f"{_ok(o['lean_speedup'], TARGETS['onnx_speedup'])}; cosine mean/min "
+            f"{o['lean_cos_mean']:.4f}/{o['lean_cos_min']:.4f}; model cold start {start:.1f} s"
+        )
+    return lines
+
+
+def bench_md(report: dict, command: str) -> str:
+    """The whole eval/BENCH.md."""
+    m = report["machine"]
+    loads = [r["load_avg"] for r in report["sizes"]]
+    return "\n".join(
+        [
+            "# Benchmark: speed, memory and scale",
+            "",
+            f"Regenerate with `{command}` (on 2 shared cores about 25 min for 1000,10000; 100000 "
+            "uses stand-in vectors and adds about 30 min).",
+            "",
+            f"Machine: {m['cpu']}, {m['cores']} cores, {m['mem_gb']} GB RAM, {m['os']}, Python "
+            f"{m['python']}; torch {m['torch']}, "
+            f"sentence-transformers {m['sentence-transformers']}, "
+            f"onnxruntime {m['onnxruntime']}, chromadb {m['chromadb']}. **Shared machine**: other "
+            f"engineers' test runs used the same 2 cores (1-min load average before/after each "
+            f"size: {loads}), so absolute figures are noisy; the ratios are measured within one "
+            "run and are the numbers to compare.",
+            "",
+            f"Run {report['started']} – {report['finished']}; embedding backend of the "
+            f"ingest and serving processes: `{report.get('backend', 'torch')}` "
+            "(`STODKOLLEN_EMBEDDING__BACKEND`).",
+            "",
+            markdown(report),
+            "",
+            *([report["onnx_note"], ""] if report.get("onnx_note") else []),
+            "## Targets",
+            "",
+            *targets(report),
+            "",
+            "## How the figures are taken",
+            "",
+            "- Corpus: seeded synthetic Swedish project pages (`eval/synthetic.py`), enough pages "
+            "for ≈N chunks with the default chunking (120 words, overlap 20).",
+            "- raw model passages/s: `embed_passages` on up to 512 of the corpus's own chunk texts "
+            "(header + chunk, e5 passage prefix), in the ingest process right before and right "
+            "after the ingest (mean of the two; the machine's load drifts). `(CPU)` ratios use "
+            "the process's CPU seconds instead of wall time, which other users' load disturbs "
+            "less.",
+            "- ingest chunks/s: `Ingestor.run` over the corpus directory (load, parse, chunk, "
+            "embed, upsert into embedded Chroma), chunks embedded ÷ wall seconds. Re-ingest: the "
+            "same call again on the unchanged corpus (hash check only).",
+            "- ask: a fresh serving process; cold start is wall time from spawning it to its first "
+            "answer (interpreter, imports, model load, catalog + BM25 load, one `ask`); p50/p95 "
+            "over the next questions (generated from the corpus: owner, period, budget, topic in a "
+            "kommun/län).",
+            "- Peak RSS: `ru_maxrss` of the ingest and of the serving process. Index size: the "
+            "Chroma directory on disk.",
+            "- `stand-in` rows: vectors from a random projection of hashed words "
+            "(`eval.synthetic.ProjectionEmbedder`) instead of the model; parsing, Chroma, BM25 and "
+            "the answer path are real (refusal threshold off, as random vectors are never close), "
+            "so these rows show the pipeline's own cost at that size.",
+            "- ONNX: 64 chunk passages (sample and synthetic pages) encoded by torch fp32, by "
+            "the int8 export inside sentence-transformers and by the lean `OnnxTextModel`, rounds "
+            "interleaved, best round of each; cosine of every vector to torch fp32. Cold start "
+            "to first query vector: a fresh process per backend (import, load, one query), best "
+            "of two rounds.",
+            "",
+            "What limits each figure and what 10M chunks would need: `docs/SCALING.md`.",
+        ]
+    )
+
+
+def parse_sizes(text: str) -> list[int]:
+    """'1000,10000' -> [1000, 10000]; a clear error for anything else."""
+    from stodkollen.errors import UserInputError
+
+    try:
+        sizes = [int(x.replace("_", "")) for x in text.split(",") if x.strip()]
+    except ValueError:
+        sizes = []
+    if not sizes or min(sizes) < 1:
+        raise UserInputError(f"--sizes ska vara positiva heltal med komma emellan, inte {text!r}.")
+    return sizes
+
+
+def run_cli(sizes_text: str, out: str | None, progress) -> tuple[dict, str]:
+    """What `stodkollen bench` does: run, render, optionally write eval/BENCH.md."""
+    sizes = parse_sizes(sizes_text)
+    report = run_bench(sizes, progress=progress)
+    command = f"stodkollen bench --sizes {','.join(map(str, sizes))}" + (
+        f" --out {out}" if out else ""
+    )
+    text = bench_md(report, command)
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+    return report, text
+
+
+# --- the workers (run in fresh processes) -------------------------------------------------------
+def _emit(obj: dict) -> None:
+    print(json.dumps(obj), flush=True)
+
+
+def _rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _settings(a: dict):
+    from stodkollen.settings import AnswerSettings, Settings
+
+    # Stand-in vectors score far below the model's calibrated refusal floors; without turning
+    # them off every answer would be a refusal and the compose path would go unmeasured.
+    off = {"min_dense": -1.0, "min_coverage": 0.0, "refusal_threshold": -1.0}
+    fields = AnswerSettings.model_fields
+    answer = {k: v for k, v in off.items() if k in fields} if a.get("stand_in") else {}
+    return Settings(home=a["home"], model_dir=a["model_dir"], answer=answer)
+
+
+def _embedder(settings, stand_in: bool):
+    if stand_in:
+        from eval.synthetic import ProjectionEmbedder
+
+        return ProjectionEmbedder()
+    from index.embedder import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder(settings)
+
+
+def _chunk_texts(corpus: Path, settings) -> list[str]:
+    from ingest.chunking import chunk_project, embedding_text
+    from ingest.loaders import expand_sources, load_source
+    from ingest.projects import parse_document
+
+    cfg, texts = settings.ingest, []
+    for item in expand_sources([str(corpus)]):
+        doc = load_source(item, settings)
+        for p in parse_document(doc):
+            chunks = chunk_project(p, doc.content_hash, cfg.chunk_size, cfg.chunk_overlap)
+            texts += [embedding_text(c) for c in chunks]
+    return texts
+
+
+class _Clock:
+    """Wall and CPU seconds (all threads of this process) of one block."""
+
+    def __enter__(self) -> _Clock:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.wall = time.perf_counter() - self.wall
+        self.cpu = time.process_time() - self.cpu
+
+
+def worker_ingest(a: dict) -> None:
+    """Raw model throughput on the corpus's own passages around an ingest, then a re-ingest."""
+    import random
+
+    from index.store import ChunkStore
+    from ingest.pipeline import Ingestor
+
+    settings = _settings(a)
+    embedder = _embedder(settings, a["stand_in"])
+    texts = _chunk_texts(Path(a["corpus"]), settings)
+    sample = random.Random(0).sample(texts, min(a["sample"], len(texts)))
+    embedder.embed_passages(sample[:8])  # load the model outside the timings
+    with _Clock() as raw_before:
+        embedder.embed_passages(sample)
+    ingestor = Ingestor(settings, ChunkStore(settings), embedder)
+    with _Clock() as ingest:
+        first = ingestor.run([a["corpus"]])
+    with _Clock() as raw_after:  # before and after: the machine's load drifts during a run
+        embedder.embed_passages(sample)
+    with _Clock() as again:
+        second = ingestor.run([a["corpus"]])
+    assert second.embedded == 0, "re-ingest of an unchanged corpus embedded chunks"
+    n = len(sample)
+    _emit(
+        {
+            "chunks": first.chunks,
+            "embedded": first.embedded,
+            "raw_pps": 2 * n / (raw_before.wall + raw_after.wall),
+            "raw_pps_before_after": [n / raw_before.wall, n / raw_after.wall],
+            "raw_cpu_pps": 2 * n / (raw_before.cpu + raw_after.cpu),
+            "ingest_s": ingest.wall,
+            "ingest_cps": first.embedded / ingest.wall,
+            "ingest_cpu_cps": first.embedded / ingest.cpu,
+            "reingest_s": again.wall,
+            "rss_mb": _rss_mb(),
+        }
+    )
+
+
+def worker_serve(a: dict) -> None:
+    """Cold start to a first answer, then ask latency over the questions."""
+    t0 = time.perf_counter()
+    from assistant.service import Assistant
+
+    settings = _settings(a)
+    assistant = Assistant(settings, embedder=_embedder(settings, a["stand_in"]))
+    t1 = time.perf_counter()
+    assistant.embedder.embed_queries(["uppvärmning"])  # model load (lazy)
+    t2 = time.perf_counter()
+    assistant.catalog.refresh()
+    t3 = time.perf_counter()
+    assistant.ask(a["questions"][0])
+    _emit(
+        {
+            "event": "first_answer",
+            "imports_s": t1 - t0,
+            "model_load_s": t2 - t1,
+            "catalog_s": t3 - t2,
+        }
+    )
+    latencies, answered = [], 0
+    for q in a["questions"]:
+        t = time.perf_counter()
+        answer = assistant.ask(q)
+        latencies.append((time.perf_counter() - t) * 1000)
+        answered += not answer.refused
+    latencies.sort()
+    p95 = latencies[min(len(latencies) - 1, math.ceil(0.95 * len(latencies)) - 1)]
+    _emit(
+        {
+            "p50_ms": statistics.median(latencies),
+            "p95_ms": p95,
+            "answered": answered,
+            "model_load_s": t2 - t1,
+            "catalog_s": t3 - t2,
+            "rss_mb": _rss_mb(),
+        }
+    )
+
+
+def onnx_passages(n: int = 64) -> list[str]:
+    """Swedish passages as ingest embeds them: chunks of the sample pages, then synthetic ones."""
+    import tempfile
+
+    from eval.synthetic import write_corpus
+    from stodkollen.settings import SAMPLE_CORPUS, Settings
+
+    with tempfile.TemporaryDirectory() as d:
+        settings = Settings(home=Path(d) / "home")
+        texts = _chunk_texts(SAMPLE_CORPUS, settings)
+        write_corpus(Path(d) / "syn", 20, seed=7)
+        texts += _chunk_texts(Path(d) / "syn", settings)
+    return texts[:n]
+
+
+def _models(model_dir: Path) -> dict:
+    """The three ways to run the model: torch fp32, int8 ONNX in ST, int8 ONNX lean."""
+    from sentence_transformers import SentenceTransformer
+
+    from index.onnx_backend import load_lean_onnx_model, load_onnx_model
+    from index.provision import ensure_model
+
+    st = ensure_model(model_dir)
+    return {
+        "torch": SentenceTransformer(str(st), device="cpu"),
+        "onnx": load_onnx_model(st, model_dir),
+        "lean": load_lean_onnx_model(st, model_dir),
+    }
+
+
+def worker_onnx(a: dict) -> None:
+    """torch fp32 vs int8 ONNX on the same passages: throughput (interleaved) and cosine."""
+    import numpy as np
+
+    models = _models(Path(a["model_dir"]))
+    texts = ["passage: " + p for p in onnx_passages(a.get("n", 64))]
+    vecs = {k: m.encode(texts, batch_size=32, normalize_embeddings=True) for k, m in models.items()}
+    wall: dict[str, list[float]] = {k: [] for k in models}
+    cpu: dict[str, list[float]] = {k: [] for k in models}
+    for _ in range(a.get("rounds", 3)):
+        for k, m in models.items():
+            with _Clock() as clock:
+                m.encode(texts, batch_size=32, normalize_embeddings=True)
+            wall[k].append(clock.wall)
+            cpu[k].append(clock.cpu)
+    n, out = len(texts), {"passages": len(texts)}
+    for k in models:
+        cos = np.sum(vecs["torch"] * vecs[k], axis=1)
+        out.update(
+            {
+                f"{k}_pps": n / min(wall[k]),
+                f"{k}_cpu_pps": n / min(cpu[k]),
+                f"{k}_speedup": min(wall["torch"]) / min(wall[k]),
+                f"{k}_cpu_speedup": min(cpu["torch"]) / min(cpu[k]),
+                f"{k}_cos_mean": float(cos.mean()),
+                f"{k}_cos_min": float(cos.min()),
+            }
+        )
+    out.update(
+        speedup=out["onnx_speedup"], cos_mean=out["onnx_cos_mean"], cos_min=out["onnx_cos_min"]
+    )
+    _emit(out)
+
+
+def worker_model_start(a: dict) -> None:
+    """Cold start of one backend alone: import, load, first query vector."""
+    from index.onnx_backend import load_lean_onnx_model, load_onnx_model
+    from index.provision import ensure_model
+
+    st = ensure_model(Path(a["model_dir"]))
+    if a["backend"] == "lean":
+        model = load_lean_onnx_model(st, a["model_dir"])
+    elif a["backend"] == "onnx":
+        model = load_onnx_model(st, a["model_dir"])
+    else:
+        from sentence_transformers import SentenceTransformer
+
+        model = SentenceTransformer(str(st), device="cpu")
+    model.encode(["query: Vilka projekt finns i Malå?"], normalize_embeddings=True)
+    _emit({"event": "first_answer", "rss_mb": _rss_mb()})
+
+
+def model_cold_starts(model_dir: Path, rounds: int = 2) -> dict:
+    """Seconds from spawning a process to its first query vector, per backend (best round)."""
+    best: dict[str, dict] = {}
+    for _ in range(rounds):
+        for backend in ("torch", "onnx", "lean"):
+            lines, first = _spawn(
+                "model_start", {"model_dir": str(model_dir), "backend": backend}, 600
+            )
+            if backend not in best or first < best[backend]["seconds"]:
+                best[backend] = {"seconds": first, "rss_mb": lines[-1]["rss_mb"]}
+    return best
+
+
+WORKERS = {
+    "ingest": worker_ingest,
+    "serve": worker_serve,
+    "onnx": worker_onnx,
+    "model_start": worker_model_start,
+}
+
+if __name__ == "__main__":
+    import logging
+
+    logging.basicConfig(level=logging.ERROR, stream=sys.stderr)
+    WORKERS[sys.argv[1]](json.loads(sys.argv[2]))

@@ -1,0 +1,152 @@
+"""The benchmark code: synthetic pages parse like real ones, and a small run measures everything."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from eval import bench, synthetic
+from stodkollen.errors import UserInputError
+
+_PERIOD = re.compile(
+    r"\d{6} — \d{6}|\d{4}-\d{2} — \d{4}-\d{2}|\d{4}[–-]\d{4}|\d{1,2}/\d{1,2} \d{4}"
+)
+
+
+def test_pages_are_deterministic_and_parse_into_their_projects(tmp_path, settings):
+    from ingest.loaders import load_source
+    from ingest.projects import parse_document
+
+    pages = synthetic.write_corpus(tmp_path, 8, seed=3)
+    assert [p.text for p in pages] == [p.text for p in synthetic.generate_pages(8, seed=3)]
+    assert pages[0].text != synthetic.generate_pages(1, seed=4)[0].text
+    kommuner = {k for k, _ in synthetic.load_kommuner()}
+    for page in pages:
+        assert 3 <= len(page.projects) <= 6
+        doc = load_source(str(tmp_path / page.name), settings)
+        found = [p for p in parse_document(doc) if p.kind == "project"]
+        assert [p.title for p in found] == [p.title for p in page.projects]
+        for parsed, made in zip(found, page.projects, strict=True):
+            assert made.kommun in kommuner
+            assert parsed.owner == made.owner
+            assert parsed.period_start and parsed.period_start[:4] == str(made.start_year)
+            assert made.budget_sek is None or parsed.budget_sek == made.budget_sek
+
+
+def test_generator_uses_the_messy_forms_of_the_sample_pages():
+    text = "\n".join(p.text for p in synthetic.generate_pages(40, seed=0))
+    assert "Projektägare: " in text and "Projekttid: " in text
+    assert re.search(r"\d{6} — \d{6}", text) and re.search(r"\d/\d{1,2} \d{4} – ", text)
+    assert re.search(r"Total budget \d{1,3}(?: \d{3})+ kr", text)
+    assert len(_PERIOD.findall(text)) > 100
+    assert synthetic.format_budget(624602) == "624 602 kr"
+
+
+def test_questions_name_things_in_the_corpus():
+    pages = synthetic.generate_pages(10, seed=1)
+    qs = synthetic.questions(pages, 30)
+    assert len(qs) == 30 and all(q.endswith("?") for q in qs)
+    titles = {p.title for page in pages for p in page.projects}
+    assert any(any(t in q for t in titles) for q in qs)
+
+
+def test_stand_in_vectors_are_unit_length_and_deterministic():
+    emb = synthetic.ProjectionEmbedder()
+    a = emb.embed_passages(["Projekt i Malå kommun", "Turism i Kiruna"])
+    b = synthetic.ProjectionEmbedder().embed_passages(["Projekt i Malå kommun", "Turism i Kiruna"])
+    assert a.shape == (2, 384) and np.allclose(np.linalg.norm(a, axis=1), 1.0)
+    assert np.array_equal(a, b)
+
+
+def test_parse_sizes():
+    assert bench.parse_sizes("1000, 10_000") == [1000, 10000]
+    for bad in ("", "abc", "0", "10,-1"):
+        with pytest.raises(UserInputError):
+            bench.parse_sizes(bad)
+
+
+def test_cli_bench_rejects_bad_sizes():
+    from stodkollen.cli import main
+
+    result = CliRunner().invoke(main, ["bench", "--sizes", "many"])
+    assert result.exit_code == 2
+    assert "Fel: --sizes" in result.output
+
+
+def test_small_run_with_stand_in_vectors(tmp_path, model_dir):
+    """Real parsing, Chroma, BM25 and answers in fresh processes; vectors from the stand-in."""
+    row = bench.bench_size(60, tmp_path, model_dir, stand_in=True, n_questions=5)
+    assert row["vectors"] == "stand-in" and row["chunks"] >= 30
+    assert row["reingest_s"] < row["ingest_s"]
+    assert row["answered"] >= 1 and row["ask_p95_ms"] >= row["ask_p50_ms"] > 0
+    assert row["rss_ingest_mb"] > 50 and row["rss_serve_mb"] > 50 and row["index_mb"] > 0
+    assert 0 < row["cold_start_s"] < 120
+
+
+@pytest.mark.slow
+def test_small_run_with_the_real_model(tmp_path, model_dir):
+    report = bench.run_bench(
+        [40],
+        onnx=False,
+        workdir=tmp_path,
+        model_dir=model_dir,
+        n_questions=5,
+        progress=lambda line: None,
+    )
+    row = report["sizes"][0]
+    assert row["vectors"] == "model" and row["chunks"] >= 20
+    assert row["raw_pps"] > 0 and row["ingest_cps"] > 0 and 0 < row["ingest_ratio"] < 3
+    assert row["reingest_speedup"] > 1 and row["answered"] >= 1
+    text = bench.bench_md(report, "stodkollen bench --sizes 40")
+    assert "| N chunks |" in text and "Shared machine" in text and "## Targets" in text
+    assert "stodkollen bench --sizes 40" in text
+
+
+def test_report_renders_onnx_and_targets():
+    row = {
+        "chunks": 100,
+        "vectors": "model",
+        "pages": 13,
+        "raw_pps": 20.0,
+        "ingest_cps": 17.0,
+        "ingest_ratio": 0.85,
+        "ingest_cpu_ratio": 0.9,
+        "ingest_s": 5.9,
+        "reingest_s": 0.05,
+        "reingest_speedup": 118.0,
+        "ask_p50_ms": 300,
+        "ask_p95_ms": 900,
+        "answered": 5,
+        "questions": 5,
+        "cold_start_s": 12.0,
+        "catalog_s": 0.2,
+        "rss_ingest_mb": 1300,
+        "rss_serve_mb": 1000,
+        "index_mb": 3,
+        "load_avg": [1.0, 2.0],
+    }
+    onnx = {"torch_pps": 8.0, "torch_cpu_pps": 8.6}
+    for k, pps in (("onnx", 17.6), ("lean", 18.0)):
+        onnx |= {
+            f"{k}_pps": pps,
+            f"{k}_cpu_pps": pps,
+            f"{k}_speedup": pps / 8,
+            f"{k}_cpu_speedup": pps / 8.6,
+            f"{k}_cos_mean": 0.9964,
+            f"{k}_cos_min": 0.9944,
+        }
+    onnx |= {"speedup": 2.2, "cos_mean": 0.9964, "cos_min": 0.9944}
+    starts = {"torch": {"seconds": 20.0, "rss_mb": 900}, "lean": {"seconds": 3.0, "rss_mb": 400}}
+    report = {"sizes": [row], "onnx": onnx, "model_start": starts}
+    lines = bench.targets(report)
+    assert (
+        "cold start 12.0 s ≤ 10 s: **no**" in lines[0] and "re-ingest 118× ≥ 50×: yes" in lines[0]
+    )
+    assert "ONNX int8: speedup 2.20× ≥ 2×: yes" in lines[1]
+    assert "ONNX int8 lean: speedup 2.25× ≥ 2×: yes" in lines[2] and "cold start 3.0 s" in lines[2]
+    table = bench.markdown(report)
+    assert "| ONNX int8 (SentenceTransformer) | 17.6 |" in table
+    assert "| 3.0 | 400 |" in table
