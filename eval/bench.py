@@ -333,63 +333,62 @@ def bench_md(report: dict, command: str) -> str:
     """The whole eval/BENCH.md."""
     m = report["machine"]
     loads = [r["load_avg"] for r in report["sizes"]]
-    return "\n".join(
-        [
-            "# Benchmark: speed, memory and scale",
-            "",
-            f"Regenerate with `{command}` (on 2 shared cores about 25 min for 1000,10000; 100000 "
-            "uses stand-in vectors and adds about 30 min).",
-            "",
-            f"Machine: {m['cpu']}, {m['cores']} cores, {m['mem_gb']} GB RAM, {m['os']}, Python "
-            f"{m['python']}; torch {m['torch']}, "
-            f"sentence-transformers {m['sentence-transformers']}, "
-            f"onnxruntime {m['onnxruntime']}, chromadb {m['chromadb']}. **Shared machine**: other "
-            f"engineers' test runs used the same 2 cores (1-min load average before/after each "
-            f"size: {loads}), so absolute figures are noisy; the ratios are measured within one "
-            "run and are the numbers to compare.",
-            "",
-            f"Run {report['started']} – {report['finished']}; embedding backend of the "
-            f"ingest and serving processes: `{report.get('backend', 'torch')}` "
-            "(`STODKOLLEN_EMBEDDING__BACKEND`).",
-            "",
-            markdown(report),
-            "",
-            *([report["onnx_note"], ""] if report.get("onnx_note") else []),
-            "## Targets",
-            "",
-            *targets(report),
-            "",
-            "## How the figures are taken",
-            "",
-            "- Corpus: seeded synthetic Swedish project pages (`eval/synthetic.py`), enough pages "
-            "for ≈N chunks with the default chunking (120 words, overlap 20).",
-            "- raw model passages/s: `embed_passages` on up to 512 of the corpus's own chunk texts "
-            "(header + chunk, e5 passage prefix), in the ingest process right before and right "
-            "after the ingest (mean of the two; the machine's load drifts). `(CPU)` ratios use "
-            "the process's CPU seconds instead of wall time, which other users' load disturbs "
-            "less.",
-            "- ingest chunks/s: `Ingestor.run` over the corpus directory (load, parse, chunk, "
-            "embed, upsert into embedded Chroma), chunks embedded ÷ wall seconds. Re-ingest: the "
-            "same call again on the unchanged corpus (hash check only).",
-            "- ask: a fresh serving process; cold start is wall time from spawning it to its first "
-            "answer (interpreter, imports, model load, catalog + BM25 load, one `ask`); p50/p95 "
-            "over the next questions (generated from the corpus: owner, period, budget, topic in a "
-            "kommun/län).",
-            "- Peak RSS: `ru_maxrss` of the ingest and of the serving process. Index size: the "
-            "Chroma directory on disk.",
-            "- `stand-in` rows: vectors from a random projection of hashed words "
-            "(`eval.synthetic.ProjectionEmbedder`) instead of the model; parsing, Chroma, BM25 and "
-            "the answer path are real (refusal threshold off, as random vectors are never close), "
-            "so these rows show the pipeline's own cost at that size.",
-            "- ONNX: 64 chunk passages (sample and synthetic pages) encoded by torch fp32, by "
-            "the int8 export inside sentence-transformers and by the lean `OnnxTextModel`, rounds "
-            "interleaved, best round of each; cosine of every vector to torch fp32. Cold start "
-            "to first query vector: a fresh process per backend (import, load, one query), best "
-            "of two rounds.",
-            "",
-            "What limits each figure and what 10M chunks would need: `docs/SCALING.md`.",
-        ]
-    )
+    lines = [
+        "# Benchmark: speed, memory and scale",
+        "",
+        f"Regenerate with `{command}` (on 2 shared cores about 25 min for 1000,10000; 100000 "
+        "uses stand-in vectors and adds about 30 min).",
+        "",
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['mem_gb']} GB RAM, {m['os']}, Python "
+        f"{m['python']}; torch {m['torch']}, "
+        f"sentence-transformers {m['sentence-transformers']}, "
+        f"onnxruntime {m['onnxruntime']}, chromadb {m['chromadb']}. **Shared machine**: other "
+        f"engineers' test runs used the same 2 cores (1-min load average before/after each "
+        f"size: {loads}), so absolute figures are noisy; the ratios are measured within one "
+        "run and are the numbers to compare.",
+        "",
+        f"Run {report['started']} – {report['finished']}; embedding backend of the "
+        f"ingest and serving processes: `{report.get('backend', 'torch')}` "
+        "(`STODKOLLEN_EMBEDDING__BACKEND`).",
+        "",
+        markdown(report),
+        "",
+        *([report["onnx_note"], ""] if report.get("onnx_note") else []),
+        "## Targets",
+        "",
+        *targets(report),
+        "",
+        "## How the figures are taken",
+        "",
+        "- Corpus: seeded synthetic Swedish project pages (`eval/synthetic.py`), enough pages "
+        "for ≈N chunks with the default chunking (120 words, overlap 20).",
+        "- raw model passages/s: `embed_passages` on up to 512 of the corpus's own chunk texts "
+        "(header + chunk, e5 passage prefix), in the ingest process right before and right "
+        "after the ingest (mean of the two; the machine's load drifts). `(CPU)` ratios use "
+        "the process's CPU seconds instead of wall time, which other users' load disturbs "
+        "less.",
+        "- ingest chunks/s: `Ingestor.run` over the corpus directory (load, parse, chunk, "
+        "embed, upsert into embedded Chroma), chunks embedded ÷ wall seconds. Re-ingest: the "
+        "same call again on the unchanged corpus (hash check only).",
+        "- ask: a fresh serving process; cold start is wall time from spawning it to its first "
+        "answer (interpreter, imports, model load, catalog + BM25 load, one `ask`); p50/p95 "
+        "over the next questions (generated from the corpus: owner, period, budget, topic in a "
+        "kommun/län).",
+        "- Peak RSS: `ru_maxrss` of the ingest and of the serving process. Index size: the "
+        "Chroma directory on disk.",
+        "- `stand-in` rows: vectors from a random projection of hashed words "
+        "(`eval.synthetic.ProjectionEmbedder`) instead of the model; parsing, Chroma, BM25 and "
+        "the answer path are real (refusal threshold off, as random vectors are never close), "
+        "so these rows show the pipeline's own cost at that size.",
+        "- ONNX: 64 chunk passages (sample and synthetic pages) encoded by torch fp32, by "
+        "the int8 export inside sentence-transformers and by the lean `OnnxTextModel`, rounds "
+        "interleaved, best round of each; cosine of every vector to torch fp32. Cold start "
+        "to first query vector: a fresh process per backend (import, load, one query), best "
+        "of two rounds.",
+        "",
+        "What limits each figure and what 10M chunks would need: `docs/SCALING.md`.",
+    ]
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def parse_sizes(text: str) -> list[int]:
