@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from dataclasses import dataclass
 
 import numpy as np
 
 from assistant.types import Filters
-from index.lexical import LexicalIndex
+from index.lexical import LexicalIndex, fold
 from index.store import ChunkRecord, ChunkStore
 from ingest.chunking import embedding_text
 
@@ -60,6 +61,8 @@ class Snapshot:
     records: list[ChunkRecord]
     by_id: dict[str, int]
     lexical: LexicalIndex
+    flags: frozenset[str] = frozenset()  # "kommun:X" / "lan:Y" present in some chunk
+    title_heads: tuple[tuple[str, str], ...] = ()  # (project_id, folded head of its title)
 
     def mask(self, f: Filters) -> np.ndarray | None:
         if f.is_empty():
@@ -109,9 +112,30 @@ class Catalog:
                 )
             )
             lexical = LexicalIndex([embedding_text(r) for r in records])
-            self._snap = Snapshot(records, {r.id: i for i, r in enumerate(records)}, lexical)
+            self._snap = Snapshot(
+                records,
+                {r.id: i for i, r in enumerate(records)},
+                lexical,
+                frozenset(k for r in records for k in r.metadata if ":" in k),
+                _title_heads(records),
+            )
             self._count = count
             log.info("Katalog laddad: %d delar", count)
+
+
+def _title_heads(records: list[ChunkRecord]) -> tuple[tuple[str, str], ...]:
+    """Each project's title as a question would name it: its first two words (or all, if
+    fewer), folded; computed once per snapshot instead of on every question."""
+    heads: dict[str, str] = {}
+    for r in records:
+        pid = r.metadata.get("project_id")
+        if pid in heads or r.metadata.get("kind") != "project":
+            continue
+        words = re.findall(r"\w+", fold(r.metadata.get("title", "")))
+        head = " ".join(words[:2])
+        if len(head) >= 4:
+            heads[pid] = head
+    return tuple(heads.items())
 
 
 def rrf(rankings: list[list[str]], k: int) -> dict[str, float]:

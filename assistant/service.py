@@ -160,10 +160,10 @@ class Assistant:
         return {"kommuner": kommuner, "lan": lans, "present": present}
 
     def _has_place(self, kommun: str) -> bool:
-        return any(r.metadata.get(f"kommun:{kommun}") for r in self.catalog.records)
+        return f"kommun:{kommun}" in self.catalog.snapshot().flags
 
     def _has_lan(self, lan: str) -> bool:
-        return any(r.metadata.get(f"lan:{lan}") for r in self.catalog.records)
+        return f"lan:{lan}" in self.catalog.snapshot().flags
 
     def _place_boost(self, places: dict) -> dict[str, float]:
         w = self.settings.retrieval.place_boost * (self.settings.retrieval.rrf_k + 1) * 0.05
@@ -187,20 +187,7 @@ class Assistant:
     # --- projects named in the question -------------------------------------------------
     def _named_projects(self, question: str) -> list[str]:
         fq = " " + " ".join(re.findall(r"\w+", fold(question))) + " "
-        named = []
-        seen: set[str] = set()
-        for r in self.catalog.records:
-            pid = r.metadata.get("project_id")
-            if pid in seen or r.metadata.get("kind") != "project":
-                continue
-            seen.add(pid)
-            words = re.findall(r"\w+", fold(r.metadata.get("title", "")))
-            if not words:
-                continue
-            head = " ".join(words[: min(len(words), 2 if len(words) > 2 else len(words))])
-            if len(head) >= 4 and f" {head} " in fq:
-                named.append(pid)
-        return named
+        return [pid for pid, head in self.catalog.snapshot().title_heads if f" {head} " in fq]
 
     # --- composing ----------------------------------------------------------------------
     def _compose(self, q: str, intent: Intent, sources: list[Source]) -> Answer:

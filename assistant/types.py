@@ -1,4 +1,4 @@
-"""What the assistant returns: an answer with numbered sources. The JSON shape is the CLI contract."""
+"""What the assistant returns: an answer with numbered sources (the JSON shape of the CLI)."""
 
 from __future__ import annotations
 
