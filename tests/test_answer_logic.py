@@ -54,7 +54,10 @@ def test_lexical_coverage_ignores_places():
 
 
 def test_units_keep_a_list_with_its_intro():
-    text = "Urval av aktiviteter\n\n- Sommarlovsentreprenör för unga.\n- Utbildning i upphandling.\n\nSlut här nu."
+    text = (
+        "Urval av aktiviteter\n\n- Sommarlovsentreprenör för unga.\n"
+        "- Utbildning i upphandling.\n\nSlut här nu."
+    )
     units = compose.units(text)
     assert units[0].startswith("Urval av aktiviteter: Sommarlovsentreprenör för unga; Utbildning")
     assert compose.is_list_unit(units[0])

@@ -9,14 +9,14 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.app_server import served_app
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -54,26 +54,6 @@ Blåbären säljs till bagerier. <img src=x onerror="window.__xss=1"> Läs mer o
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_until_up(url: str, proc: subprocess.Popen, log: Path, timeout: float = 180) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"the app exited ({proc.returncode}):\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as resp:
-                if resp.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    pytest.fail(f"the app did not answer within {timeout} s:\n{log.read_text()[-3000:]}")
-
-
 @pytest.fixture(scope="module")
 def app(tmp_path_factory, model_dir):
     """The sample corpus ingested into a temp home, served by `stodkollen serve` on a free port."""
@@ -99,27 +79,8 @@ def app(tmp_path_factory, model_dir):
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert json.loads(done.stdout)["added"] == 5
-    port = _free_port()
-    log = home / "serve.log"
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [*cli, "serve", "--port", str(port)],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            cwd=ROOT,
-        )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        _wait_until_up(url, proc, log)
+    with served_app(home, env) as (url, _proc, log):
         yield {"url": url, "home": home, "log": log}
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ import pytest
 from click.testing import CliRunner
 
 from stodkollen.cli import main
-from tests.conftest import SAMPLE
 
 pytestmark = pytest.mark.slow
 
@@ -90,7 +89,8 @@ def test_directory_with_one_good_and_five_bad_files(cli_env):
     d = cli_env / "mixed"
     d.mkdir()
     (d / "bra.txt").write_text(
-        "Solkraft i Arjeplog\n\nProjektägare: Arjeplogs kommun Projekttid: 2021-01 — 2022-12\n\nProjektet bygger solceller på kommunens tak.\n"
+        "Solkraft i Arjeplog\n\nProjektägare: Arjeplogs kommun Projekttid: 2021-01 — 2022-12"
+        "\n\nProjektet bygger solceller på kommunens tak.\n"
     )
     (d / "tom.txt").write_text("")
     (d / "binar.txt").write_bytes(b"\x00\xff\x00\xfe" * 64)

@@ -10,13 +10,9 @@ from __future__ import annotations
 import functools
 import os
 import shutil
-import socket
 import statistics
-import subprocess
-import sys
 import threading
 import time
-import urllib.request
 from collections import Counter
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -26,6 +22,7 @@ import pytest
 from assistant.service import Assistant
 from stodkollen.maintenance import diagnose
 from stodkollen.settings import Settings
+from tests.app_server import served_app
 from tests.conftest import SAMPLE
 from tests.fakes import HashingEmbedder
 from tests.test_crash_recovery import generated_page
@@ -44,12 +41,6 @@ QUESTIONS = [
     "What support is there for entrepreneurs in Malå?",
 ]
 NEW_PAGES = 5
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -88,40 +79,8 @@ def app(tmp_path_factory, model_dir, real_embedder):
         GRADIO_ANALYTICS_ENABLED="False",
         NO_PROXY="127.0.0.1,localhost",
     )
-    port, log = _free_port(), home / "serve.log"
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "stodkollen.cli", "serve", "--port", str(port)],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            cwd=ROOT,
-        )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        _wait_until_up(url, proc, log)
+    with served_app(home, env) as (url, proc, log):
         yield {"url": url, "home": home, "log": log, "proc": proc, "model_dir": model_dir}
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
-def _wait_until_up(url: str, proc: subprocess.Popen, log: Path, timeout: float = 180) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"the app exited ({proc.returncode}):\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as resp:
-                if resp.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    pytest.fail(f"the app did not answer within {timeout} s:\n{log.read_text()[-3000:]}")
 
 
 def _answer(raw: dict):
