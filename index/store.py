@@ -241,10 +241,6 @@ class ChunkStore:
         return states
 
     @_guarded
-    def project_ids_for(self, source: str) -> list[str]:
-        return self.projects.get(where={"source": source}, include=[])["ids"]
-
-    @_guarded
     def query_chunks(self, vector: np.ndarray, n: int, where: dict | None = None):
         """Nearest chunks: list of (id, cosine similarity)."""
         count = self.chunks.count()

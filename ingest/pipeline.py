@@ -72,6 +72,7 @@ class _Pending:
     records: list[ChunkRecord]
     project_records: list[ChunkRecord]
     stale_chunk_ids: list[str]
+    stale_project_ids: list[str]
     is_new: bool
 
 
@@ -135,9 +136,11 @@ class Ingestor:
             r.metadata["doc_chunks"] = len(records)
         for p in project_records:
             p.metadata["doc_projects"] = len(project_records)
-        new_ids = {r.id for r in records}
-        stale = [cid for cid in (state or {}).get("ids", []) if cid not in new_ids]
-        return _Pending(doc, records, project_records, stale, is_new=state is None)
+        state = state or {}
+        new_chunks, new_projects = {r.id for r in records}, {p.id for p in project_records}
+        stale = [cid for cid in state.get("ids", []) if cid not in new_chunks]
+        stale_projects = [pid for pid in state.get("project_ids", []) if pid not in new_projects]
+        return _Pending(doc, records, project_records, stale, stale_projects, is_new=not state)
 
     def _flush(self, pending: list[_Pending], summary: IngestSummary) -> None:
         if not pending:
@@ -149,12 +152,7 @@ class Ingestor:
         for job in pending:
             self.store.upsert_chunks(job.records, np.stack([by_id[r.id] for r in job.records]))
             self.store.upsert_projects(job.project_records, _project_vectors(job, by_id))
-            stale_projects = [
-                pid
-                for pid in self.store.project_ids_for(job.doc.source)
-                if pid not in {p.id for p in job.project_records}
-            ]
-            self.store.delete_ids(job.stale_chunk_ids, stale_projects)
+            self.store.delete_ids(job.stale_chunk_ids, job.stale_project_ids)
             if job.is_new:
                 summary.added += 1
             else:
@@ -164,7 +162,7 @@ class Ingestor:
         for source, state in states.items():
             if source in seen:
                 continue
-            self.store.delete_ids(state["ids"], self.store.project_ids_for(source))
+            self.store.delete_ids(state["ids"], state["project_ids"])
             summary.removed += 1
 
 
