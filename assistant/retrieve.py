@@ -159,7 +159,6 @@ class Retriever:
         filters: Filters,
         method: str | None = None,
         boost: dict[str, float] | None = None,
-        query_vector: np.ndarray | None = None,
     ) -> list[Hit]:
         cfg = self.settings.retrieval
         method = method or cfg.retriever
@@ -169,11 +168,7 @@ class Retriever:
         dense: list[tuple[str, float]] = []
         lexical: list[tuple[str, float]] = []
         if method in ("hybrid", "dense"):
-            vec = (
-                query_vector
-                if query_vector is not None
-                else self.embedder.embed_queries([query])[0]
-            )
+            vec = self.embedder.embed_queries([query])[0]
             dense = self.store_query(vec, n, filters, cat)
         if method in ("hybrid", "bm25"):
             mask = cat.mask(filters)

@@ -90,31 +90,34 @@ class Assistant:
         if missing and not asked["present"]:
             return self._place_missing(q, missing[0], filters, k)
 
-        query, boost = q, self._place_boost(asked)
+        query = q
         named = self._named_projects(q)
-        for pid in named:
-            boost[f"project_id={pid}"] = 3.0
+        projects = dict.fromkeys(named, 3.0)
         followup = bool(previous and previous.project_id and intent.maybe_followup)
-        if followup and not named and not asked["kommuner"]:
-            boost[f"project_id={previous.project_id}"] = 3.0
-            query = f"{previous.sources[0].title if previous.sources else ''} {q}"
-        hits = self._search(query, filters, retriever, boost)
-        sources = self._sources(hits[: max(k, 1)])
         # A resolved follow-up is about a known project: its words need not be in the corpus.
-        resolved = followup and f"project_id={previous.project_id}" in boost
+        resolved = followup and not named and not asked["kommuner"]
+        if resolved:
+            projects[previous.project_id] = 3.0
+            query = f"{previous.sources[0].title if previous.sources else ''} {q}"
+        hits = self._search(query, filters, retriever, self._place_boost(asked), projects)
+        sources = self._sources(hits[: max(k, 1)])
         if not sources or self._refuse(query, intent, hits[:3], check_terms=not resolved):
             return Answer(q, REFUSAL, refused=True, sources=[])
         return self._compose(q, intent, sources)
 
-    def _search(self, query: str, filters: Filters, method: str | None, boost: dict) -> list[Hit]:
-        project_boost = {
-            k.split("=", 1)[1]: w for k, w in boost.items() if k.startswith("project_id=")
-        }
-        flag_boost = {k: w for k, w in boost.items() if not k.startswith("project_id=")}
-        hits = self.retriever.search(query, filters, method, flag_boost)
-        if project_boost:
+    def _search(
+        self,
+        query: str,
+        filters: Filters,
+        method: str | None,
+        flags: dict[str, float],
+        projects: dict[str, float],
+    ) -> list[Hit]:
+        """Retrieve with place flags boosted, then lift the projects the question is about."""
+        hits = self.retriever.search(query, filters, method, flags)
+        if projects:
             for h in hits:
-                w = project_boost.get(h.record.metadata.get("project_id"), 0.0)
+                w = projects.get(h.record.metadata.get("project_id"), 0.0)
                 h.score += w / (self.settings.retrieval.rrf_k + 1)
             hits.sort(key=lambda h: -h.score)
         return hits
