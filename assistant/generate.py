@@ -10,7 +10,7 @@ import logging
 import os
 import re
 
-from assistant.types import Source
+from stodkollen.records import Source
 from stodkollen.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.lexical import fold
+from stodkollen.text import fold
 
 # Patterns run on folded text (no diacritics, lower case), so "agare" matches "ägare".
 FIELD_PATTERNS: dict[str, re.Pattern] = {

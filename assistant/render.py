@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from html import escape
 from urllib.parse import urlparse
 
-from assistant.compose import format_period
-from assistant.types import Answer, Filters, Source
+from assistant.fields import format_period
+from stodkollen.records import Answer, Filters, Project, Source
 
 _CITATION = re.compile(r"\[(\d{1,3})\]")
 # Characters that start markdown (or LaTeX) syntax; backslash-escaped in untrusted text.
@@ -220,20 +220,14 @@ def highlighted_excerpt(text: str, sentences: Iterable[str]) -> str:
     return "".join(out)
 
 
-def _places(md: dict) -> str:
-    kommuner = str(md.get("kommuner") or md.get("kommun") or "")
-    return ", ".join(k for k in kommuner.split("; ") if k)
-
-
 def _facts(src: Source) -> list[tuple[str, str]]:
-    md = src.metadata
-    period = md.get("period") or format_period(md)
+    p = src.project
     facts = [
-        ("Kommun", _places(md)),
-        ("Län", ", ".join(x for x in str(md.get("lans") or md.get("lan") or "").split("; ") if x)),
-        ("Projekt", src.title if md.get("kind", "project") == "project" else ""),
-        ("Projektägare", md.get("owner") or ""),
-        ("Period", period or ""),
+        ("Kommun", ", ".join(p.kommuner)),
+        ("Län", ", ".join(p.lan)),
+        ("Projekt", p.title if p.kind == "project" else ""),
+        ("Projektägare", p.owner or ""),
+        ("Period", format_period(p) or ""),
     ]
     return [(k, str(v)) for k, v in facts if v]
 
@@ -290,15 +284,15 @@ def similar_table(projects: Iterable) -> str:
 
 
 # --- documents ----------------------------------------------------------------------------
-def document_rows(records: Iterable) -> list[dict]:
-    """Per source: chunk count, project titles and places, from the catalog's chunk records."""
+def document_rows(chunks: Iterable) -> list[dict]:
+    """Per source: chunk count, project titles and places, from the catalog's chunks."""
     docs: dict[str, dict] = {}
-    for r in records:
-        md = r.metadata
-        d = docs.setdefault(md.get("source", ""), {"chunks": 0, "projects": {}, "kommuner": set()})
+    for c in chunks:
+        p = c.project
+        d = docs.setdefault(p.source, {"chunks": 0, "projects": {}, "kommuner": set()})
         d["chunks"] += 1
-        d["projects"].setdefault(md.get("project_id"), md.get("title", ""))
-        d["kommuner"].update(k for k in _places(md).split(", ") if k)
+        d["projects"].setdefault(p.id, p.title)
+        d["kommuner"].update(p.kommuner)
     return [
         {
             "source": src,
@@ -311,9 +305,9 @@ def document_rows(records: Iterable) -> list[dict]:
     ]
 
 
-def documents_table(records: Iterable, projects: list[dict] | None = None) -> str:
+def documents_table(chunks: Iterable, projects: list[Project] | None = None) -> str:
     """The Dokument tab: totals, one row per document, then (optionally) every project."""
-    rows = document_rows(records)
+    rows = document_rows(chunks)
     if not rows:
         return '<div class="sk-empty">Inga dokument är inlästa ännu.</div>'
     n_chunks = sum(r["chunks"] for r in rows)
@@ -337,18 +331,18 @@ def documents_table(records: Iterable, projects: list[dict] | None = None) -> st
     return html
 
 
-def projects_table(projects: list[dict]) -> str:
-    """Every ingested project (from ChunkStore.list_projects) with owner and period."""
+def projects_table(projects: list[Project]) -> str:
+    """Every ingested project with owner and period."""
     body = "".join(
         "<tr>"
-        f"<td>{escape_html(str(p.get('title') or ''))}</td>"
-        f"<td>{escape_html(', '.join(p.get('kommuner') or [])) or '–'}</td>"
-        f"<td>{escape_html(str(p.get('owner') or '')) or '–'}</td>"
+        f"<td>{escape_html(p.title)}</td>"
+        f"<td>{escape_html(', '.join(p.kommuner)) or '–'}</td>"
+        f"<td>{escape_html(p.owner or '') or '–'}</td>"
         f"<td>{escape_html(format_period(p) or '') or '–'}</td>"
-        f"<td class='sk-source'>{source_html(str(p.get('source') or ''))}</td>"
+        f"<td class='sk-source'>{source_html(p.source)}</td>"
         "</tr>"
         for p in projects
-        if p.get("kind", "project") == "project"
+        if p.kind == "project"
     )
     if not body:
         return ""

@@ -1,73 +1,79 @@
-"""Hybrid retrieval: BM25 and dense (Chroma) fused by reciprocal rank fusion, filters, places."""
+"""Hybrid retrieval: BM25 and dense (Chroma) fused by reciprocal rank fusion, with boosts."""
 
 from __future__ import annotations
 
 import logging
-import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from assistant.types import Filters
-from index.lexical import LexicalIndex, fold
-from index.store import ChunkRecord, ChunkStore
+from index.lexical import LexicalIndex
+from index.store import ChunkStore
 from ingest.chunking import embedding_text
+from stodkollen import codec
+from stodkollen.records import Chunk, Filters
+from stodkollen.text import words
 
 log = logging.getLogger(__name__)
+
+# A title head shorter than this ("Ett", "Vi") would match questions by accident.
+MIN_TITLE_HEAD_CHARS = 4
+TITLE_HEAD_WORDS = 2  # how questions name a project: by the first words of its title
 
 
 @dataclass
 class Hit:
-    record: ChunkRecord
+    chunk: Chunk
     score: float  # fused score (what ranks)
     dense: float | None = None  # cosine similarity, when the dense side saw it
     lexical: float | None = None  # BM25 score, when the lexical side saw it
 
 
-def matches(md: dict, f: Filters) -> bool:
-    """Does a chunk's metadata pass the filters? (The same rule as `where_clause`.)"""
-    if f.kommun and not md.get(f"kommun:{f.kommun}"):
-        return False
-    if f.lan and not md.get(f"lan:{f.lan}"):
-        return False
-    if f.source and md.get("source") != f.source:
-        return False
-    if f.from_year is not None and md.get("end_year", md.get("start_year", 10**4)) < f.from_year:
-        return False
-    if f.to_year is not None and md.get("start_year", 0) > f.to_year:
-        return False
-    return True
+@dataclass
+class Boosts:
+    """Fused score added to chunks of these places and projects (see RetrievalSettings)."""
 
+    kommuner: dict[str, float] = field(default_factory=dict)
+    lans: dict[str, float] = field(default_factory=dict)
+    projects: dict[str, float] = field(default_factory=dict)
 
-def where_clause(f: Filters) -> dict | None:
-    """The Chroma `where` for filters (records without a period pass year filters)."""
-    parts: list[dict] = []
-    if f.kommun:
-        parts.append({f"kommun:{f.kommun}": True})
-    if f.lan:
-        parts.append({f"lan:{f.lan}": True})
-    if f.source:
-        parts.append({"source": f.source})
-    if len(parts) == 0:
-        return None
-    return parts[0] if len(parts) == 1 else {"$and": parts}
+    def of(self, chunk: Chunk) -> float:
+        p = chunk.project
+        return (
+            sum(self.kommuner.get(k, 0.0) for k in p.kommuner)
+            + sum(self.lans.get(ln, 0.0) for ln in p.lan)
+            + self.projects.get(p.id, 0.0)
+        )
 
 
 @dataclass(frozen=True)
 class Snapshot:
     """One consistent view of the chunks: records, their positions and the BM25 index."""
 
-    records: list[ChunkRecord]
+    chunks: list[Chunk]
     by_id: dict[str, int]
     lexical: LexicalIndex
-    flags: frozenset[str] = frozenset()  # "kommun:X" / "lan:Y" present in some chunk
+    kommuner: frozenset[str] = frozenset()  # kommuner some chunk is about
+    lans: frozenset[str] = frozenset()
     title_heads: tuple[tuple[str, str], ...] = ()  # (project_id, folded head of its title)
 
     def mask(self, f: Filters) -> np.ndarray | None:
         if f.is_empty():
             return None
-        return np.array([matches(r.metadata, f) for r in self.records], dtype=bool)
+        return np.array([codec.matches(c.project, f) for c in self.chunks], dtype=bool)
+
+
+def build_snapshot(chunks: list[Chunk]) -> Snapshot:
+    chunks = sorted(chunks, key=lambda c: (c.project.source, c.project.index, c.chunk_index))
+    return Snapshot(
+        chunks,
+        {c.id: i for i, c in enumerate(chunks)},
+        LexicalIndex([embedding_text(c) for c in chunks]),
+        frozenset(k for c in chunks for k in c.project.kommuner),
+        frozenset(ln for c in chunks for ln in c.project.lan),
+        _title_heads(chunks),
+    )
 
 
 class Catalog:
@@ -80,61 +86,33 @@ class Catalog:
         self.store = store
         self._lock = threading.Lock()
         self._count = -1
-        self._snap = Snapshot([], {}, LexicalIndex([]))
+        self._snap = build_snapshot([])
 
     # Readers take one snapshot and use only it: a refresh swaps the whole snapshot at once.
     def snapshot(self) -> Snapshot:
         return self._snap
 
-    @property
-    def records(self) -> list[ChunkRecord]:
-        return self._snap.records
-
-    @property
-    def by_id(self) -> dict[str, int]:
-        return self._snap.by_id
-
-    @property
-    def lexical(self) -> LexicalIndex:
-        return self._snap.lexical
-
-    def refresh(self, force: bool = False) -> None:
+    def refresh(self, force: bool = False) -> Snapshot:
         count = self.store.count()
         with self._lock:
-            if count == self._count and not force:
-                return
-            records = self.store.all_chunks()
-            records.sort(
-                key=lambda r: (
-                    r.metadata.get("source", ""),
-                    r.metadata.get("project_index", 0),
-                    r.metadata.get("chunk_index", 0),
-                )
-            )
-            lexical = LexicalIndex([embedding_text(r) for r in records])
-            self._snap = Snapshot(
-                records,
-                {r.id: i for i, r in enumerate(records)},
-                lexical,
-                frozenset(k for r in records for k in r.metadata if ":" in k),
-                _title_heads(records),
-            )
-            self._count = count
-            log.info("Katalog laddad: %d delar", count)
+            if count != self._count or force:
+                self._snap = build_snapshot(self.store.all_chunks())
+                self._count = count
+                log.info("Katalog laddad: %d delar", count)
+            return self._snap
 
 
-def _title_heads(records: list[ChunkRecord]) -> tuple[tuple[str, str], ...]:
-    """Each project's title as a question would name it: its first two words (or all, if
-    fewer), folded; computed once per snapshot instead of on every question."""
+def _title_heads(chunks: list[Chunk]) -> tuple[tuple[str, str], ...]:
+    """Each project's title as a question would name it: its first words, folded; computed
+    once per snapshot instead of on every question."""
     heads: dict[str, str] = {}
-    for r in records:
-        pid = r.metadata.get("project_id")
-        if pid in heads or r.metadata.get("kind") != "project":
+    for c in chunks:
+        p = c.project
+        if p.id in heads or p.kind != "project":
             continue
-        words = re.findall(r"\w+", fold(r.metadata.get("title", "")))
-        head = " ".join(words[:2])
-        if len(head) >= 4:
-            heads[pid] = head
+        head = " ".join(words(p.title)[:TITLE_HEAD_WORDS])
+        if len(head) >= MIN_TITLE_HEAD_CHARS:
+            heads[p.id] = head
     return tuple(heads.items())
 
 
@@ -158,42 +136,40 @@ class Retriever:
         query: str,
         filters: Filters,
         method: str | None = None,
-        boost: dict[str, float] | None = None,
+        boosts: Boosts | None = None,
     ) -> list[Hit]:
         cfg = self.settings.retrieval
         method = method or cfg.retriever
-        self.catalog.refresh()
-        cat = self.catalog.snapshot()
+        snap = self.catalog.refresh()
         n = cfg.candidates
         dense: list[tuple[str, float]] = []
         lexical: list[tuple[str, float]] = []
         if method in ("hybrid", "dense"):
             vec = self.embedder.embed_queries([query])[0]
-            dense = self.store_query(vec, n, filters, cat)
+            got = self.catalog.store.query_chunks(vec, n, filters)
+            dense = [(cid, s) for cid, s in got if cid in snap.by_id]
         if method in ("hybrid", "bm25"):
-            mask = cat.mask(filters)
-            lexical = [(cat.records[i].id, s) for i, s in cat.lexical.search(query, n, mask)]
+            mask = snap.mask(filters)
+            lexical = [(snap.chunks[i].id, s) for i, s in snap.lexical.search(query, n, mask)]
         fused = rrf([[c for c, _ in dense], [c for c, _ in lexical]], cfg.rrf_k)
         dense_of, lex_of = dict(dense), dict(lexical)
+        boosts = boosts or Boosts()
         hits = []
         for cid, score in fused.items():
-            if cid not in cat.by_id:
+            if cid not in snap.by_id:
                 continue
-            rec = cat.records[cat.by_id[cid]]
-            extra = sum(w for key, w in (boost or {}).items() if rec.metadata.get(key))
-            hits.append(
-                Hit(rec, score + extra / (cfg.rrf_k + 1), dense_of.get(cid), lex_of.get(cid))
-            )
+            chunk = snap.chunks[snap.by_id[cid]]
+            hits.append(Hit(chunk, score + boosts.of(chunk), dense_of.get(cid), lex_of.get(cid)))
         hits.sort(key=lambda h: -h.score)
         return hits
 
-    def store_query(
-        self, vec: np.ndarray, n: int, filters: Filters, snap: Snapshot
-    ) -> list[tuple[str, float]]:
-        where = where_clause(filters)
-        got = self.catalog.store.query_chunks(vec, n * 2 if where else n, where)
-        return [
-            (cid, s)
-            for cid, s in got
-            if cid in snap.by_id and matches(snap.records[snap.by_id[cid]].metadata, filters)
-        ][:n]
+
+def one_per_project(hits: list[Hit]) -> list[Hit]:
+    seen: set[str] = set()
+    out = []
+    for h in hits:
+        pid = h.chunk.project.id
+        if pid not in seen:
+            seen.add(pid)
+            out.append(h)
+    return out

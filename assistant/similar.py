@@ -7,15 +7,21 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from assistant import compose
-from assistant.types import Answer, Source
-from index.lexical import fold
+from assistant import fields, units
+from stodkollen.places import find_kommuner
+from stodkollen.records import REFUSAL, Answer, Project, Source
+from stodkollen.text import fold, words
 
 _LEAD_IN = re.compile(
     r"^(finns det|har ni|har det funnits|visa|hitta|ge mig)?\s*(nagra|några)?\s*"
     r"(liknande|snarlika|jämförbara|similar)\s+(projekt|projects?)\s*(som|till|like|to|med|om)?\s*",
     re.IGNORECASE,
 )
+_OTHER_PLACES = re.compile(r"andra kommuner|annan kommun|annat lan|other (municipalit|region)")
+# A title variant shorter than this ("Ett") would match queries by accident.
+MIN_VARIANT_CHARS = 4
+# Without a sentence to show, the start of the project's text explains the match.
+FALLBACK_PASSAGE_CHARS = 200
 
 
 @dataclass
@@ -33,9 +39,6 @@ class SimilarProject:
         return asdict(self)
 
 
-_OTHER_PLACES = re.compile(r"andra kommuner|annan kommun|annat lan|other (municipalit|region)")
-
-
 def _title_variants(title: str) -> list[str]:
     """A title as people say it: whole, without "Projekt", before a parenthesis, in quotes."""
     variants = [title, re.sub(r"^projekt(et)?\s+", "", title, flags=re.IGNORECASE)]
@@ -43,79 +46,72 @@ def _title_variants(title: str) -> list[str]:
     variants.extend(re.findall(r"[”\"“](.+?)[”\"“]", title))
     out = []
     for v in variants:
-        words = re.findall(r"\w+", fold(v))
-        if words and len(" ".join(words)) >= 4:
-            out.append(" ".join(words))
+        joined = " ".join(words(v))
+        if len(joined) >= MIN_VARIANT_CHARS:
+            out.append(joined)
     return out
 
 
 def _names_project(query: str, title: str) -> bool:
     """True when the query names this project (so it is not returned as similar to itself)."""
-    q = " " + " ".join(re.findall(r"\w+", fold(query))) + " "
+    q = " " + " ".join(words(query)) + " "
     return any(f" {v} " in q for v in _title_variants(title))
 
 
-def _named(assistant, text: str) -> list[str]:
-    """Ids of the projects a query names."""
-    got = assistant.store.projects.get(include=["metadatas"])
+def _named(store, text: str) -> list[Project]:
+    """The projects a query names."""
     return [
-        pid
-        for pid, md in zip(got["ids"], got["metadatas"], strict=True)
-        if md.get("kind") == "project" and _names_project(text, md.get("title", ""))
+        r.project
+        for r in store.all_projects()
+        if r.project.kind == "project" and _names_project(text, r.project.title)
     ]
 
 
-def _query_vector(assistant, text: str, query: str, named: list[str]) -> np.ndarray:
+def _query_vector(embedder, store, query: str, named: list[Project]) -> np.ndarray:
     """The description's vector, pulled towards the vector of a project the query names."""
-    vec = assistant.embedder.embed_queries([query])[0]
+    vec = embedder.embed_queries([query])[0]
     if named:
-        got = assistant.store.projects.get(ids=named[:1], include=["embeddings"])
-        if len(got["embeddings"]):
-            vec = vec + np.asarray(got["embeddings"][0], np.float32)
+        own = store.project_vector(named[0].id)
+        if own is not None:
+            vec = vec + own
             vec = vec / (np.linalg.norm(vec) or 1.0)
     return vec
 
 
-def _excluded_places(assistant, text: str, named: list[str]) -> set[str]:
+def _excluded_places(text: str, named: list[Project]) -> set[str]:
     """Kommuner to leave out when the query asks for other kommuner than its own."""
     if not _OTHER_PLACES.search(fold(text)):
         return set()
-    from ingest.places import find_kommuner
-
     out = set(find_kommuner(text))
-    if named:
-        md = assistant.store.projects.get(ids=named, include=["metadatas"])["metadatas"]
-        for m in md:
-            out |= {k for k in str(m.get("kommuner", "")).split("; ") if k}
+    for p in named:
+        out |= set(p.kommuner)
     return out
 
 
 def find_similar(assistant, text: str, k: int = 5) -> list[SimilarProject]:
     """Projects most similar to a description or a project name, best first."""
+    store, cfg = assistant.store, assistant.settings.answer
+    scoring = units.UnitScoring.from_settings(cfg)
     query = _LEAD_IN.sub("", text.strip()) or text
-    named = _named(assistant, text)
-    vec = _query_vector(assistant, text, query, named)
-    skip_places = _excluded_places(assistant, text, named)
+    named = _named(store, text)
+    named_ids = {p.id for p in named}
+    vec = _query_vector(assistant.embedder, store, query, named)
+    skip_places = _excluded_places(text, named)
     out = []
-    for pid, score, md, doc in assistant.store.query_projects(vec, k + 15):
+    for record, score in store.query_projects(vec, k + cfg.similar_extra_candidates):
+        p = record.project
         # A page's intro next to its projects is no project of its own; a one-record page is.
-        intro = md.get("kind") == "page" and md.get("doc_projects", 1) > 1
-        if intro or pid in named or _names_project(text, md.get("title", "")):
+        intro = p.kind == "page" and record.doc_projects > 1
+        if intro or p.id in named_ids or _names_project(text, p.title):
             continue
-        if md.get("kommun") in skip_places:
+        if p.kommun in skip_places:
             continue
-        src = Source(1, md.get("source", ""), "", 0.0, doc)
-        best = compose.best_sentences(query, [src], 1, prose_only=True)
+        src = Source(1, p, 0.0, p.text)
+        best = units.best_sentences(query, [src], 1, scoring, prose_only=True)
+        passage = best[0][1] if best else p.text[:FALLBACK_PASSAGE_CHARS]
         out.append(
             SimilarProject(
-                pid,
-                md.get("title", ""),
-                md.get("source", ""),
-                md.get("kommun"),
-                compose.format_period(md),
-                md.get("owner"),
-                score,
-                best[0][1] if best else doc[:200],
+                p.id, p.title, p.source, p.kommun, fields.format_period(p), p.owner, score, passage
             )
         )
         if len(out) >= k:
@@ -125,15 +121,14 @@ def find_similar(assistant, text: str, k: int = 5) -> list[SimilarProject]:
 
 def similar_answer(assistant, question: str, k: int) -> Answer:
     """The chat's answer to "finns det liknande projekt …": a cited list of projects."""
-    found = find_similar(assistant, question, k=min(k, 3))
+    found = find_similar(assistant, question, k=min(k, assistant.settings.answer.similar_in_chat))
     if not found:
-        from assistant.types import REFUSAL
-
         return Answer(question, REFUSAL, refused=True)
+    by_id = {r.id: r.project for r in assistant.store.projects_by_id([p.project_id for p in found])}
     sources, lines = [], []
     for n, p in enumerate(found, start=1):
-        md = {"project_id": p.project_id, "kommun": p.kommun, "owner": p.owner, "period": p.period}
-        src = Source(n, p.source, p.title, p.score, p.passage, {k: v for k, v in md.items() if v})
+        project = by_id.get(p.project_id) or Project(p.source, 0, p.title)
+        src = Source(n, project, p.score, p.passage)
         src.cited_sentences.append(p.passage)
         sources.append(src)
         where = f" ({p.kommun})" if p.kommun else ""

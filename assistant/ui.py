@@ -21,8 +21,8 @@ import gradio as gr
 
 from assistant import render
 from assistant.feedback import record_feedback
-from assistant.types import Answer, Filters
 from stodkollen.errors import StodkollenError, UserInputError
+from stodkollen.records import Answer, Filters
 from stodkollen.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -140,8 +140,8 @@ class Handlers:
     # --- documents ----------------------------------------------------------------------
     def page_state(self):
         """Filter choices and the document list, for page load and after an ingest."""
-        self.assistant.catalog.refresh()
-        kommuner, lans = filter_choices(self.assistant.catalog.records)
+        snap = self.assistant.catalog.refresh()
+        kommuner, lans = sorted(snap.kommuner), sorted(snap.lans)
         return (
             gr.Dropdown(choices=[ALL_KOMMUNER] + [(k, k) for k in kommuner]),
             gr.Dropdown(choices=[ALL_LAN] + [(ln, ln) for ln in lans]),
@@ -150,9 +150,9 @@ class Handlers:
 
     def documents(self) -> str:
         """The Dokument tab's list of documents and projects."""
-        self.assistant.catalog.refresh()
-        projects = self.assistant.store.list_projects()
-        return render.documents_table(self.assistant.catalog.records, projects)
+        snap = self.assistant.catalog.refresh()
+        projects = [r.project for r in self.assistant.store.all_projects()]
+        return render.documents_table(snap.chunks, projects)
 
     def upload(self, files, progress=gr.Progress()):  # noqa: B008 (gradio idiom)
         """Save uploaded files under <home>/uploads and ingest them one by one."""
@@ -255,16 +255,6 @@ def make_filters(kommun, lan, from_year, to_year) -> Filters:
     if start is not None and end is not None and start > end:
         raise UserInputError(f"Från-året ({start}) är senare än till-året ({end}).")
     return Filters(kommun=kommun or None, lan=lan or None, from_year=start, to_year=end)
-
-
-def filter_choices(records) -> tuple[list[str], list[str]]:
-    """Every kommun and län named in the ingested metadata, sorted."""
-    kommuner, lans = set(), set()
-    for r in records:
-        md = r.metadata
-        kommuner.update(x for x in str(md.get("kommuner") or "").split("; ") if x)
-        lans.update(x for x in str(md.get("lans") or "").split("; ") if x)
-    return sorted(kommuner), sorted(lans)
 
 
 def growing_answers(answer: Answer) -> Iterator[Answer]:

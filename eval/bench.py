@@ -36,8 +36,8 @@ def chunks_per_page(seed: int = 0, probe: int = 40) -> float:
     """Chunks the real parser and chunker make per synthetic page (measured on `probe` pages)."""
     from eval.synthetic import generate_pages
     from ingest.chunking import chunk_project
-    from ingest.models import Document
     from ingest.projects import parse_document
+    from stodkollen.records import Document
     from stodkollen.settings import Settings
 
     cfg = Settings().ingest

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.types import Answer
 from eval.runner import check_thresholds, format_table, load_questions, load_thresholds, run_eval
+from stodkollen.records import Answer
 
 EVAL_DIR = Path(__file__).resolve().parent
 QUESTIONS = EVAL_DIR / "questions.jsonl"

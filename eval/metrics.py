@@ -6,7 +6,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 
-from assistant.types import Answer, Source
+from stodkollen.records import Answer, Source
 
 # "[2]", and lists such as "[1, 3]" or "[1;3]".
 _CITATION = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")

@@ -14,9 +14,9 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from assistant.types import Answer
 from eval.metrics import METRIC_KEYS, score_answer, summarize
 from stodkollen.errors import UserInputError
+from stodkollen.records import Answer
 
 Ask = Callable[[str, list[str], str], Answer]
 

@@ -80,3 +80,50 @@ class SentenceTransformerEmbedder:
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
         return self._encode(texts, self.settings.embedding.query_prefix)
+
+
+HASH_MODEL = "hash"  # STODKOLLEN_EMBEDDING__MODEL=hash: the model-free test embedder
+HASH_DIMENSION = 64  # small: similar texts still share dimensions, and it costs nothing
+
+
+class HashingEmbedder:
+    """Bag-of-words hashed into a small vector: deterministic, instant, no model.
+
+    For tests of the logic around the model (CLI, storage, ranking plumbing); answers it
+    ranks are not meant to be good.
+    """
+
+    name = HASH_MODEL
+
+    def __init__(self, dim: int = HASH_DIMENSION):
+        self.dim = dim
+        self.calls = 0
+
+    def _vec(self, text: str) -> np.ndarray:
+        import hashlib
+        import re
+
+        v = np.zeros(self.dim, np.float32)
+        for w in re.findall(r"\w+", text.lower()):
+            h = int.from_bytes(hashlib.md5(w.encode()).digest()[:4], "little")
+            v[h % self.dim] += 1.0
+        n = np.linalg.norm(v)
+        return v / n if n else v
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        self.calls += len(texts)
+        if not texts:
+            return np.zeros((0, self.dim), np.float32)
+        return np.stack([self._vec(t) for t in texts])
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), np.float32)
+        return np.stack([self._vec(t) for t in texts])
+
+
+def build_embedder(settings: Settings) -> Embedder:
+    """The embedder the settings name: the hashing test embedder, or a real model."""
+    if settings.embedding.model == HASH_MODEL:
+        return HashingEmbedder()
+    return SentenceTransformerEmbedder(settings)

@@ -1,62 +1,12 @@
-"""BM25 over chunks (bm25s) with Swedish Snowball stemming and diacritic folding.
-
-Folding before stemming makes "Mala", "Ostersund" and "projektagare" meet "Malå",
-"Östersund" and "projektägare".
-"""
+"""BM25 over chunks (bm25s) on the Swedish index terms of `stodkollen.text`."""
 
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
-from functools import lru_cache
 
 import numpy as np
 
-_TOKEN = re.compile(r"\w+", re.UNICODE)
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    import Stemmer
-
-    return Stemmer.Stemmer("swedish")
-
-
-@lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_SWEDISH
-
-    return frozenset(fold(w) for w in (*STOPWORDS_SWEDISH, *STOPWORDS_EN, *_QUESTION_WORDS))
-
-
-# Words that shape a question but say nothing about its topic (Swedish and English).
-_QUESTION_WORDS = """
-finns fanns vad vilka vilken vilket hur vem vems när var kan kunde ska skulle får ni jag mig
-om det den de och eller är gör görs gjorde gjort händer hände ingår ingick många mycket
-how many much what who whom whose which when where why does did do has have had is are was
-were can could would should will the a an of in on for to about there any some""".split()
-
-
-def fold(text: str) -> str:
-    """Lowercase and strip diacritics (å -> a, ö -> o, é -> e)."""
-    nfkd = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in nfkd if not unicodedata.combining(ch))
-
-
-def terms(text: str) -> list[str]:
-    """Index terms: folded, stopwords removed, Swedish-stemmed."""
-    words = [w for w in _TOKEN.findall(fold(text)) if w not in _stopwords() and len(w) > 1]
-    return _stemmer().stemWords(words)
-
-
-@lru_cache(maxsize=1)
-def place_terms() -> frozenset[str]:
-    """Index terms of every kommun and län name: places are judged by the place logic."""
-    from ingest.places import all_kommuner
-
-    names = set(all_kommuner()) | set(all_kommuner().values())
-    return frozenset(t for name in names for t in terms(name)) - {"lan", "kommun"}
+from stodkollen.text import place_terms, terms
 
 
 class LexicalIndex:

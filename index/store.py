@@ -1,8 +1,9 @@
-"""The Chroma side: chunks with vectors and scalar metadata, one project vector per project.
+"""The only code that touches Chroma: chunks with vectors, one project vector per project.
 
 Embedded `PersistentClient` by default; `STODKOLLEN_CHROMA_URL` switches to `HttpClient`.
 The collection names carry the vector fingerprint, so changing the model or chunking never
-mixes old and new vectors.
+mixes old and new vectors. Every call goes through one error guard, so callers only ever see
+`StoreError` with a Swedish message; records go in and come out typed, via `stodkollen.codec`.
 """
 
 from __future__ import annotations
@@ -10,14 +11,15 @@ from __future__ import annotations
 import logging
 import sqlite3
 from contextlib import closing
-from dataclasses import dataclass, field
 from functools import wraps
 from pathlib import Path
 from urllib.parse import urlparse
 
 import numpy as np
 
+from stodkollen import codec
 from stodkollen.errors import StoreError
+from stodkollen.records import Chunk, Filters, ProjectRecord, SourceState
 from stodkollen.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -28,13 +30,6 @@ STORE_ADVICE = (
 )
 # Tables every Chroma 1.x store has; a SQLite file without them belongs to something else.
 CHROMA_TABLES = frozenset({"collections", "segments", "embeddings", "embeddings_queue"})
-
-
-@dataclass
-class ChunkRecord:
-    id: str
-    text: str  # the chunk as shown to users
-    metadata: dict = field(default_factory=dict)
 
 
 def _is_failure(exc: BaseException) -> bool:
@@ -91,7 +86,7 @@ def _http_timeout(client, seconds: float) -> None:
         session.timeout = httpx.Timeout(seconds, connect=min(seconds, 5.0))
 
 
-def connect(settings: Settings):
+def _connect(settings: Settings):
     """A Chroma client for the configured mode; errors become a clear StoreError."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
@@ -139,117 +134,177 @@ def _guarded(method):
     return wrapper
 
 
-def _upsert(collection, records: list[ChunkRecord], vectors: np.ndarray) -> None:
-    """Write records with their vectors in batches Chroma accepts."""
-    for i in range(0, len(records), _BATCH):
-        part = records[i : i + _BATCH]
-        collection.upsert(
-            ids=[r.id for r in part],
-            documents=[r.text for r in part],
-            metadatas=[r.metadata for r in part],
-            embeddings=vectors[i : i + _BATCH],
-        )
+def _close(client) -> None:
+    close = getattr(client, "close", None)
+    if close:
+        try:
+            close()
+        except Exception:  # closing a broken client is best effort
+            log.debug("Kunde inte stänga Chroma-klienten", exc_info=True)
 
 
-def _empty_state() -> dict:
-    state: dict = {}
-    for prefix in ("", "project_"):
-        state.update({prefix + "hashes": set(), prefix + "expected": set(), prefix + "ids": []})
-    return state
+class CollectionMissing(StoreError):
+    """Nothing is ingested with these settings; `present` names what the store does hold."""
+
+    def __init__(self, missing: list[str], present: list[str]):
+        super().__init__(f"Samlingen {', '.join(missing)} saknas i lagret.")
+        self.missing, self.present = missing, present
+
+
+def _pages(collection, include: list[str]):
+    """Everything in a collection, a batch at a time (large stores stay bounded per call)."""
+    offset = 0
+    while True:
+        got = collection.get(include=include, limit=_BATCH, offset=offset)
+        if not got["ids"]:
+            return
+        yield got
+        offset += len(got["ids"])
 
 
 class ChunkStore:
     """Chunks and project vectors of one collection version."""
 
-    def __init__(self, settings: Settings, client=None):
+    def __init__(self, settings: Settings, client=None, create: bool = True):
         self.settings = settings
-        self.client = client or connect(settings)
+        self._own_client = client is None
+        self._client = client or _connect(settings)
         name = settings.collection_name()
         space = {"hnsw": {"space": "cosine"}}
         try:
-            self.chunks = self.client.get_or_create_collection(
+            if not create:
+                present = {
+                    c if isinstance(c, str) else c.name for c in self._client.list_collections()
+                }
+                missing = [n for n in (name, name + "_projects") if n not in present]
+                if missing:
+                    raise CollectionMissing(missing, sorted(present))
+            self._chunks = self._client.get_or_create_collection(
                 name, configuration=space, embedding_function=None
             )
-            self.projects = self.client.get_or_create_collection(
+            self._projects = self._client.get_or_create_collection(
                 name + "_projects", configuration=space, embedding_function=None
             )
         except BaseException as exc:
             if not _is_failure(exc):
                 raise
-            if client is None and hasattr(self.client, "close"):
+            if self._own_client:
                 # Chroma caches one client per path: a broken one must not outlive this call.
-                self.client.close()
+                self.close()
+            if isinstance(exc, StoreError):
+                raise
             raise StoreError(f"Kan inte öppna samlingen {name}: {exc}. {STORE_ADVICE}") from exc
+
+    def close(self) -> None:
+        _close(self._client)
 
     # --- writing -------------------------------------------------------------------------
     @_guarded
-    def upsert_chunks(self, records: list[ChunkRecord], vectors: np.ndarray) -> None:
-        _upsert(self.chunks, records, vectors)
-
-    @_guarded
-    def upsert_projects(self, records: list[ChunkRecord], vectors: np.ndarray) -> None:
-        _upsert(self.projects, records, vectors)
+    def upsert(
+        self,
+        chunks: list[Chunk],
+        chunk_vectors: np.ndarray,
+        projects: list[ProjectRecord],
+        project_vectors: np.ndarray,
+        project_text_chars: int,
+    ) -> None:
+        """Write chunks, then their project records (a crash in between is repaired later)."""
+        for i in range(0, len(chunks), _BATCH):
+            part = chunks[i : i + _BATCH]
+            self._chunks.upsert(
+                ids=[c.id for c in part],
+                documents=[c.text for c in part],
+                metadatas=[codec.chunk_metadata(c) for c in part],
+                embeddings=chunk_vectors[i : i + _BATCH],
+            )
+        for i in range(0, len(projects), _BATCH):
+            part = projects[i : i + _BATCH]
+            self._projects.upsert(
+                ids=[p.id for p in part],
+                documents=[p.project.text[:project_text_chars] for p in part],
+                metadatas=[codec.project_metadata(p) for p in part],
+                embeddings=project_vectors[i : i + _BATCH],
+            )
 
     @_guarded
     def delete_ids(self, chunk_ids: list[str], project_ids: list[str] = ()) -> None:
         for i in range(0, len(chunk_ids), _BATCH):
-            self.chunks.delete(ids=chunk_ids[i : i + _BATCH])
+            self._chunks.delete(ids=chunk_ids[i : i + _BATCH])
         project_ids = list(project_ids)
         for i in range(0, len(project_ids), _BATCH):
-            self.projects.delete(ids=project_ids[i : i + _BATCH])
+            self._projects.delete(ids=project_ids[i : i + _BATCH])
 
     # --- reading -------------------------------------------------------------------------
     @_guarded
-    def all_chunks(self, include_vectors: bool = False) -> list[ChunkRecord]:
-        """Every chunk with text and metadata (paged, so large stores stay bounded per call)."""
-        out: list[ChunkRecord] = []
-        include = ["documents", "metadatas"] + (["embeddings"] if include_vectors else [])
-        offset = 0
-        while True:
-            got = self.chunks.get(include=include, limit=_BATCH, offset=offset)
-            if not got["ids"]:
-                break
-            for j, cid in enumerate(got["ids"]):
-                rec = ChunkRecord(cid, got["documents"][j], dict(got["metadatas"][j] or {}))
-                if include_vectors:
-                    rec.metadata["_vector"] = np.asarray(got["embeddings"][j], np.float32)
-                out.append(rec)
-            offset += len(got["ids"])
+    def all_chunks(self) -> list[Chunk]:
+        """Every chunk with its text and project metadata."""
+        return [
+            codec.chunk_from(cid, doc, md)
+            for got in _pages(self._chunks, ["documents", "metadatas"])
+            for cid, doc, md in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+        ]
+
+    @_guarded
+    def all_projects(self) -> list[ProjectRecord]:
+        """Every project record, sorted by source and position on the page."""
+        out = [
+            codec.project_from(doc, md)
+            for got in _pages(self._projects, ["documents", "metadatas"])
+            for doc, md in zip(got["documents"], got["metadatas"], strict=True)
+        ]
+        out.sort(key=lambda r: (r.project.source, r.project.index))
         return out
 
     @_guarded
-    def source_states(self) -> dict[str, dict]:
-        """source -> {hashes, expected, ids, project_hashes, project_expected, project_ids}.
+    def projects_by_id(self, ids: list[str]) -> list[ProjectRecord]:
+        if not ids:
+            return []
+        got = self._projects.get(ids=list(ids), include=["documents", "metadatas"])
+        return [
+            codec.project_from(doc, md)
+            for doc, md in zip(got["documents"], got["metadatas"], strict=True)
+        ]
 
-        What is stored for each source, chunks and project records alike (a crash between the
-        two writes leaves a source with only one of them).
-        """
-        states: dict[str, dict] = {}
-        parts = ((self.chunks, "", "doc_chunks"), (self.projects, "project_", "doc_projects"))
-        for collection, prefix, count_key in parts:
-            offset = 0
-            while True:
-                got = collection.get(include=["metadatas"], limit=_BATCH, offset=offset)
-                if not got["ids"]:
-                    break
-                for cid, md in zip(got["ids"], got["metadatas"], strict=True):
-                    st = states.setdefault(md["source"], _empty_state())
-                    st[prefix + "hashes"].add(md.get("doc_hash"))
-                    st[prefix + "expected"].add(md.get(count_key))
-                    st[prefix + "ids"].append(cid)
-                offset += len(got["ids"])
+    @_guarded
+    def project_vector(self, project_id: str) -> np.ndarray | None:
+        got = self._projects.get(ids=[project_id], include=["embeddings"])
+        if not len(got["embeddings"]):
+            return None
+        return np.asarray(got["embeddings"][0], np.float32)
+
+    @_guarded
+    def source_states(self) -> dict[str, SourceState]:
+        """What is stored for each source, chunks and project records alike (a crash between
+        the two writes leaves a source with only one of them)."""
+        states: dict[str, SourceState] = {}
+        for got in _pages(self._chunks, ["metadatas"]):
+            for cid, md in zip(got["ids"], got["metadatas"], strict=True):
+                st = states.setdefault(codec.source_of(md), SourceState())
+                doc_hash, count = codec.bookkeeping(md)
+                st.chunk_hashes.add(doc_hash)
+                st.chunk_counts.add(count)
+                st.chunk_ids.append(cid)
+        for got in _pages(self._projects, ["metadatas"]):
+            for pid, md in zip(got["ids"], got["metadatas"], strict=True):
+                st = states.setdefault(codec.source_of(md), SourceState())
+                doc_hash, count = codec.bookkeeping(md)
+                st.project_hashes.add(doc_hash)
+                st.project_counts.add(count)
+                st.project_ids.append(pid)
         return states
 
     @_guarded
-    def query_chunks(self, vector: np.ndarray, n: int, where: dict | None = None):
-        """Nearest chunks: list of (id, cosine similarity)."""
-        count = self.chunks.count()
+    def query_chunks(
+        self, vector: np.ndarray, n: int, filters: Filters | None = None
+    ) -> list[tuple[str, float]]:
+        """Nearest chunks that pass the filters: list of (id, cosine similarity)."""
+        count = self._chunks.count()
         if count == 0:
             return []
-        res = self.chunks.query(
+        res = self._chunks.query(
             query_embeddings=[vector],
             n_results=min(n, count),
-            where=where or None,
+            where=codec.where(filters) if filters else None,
             include=["distances"],
         )
         return [
@@ -257,43 +312,52 @@ class ChunkStore:
         ]
 
     @_guarded
-    def query_projects(self, vector: np.ndarray, n: int):
-        count = self.projects.count()
+    def query_projects(self, vector: np.ndarray, n: int) -> list[tuple[ProjectRecord, float]]:
+        count = self._projects.count()
         if count == 0:
             return []
-        res = self.projects.query(
+        res = self._projects.query(
             query_embeddings=[vector],
             n_results=min(n, count),
             include=["distances", "metadatas", "documents"],
         )
         return [
-            (cid, 1.0 - float(d), md, doc)
-            for cid, d, md, doc in zip(
-                res["ids"][0],
-                res["distances"][0],
-                res["metadatas"][0],
-                res["documents"][0],
-                strict=True,
+            (codec.project_from(doc, md), 1.0 - float(d))
+            for d, md, doc in zip(
+                res["distances"][0], res["metadatas"][0], res["documents"][0], strict=True
             )
         ]
 
     @_guarded
-    def list_projects(self) -> list[dict]:
-        """Every project record's metadata, lists restored, sorted by source and position."""
-        got = self.projects.get(include=["metadatas"])
-        rows = []
-        for pid, md in zip(got["ids"], got["metadatas"], strict=True):
-            row = {
-                k: v for k, v in md.items() if ":" not in k and k not in ("chunk_ids", "doc_hash")
+    def chunk_vectors(self, ids: list[str]) -> np.ndarray:
+        """The stored vectors of these chunks, in the order asked."""
+        got = self._chunks.get(ids=list(ids), include=["embeddings"])
+        by_id = dict(zip(got["ids"], got["embeddings"], strict=True))
+        return np.stack([np.asarray(by_id[i], np.float32) for i in ids])
+
+    @_guarded
+    def sample_vector(self) -> tuple[str, np.ndarray] | None:
+        """One stored chunk id with its vector (the doctor's index probe)."""
+        got = self._chunks.get(limit=1, include=["embeddings"])
+        if not got["ids"]:
+            return None
+        return got["ids"][0], np.asarray(got["embeddings"][0], np.float32)
+
+    @_guarded
+    def sources(self) -> list[str]:
+        """The sources (file names or URLs) that have chunks."""
+        return sorted(
+            {
+                codec.source_of(md)
+                for got in _pages(self._chunks, ["metadatas"])
+                for md in got["metadatas"]
             }
-            for key in ("kommuner", "lans", "funders"):
-                row[key] = [x for x in str(row.get(key, "")).split("; ") if x]
-            row["contacts"] = [x for x in str(row.get("contacts", "")).split(" | ") if x]
-            row["id"] = pid
-            rows.append(row)
-        rows.sort(key=lambda r: (r.get("source", ""), r.get("project_index", 0)))
-        return rows
+        )
 
     @_guarded
     def count(self) -> int:
-        return self.chunks.count()
+        return self._chunks.count()
+
+    @_guarded
+    def project_count(self) -> int:
+        return self._projects.count()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from functools import lru_cache
 
-from index.store import ChunkRecord
-from ingest.models import Contact, Project
+from stodkollen.records import Chunk, Project
+from stodkollen.text import sentence_pieces
 
 _WORD = re.compile(r"\w+|[^\w\s]")
 
@@ -22,7 +23,10 @@ def _splitter(chunk_size: int, chunk_overlap: int):
     from llama_index.core.node_parser import SentenceSplitter
 
     return SentenceSplitter(
-        chunk_size=chunk_size, chunk_overlap=min(chunk_overlap, chunk_size // 2), tokenizer=_words
+        chunk_size=chunk_size,
+        chunk_overlap=min(chunk_overlap, chunk_size // 2),
+        tokenizer=_words,
+        chunking_tokenizer_fn=sentence_pieces,  # Swedish Punkt, the answers' splitter too
     )
 
 
@@ -32,42 +36,6 @@ def context_header(project: Project) -> str:
     return f"{project.title} ({places})" if places else project.title
 
 
-def _contact_text(c: Contact) -> str:
-    return ", ".join(p for p in (c.name, c.role, c.email, c.phone) if p)
-
-
-def project_metadata(project: Project, doc_hash: str) -> dict:
-    """Scalar metadata for Chroma: lists are joined; per-place boolean flags allow `where`."""
-    md: dict = {
-        "source": project.source,
-        "project_id": project.id,
-        "project_index": project.index,
-        "title": project.title,
-        "kind": project.kind,
-        "doc_hash": doc_hash,
-        "kommun": project.kommuner[0] if project.kommuner else None,
-        "kommuner": "; ".join(project.kommuner),
-        "lan": project.lan[0] if project.lan else None,
-        "lans": "; ".join(project.lan),
-        "owner": project.owner,
-        "period_raw": project.period_raw,
-        "period_start": project.period_start,
-        "period_end": project.period_end,
-        "start_year": int(project.period_start[:4]) if project.period_start else None,
-        "end_year": int(project.period_end[:4]) if project.period_end else None,
-        "funders": "; ".join(project.funders),
-        "budget_sek": project.budget_sek,
-        "contacts": " | ".join(_contact_text(c) for c in project.contacts),
-        "published": project.published,
-        "updated": project.updated,
-    }
-    for k in project.kommuner:
-        md[f"kommun:{k}"] = True
-    for ln in project.lan:
-        md[f"lan:{ln}"] = True
-    return {k: v for k, v in md.items() if v is not None and v != ""}
-
-
 def chunk_id(source: str, doc_hash: str, project_index: int, chunk_index: int, text: str) -> str:
     """Deterministic: the same source and content always get the same id, so re-ingest is
     idempotent; two files with the same text keep chunks of their own."""
@@ -75,23 +43,26 @@ def chunk_id(source: str, doc_hash: str, project_index: int, chunk_index: int, t
     return hashlib.sha1(key.encode()).hexdigest()
 
 
-def chunk_project(
-    project: Project, doc_hash: str, chunk_size: int, overlap: int
-) -> list[ChunkRecord]:
+def chunk_project(project: Project, doc_hash: str, chunk_size: int, overlap: int) -> list[Chunk]:
     """Split one project's text into sentence-aligned chunks carrying its metadata."""
     body = project.text.strip() or project.title
     pieces = _splitter(chunk_size, overlap).split_text(body) or [body]
-    base = project_metadata(project, doc_hash)
+    meta = replace(project, text="")
     header = context_header(project)
-    out = []
-    for i, text in enumerate(pieces):
-        md = dict(base, chunk_index=i, header=header)
-        out.append(
-            ChunkRecord(chunk_id(project.source, doc_hash, project.index, i, text), text, md)
+    return [
+        Chunk(
+            chunk_id(project.source, doc_hash, project.index, i, text),
+            text,
+            meta,
+            doc_hash,
+            i,
+            0,
+            header,
         )
-    return out
+        for i, text in enumerate(pieces)
+    ]
 
 
-def embedding_text(record: ChunkRecord) -> str:
+def embedding_text(chunk: Chunk) -> str:
     """What is embedded and BM25-indexed: the context header, then the chunk."""
-    return f"{record.metadata.get('header', '')}\n{record.text}".strip()
+    return f"{chunk.header}\n{chunk.text}".strip()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ingest.metadata import page_date_label, parse_date
-from ingest.models import Contact
+from stodkollen.records import Contact
 
 # Whole lines that are widgets, navigation, footers or link chrome, never content.
 _BOILERPLATE = re.compile(

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ingest.models import Document
 from stodkollen.errors import SourceSkipped
+from stodkollen.records import Document
 
 if TYPE_CHECKING:
     from lxml import etree

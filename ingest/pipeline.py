@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from index.embedder import Embedder
-from index.store import ChunkRecord, ChunkStore
-from ingest.chunking import chunk_project, embedding_text, project_metadata
+from index.store import ChunkStore
+from ingest.chunking import chunk_project, embedding_text
 from ingest.loaders import expand_sources, load_source, source_names
-from ingest.models import Document
 from ingest.projects import parse_document
 from stodkollen.errors import SourceSkipped
+from stodkollen.records import Chunk, Document, ProjectRecord, SourceState
 from stodkollen.settings import SAMPLE_CORPUS, Settings
 
 log = logging.getLogger(__name__)
@@ -55,22 +55,11 @@ class IngestSummary:
         }
 
 
-def _is_current(state: dict | None, doc_hash: str) -> bool:
-    """Chunks and project records all of this version, and as many as were written."""
-    if not state:
-        return False
-    return all(
-        state[prefix + "hashes"] == {doc_hash}
-        and state[prefix + "expected"] == {len(state[prefix + "ids"])}
-        for prefix in ("", "project_")
-    )
-
-
 @dataclass
 class _Pending:
     doc: Document
-    records: list[ChunkRecord]
-    project_records: list[ChunkRecord]
+    records: list[Chunk]
+    project_records: list[ProjectRecord]
     stale_chunk_ids: list[str]
     stale_project_ids: list[str]
     is_new: bool
@@ -100,7 +89,7 @@ class Ingestor:
                 continue
             seen.add(doc.source)
             state = states.get(doc.source)
-            if _is_current(state, doc.content_hash):
+            if state and state.is_current(doc.content_hash):
                 summary.unchanged += 1
                 continue
             job = self._prepare(doc, state)
@@ -119,27 +108,24 @@ class Ingestor:
         summary.seconds = time.perf_counter() - started
         return summary
 
-    def _prepare(self, doc: Document, state: dict | None) -> _Pending | None:
+    def _prepare(self, doc: Document, state: SourceState | None) -> _Pending | None:
         cfg = self.settings.ingest
-        projects = parse_document(doc)
-        records: list[ChunkRecord] = []
-        project_records: list[ChunkRecord] = []
-        for project in projects:
+        records: list[Chunk] = []
+        project_records: list[ProjectRecord] = []
+        for project in parse_document(doc):
             chunks = chunk_project(project, doc.content_hash, cfg.chunk_size, cfg.chunk_overlap)
             records.extend(chunks)
-            md = project_metadata(project, doc.content_hash)
-            md["chunk_ids"] = ",".join(c.id for c in chunks)
-            project_records.append(ChunkRecord(project.id, project.text[:2000], md))
+            project_records.append(ProjectRecord(project, doc.content_hash, [c.id for c in chunks]))
         if not records:
             return None
         for r in records:
-            r.metadata["doc_chunks"] = len(records)
+            r.doc_chunks = len(records)
         for p in project_records:
-            p.metadata["doc_projects"] = len(project_records)
-        state = state or {}
+            p.doc_projects = len(project_records)
+        old = state or SourceState()
         new_chunks, new_projects = {r.id for r in records}, {p.id for p in project_records}
-        stale = [cid for cid in state.get("ids", []) if cid not in new_chunks]
-        stale_projects = [pid for pid in state.get("project_ids", []) if pid not in new_projects]
+        stale = [cid for cid in old.chunk_ids if cid not in new_chunks]
+        stale_projects = [pid for pid in old.project_ids if pid not in new_projects]
         return _Pending(doc, records, project_records, stale, stale_projects, is_new=not state)
 
     def _flush(self, pending: list[_Pending], summary: IngestSummary) -> None:
@@ -150,19 +136,26 @@ class Ingestor:
         summary.embedded += len(records)
         by_id = {r.id: vectors[i] for i, r in enumerate(records)}
         for job in pending:
-            self.store.upsert_chunks(job.records, np.stack([by_id[r.id] for r in job.records]))
-            self.store.upsert_projects(job.project_records, _project_vectors(job, by_id))
+            self.store.upsert(
+                job.records,
+                np.stack([by_id[r.id] for r in job.records]),
+                job.project_records,
+                _project_vectors(job, by_id),
+                self.settings.ingest.project_text_chars,
+            )
             self.store.delete_ids(job.stale_chunk_ids, job.stale_project_ids)
             if job.is_new:
                 summary.added += 1
             else:
                 summary.updated += 1
 
-    def _prune(self, states: dict, seen: set[str], summary: IngestSummary) -> None:
+    def _prune(
+        self, states: dict[str, SourceState], seen: set[str], summary: IngestSummary
+    ) -> None:
         for source, state in states.items():
             if source in seen:
                 continue
-            self.store.delete_ids(state["ids"], state["project_ids"])
+            self.store.delete_ids(state.chunk_ids, state.project_ids)
             summary.removed += 1
 
 
@@ -170,7 +163,7 @@ def _project_vectors(job: _Pending, by_id: dict) -> np.ndarray:
     """A project's vector: the normalised mean of its chunk vectors (no extra encoding)."""
     out = []
     for p in job.project_records:
-        vs = np.stack([by_id[cid] for cid in p.metadata["chunk_ids"].split(",")])
+        vs = np.stack([by_id[cid] for cid in p.chunk_ids])
         m = vs.mean(axis=0)
         out.append(m / (np.linalg.norm(m) or 1.0))
     return np.stack(out)

@@ -27,8 +27,8 @@ from ingest.metadata import (
     parse_date,
     parse_period,
 )
-from ingest.models import Contact, Document, Project
-from ingest.places import find_kommuner, find_lan, lan_of
+from stodkollen.places import find_kommuner, find_lan, lan_of
+from stodkollen.records import Contact, Document, Project
 
 _META = re.compile(
     r"^(?:Projektägare|Projekttid|Projektperiod|Aktuell projektperiod|Tidsperiod|Löptid"

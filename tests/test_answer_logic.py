@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from assistant import compose
+from assistant import fields, units
 from assistant.intent import classify
-from assistant.retrieve import matches, rrf, where_clause
-from assistant.service import Assistant, clean_question
-from assistant.types import Filters, Source
-from index.lexical import LexicalIndex, fold, terms
+from assistant.question import clean_question
+from assistant.retrieve import rrf
+from assistant.service import Assistant
+from index.lexical import LexicalIndex
+from stodkollen.codec import matches, where
 from stodkollen.errors import UserInputError
+from stodkollen.records import Filters, Project, Source
 from stodkollen.settings import AnswerSettings, Settings
+from stodkollen.text import fold, terms
 from tests.conftest import SAMPLE
 from tests.fakes import HashingEmbedder
 
@@ -23,22 +26,24 @@ def test_rrf_rewards_agreement():
 
 
 def test_filters_match_and_where_agree():
-    md = {
-        "kommun:Malå": True,
-        "lan:Västerbottens län": True,
-        "source": "002.txt",
-        "start_year": 2022,
-        "end_year": 2024,
+    p = Project(
+        "002.txt",
+        0,
+        "X",
+        kommuner=["Malå"],
+        lan=["Västerbottens län"],
+        period_start="2022-01",
+        period_end="2024-12",
+    )
+    assert matches(p, Filters(kommun="Malå", from_year=2023, to_year=2030))
+    assert not matches(p, Filters(kommun="Mora"))
+    assert not matches(p, Filters(from_year=2025))
+    assert not matches(p, Filters(to_year=2021))
+    assert matches(Project("x", 0, "Y"), Filters(from_year=2020))  # no period: kept
+    assert where(Filters(kommun="Malå", lan="Västerbottens län")) == {
+        "$and": [{"kommuner": {"$contains": "Malå"}}, {"lans": {"$contains": "Västerbottens län"}}]
     }
-    assert matches(md, Filters(kommun="Malå", from_year=2023, to_year=2030))
-    assert not matches(md, Filters(kommun="Mora"))
-    assert not matches(md, Filters(from_year=2025))
-    assert not matches(md, Filters(to_year=2021))
-    assert matches({"source": "x"}, Filters(from_year=2020))  # no period: not filtered out
-    assert where_clause(Filters(kommun="Malå", lan="Västerbottens län")) == {
-        "$and": [{"kommun:Malå": True}, {"lan:Västerbottens län": True}]
-    }
-    assert where_clause(Filters()) is None
+    assert where(Filters()) is None
 
 
 def test_folding_and_stemming_meet_misspellings():
@@ -58,34 +63,35 @@ def test_units_keep_a_list_with_its_intro():
         "Urval av aktiviteter\n\n- Sommarlovsentreprenör för unga.\n"
         "- Utbildning i upphandling.\n\nSlut här nu."
     )
-    units = compose.units(text)
-    assert units[0].startswith("Urval av aktiviteter: Sommarlovsentreprenör för unga; Utbildning")
-    assert compose.is_list_unit(units[0])
-    assert units[1] == "Slut här nu."
+    found = units.units(text)
+    assert found[0].startswith("Urval av aktiviteter: Sommarlovsentreprenör för unga; Utbildning")
+    assert units.is_list_unit(found[0])
+    assert found[1] == "Slut här nu."
 
 
 def test_cite_numbers_every_sentence():
-    src = Source(2, "a.txt", "A", 1.0, "Ett. Två.")
+    src = Source(2, Project("a.txt", 0, "A"), 1.0, "Ett. Två.")
     assert (
-        compose.cite([(src, "Första meningen"), (src, "Andra?")])
-        == "Första meningen. [2] Andra? [2]"
+        units.cite([(src, "Första meningen"), (src, "Andra?")]) == "Första meningen. [2] Andra? [2]"
     )
     assert src.cited_sentences == ["Första meningen.", "Andra?"]
 
 
 def test_field_sentences_and_formats():
-    md = {
-        "title": "X",
-        "budget_sek": 624602,
-        "period_start": "2012-03",
-        "period_end": "2014-10",
-        "period_raw": "201203 — 201410",
-        "owner": "Lycksele kommun",
-    }
-    assert compose.format_sek(624602) == "624 602 kr"
-    assert compose.field_sentence("budget", md, 1) == "Budget för X: 624 602 kr. [1]"
-    assert "2012-03 – 2014-10 (201203 — 201410)" in compose.field_sentence("period", md, 1)
-    assert compose.field_sentence("contacts", md, 1) is None
+    p = Project(
+        "x.txt",
+        0,
+        "X",
+        budget_sek=624602,
+        period_start="2012-03",
+        period_end="2014-10",
+        period_raw="201203 — 201410",
+        owner="Lycksele kommun",
+    )
+    assert fields.format_sek(624602) == "624 602 kr"
+    assert fields.field_sentence("budget", p, 1) == "Budget för X: 624 602 kr. [1]"
+    assert "2012-03 – 2014-10 (201203 — 201410)" in fields.field_sentence("period", p, 1)
+    assert fields.field_sentence("contacts", p, 1) is None
 
 
 @pytest.mark.parametrize(

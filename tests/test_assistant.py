@@ -8,7 +8,7 @@ import re
 import pytest
 
 from assistant.similar import find_similar
-from assistant.types import REFUSAL, Filters
+from stodkollen.records import REFUSAL, Filters
 
 pytestmark = pytest.mark.slow
 
@@ -98,7 +98,7 @@ def test_year_filter(sample_assistant):
     a = sample_assistant.ask("Vilka projekt finns det?", filters=Filters(from_year=2022))
     assert a.sources
     for s in a.sources:
-        end = s.metadata.get("period_end")
+        end = s.project.period_end
         assert end is None or int(end[:4]) >= 2022
 
 

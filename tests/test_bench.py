@@ -69,7 +69,7 @@ def test_parse_sizes():
 
 
 def test_cli_bench_rejects_bad_sizes():
-    from stodkollen.cli import main
+    from cli.main import main
 
     result = CliRunner().invoke(main, ["bench", "--sizes", "many"])
     assert result.exit_code == 2

@@ -68,7 +68,7 @@ def app(tmp_path_factory, model_dir):
         GRADIO_ANALYTICS_ENABLED="False",
         NO_PROXY="127.0.0.1,localhost",
     )
-    cli = [sys.executable, "-m", "stodkollen.cli"]
+    cli = [sys.executable, "-m", "cli.main"]
     done = subprocess.run(
         [*cli, "ingest", "--json", str(SAMPLE)],
         env=env,

@@ -212,7 +212,7 @@ def test_cli_ask_against_dead_server_prints_one_line(tmp_path):
         STODKOLLEN_CHROMA_URL=f"http://127.0.0.1:{free_port()}",
     )
     done = subprocess.run(
-        [sys.executable, "-m", "stodkollen.cli", "ask", "Vad är FRONT?"],
+        [sys.executable, "-m", "cli.main", "ask", "Vad är FRONT?"],
         env=env,
         cwd=ROOT,
         capture_output=True,

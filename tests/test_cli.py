@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from stodkollen.cli import main
+from cli.main import main
 
 pytestmark = pytest.mark.slow
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from assistant.service import Assistant
-from stodkollen.maintenance import diagnose
+from ingest.maintenance import diagnose
 from stodkollen.settings import Settings
 from tests.app_server import served_app
 from tests.conftest import SAMPLE
@@ -69,7 +69,7 @@ def app(tmp_path_factory, model_dir, real_embedder):
     home = tmp_path_factory.mktemp("concurrent")
     seed = Assistant(Settings(home=home, model_dir=model_dir), embedder=real_embedder)
     seed.ingest([str(SAMPLE)])
-    seed.store.client.close()  # the app is the only process using the store from now on
+    seed.store.close()  # the app is the only process using the store from now on
     env = dict(
         os.environ,
         PYTHONPATH=str(ROOT),
@@ -85,10 +85,11 @@ def app(tmp_path_factory, model_dir, real_embedder):
 
 def _answer(raw: dict):
     """The API's answer dict as an Answer, for the shared citation checks."""
-    from assistant.types import Answer, Source
+    from stodkollen.records import Answer, Project, Source
 
     sources = [
-        Source(s["n"], s["source"], s["title"], s["score"], s["text"], s) for s in raw["sources"]
+        Source(s["n"], Project(s["source"], 0, s["title"]), s["score"], s["text"])
+        for s in raw["sources"]
     ]
     return Answer(raw["question"], raw["answer"], raw["refused"], sources)
 
@@ -222,5 +223,5 @@ def test_searches_during_ingest_with_prune_in_one_process(tmp_path):
         t.start()
     for t in threads:
         t.join(timeout=60)
-    assistant.store.client.close()
+    assistant.store.close()
     assert errors == []

@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 
 from index.store import ChunkStore
+from ingest.maintenance import source_problems
 from ingest.pipeline import Ingestor
-from stodkollen.maintenance import source_problems
 from stodkollen.settings import Settings
 from tests.conftest import SAMPLE
 from tests.fakes import HashingEmbedder
@@ -65,16 +65,10 @@ def make_corpus(root: Path, generated: int = 45, variants: int = 1) -> Path:
 
 def snapshot(store: ChunkStore) -> dict:
     """What must match a clean ingest: chunk ids with their source and version, project records."""
-    chunks = store.chunks.get(include=["metadatas"])
-    projects = store.projects.get(include=["metadatas"])
     return {
-        "chunks": {
-            i: (md["source"], md["doc_hash"])
-            for i, md in zip(chunks["ids"], chunks["metadatas"], strict=True)
-        },
+        "chunks": {c.id: (c.project.source, c.doc_hash) for c in store.all_chunks()},
         "projects": {
-            i: (md["source"], md["doc_hash"], md["chunk_ids"])
-            for i, md in zip(projects["ids"], projects["metadatas"], strict=True)
+            r.id: (r.project.source, r.doc_hash, tuple(r.chunk_ids)) for r in store.all_projects()
         },
     }
 
@@ -85,7 +79,7 @@ def clean_snapshot(home: Path, corpus: Path) -> dict:
     store = ChunkStore(s)
     Ingestor(s, store, HashingEmbedder()).run([str(corpus)])
     snap = snapshot(store)
-    store.client.close()
+    store.close()
     return snap
 
 
@@ -108,7 +102,7 @@ class Crash(BaseException):
 def crash_at(store: ChunkStore, n: int) -> list[str]:
     """Make the n-th write to either collection raise Crash (before it happens); logs writes."""
     done: list[str] = []
-    for coll, label in ((store.chunks, "chunks"), (store.projects, "projects")):
+    for coll, label in ((store._chunks, "chunks"), (store._projects, "projects")):
         for op in ("upsert", "delete"):
             real = getattr(coll, op)
 
@@ -146,7 +140,7 @@ def _writes_in_run(home: Path, before: Path | None, corpus: Path) -> int:
     store = _store_from(home, before)
     log = crash_at(store, 10**6)
     Ingestor(store.settings, store, HashingEmbedder()).run([str(corpus)], prune=True)
-    store.client.close()
+    store.close()
     return len(log)
 
 
@@ -174,11 +168,11 @@ def test_a_crash_before_any_write_is_repaired_by_the_next_run(tmp_path, corpora,
         crash_at(store, n)
         with pytest.raises(Crash):
             Ingestor(store.settings, store, HashingEmbedder()).run([str(target)], prune=True)
-        store.client.close()
+        store.close()
         store = ChunkStore(Settings(home=home))
         Ingestor(store.settings, store, HashingEmbedder()).run([str(target)], prune=True)
         assert_like_clean(store, reference, target)
-        store.client.close()
+        store.close()
         shutil.rmtree(home)
 
 
@@ -192,7 +186,7 @@ def test_two_files_with_the_same_text_are_both_kept(tmp_path):
     Ingestor(settings, store, HashingEmbedder()).run([str(docs)])
     again = Ingestor(settings, store, HashingEmbedder()).run([str(docs)])
     problems = source_problems(store)
-    store.client.close()
+    store.close()
     assert problems == {}
     assert (again.unchanged, again.embedded) == (2, 0)
 
@@ -206,8 +200,8 @@ def test_two_files_with_the_same_name_in_different_folders_are_both_kept(tmp_pat
     store = ChunkStore(settings)
     Ingestor(settings, store, HashingEmbedder()).run([str(docs)])
     again = Ingestor(settings, store, HashingEmbedder()).run([str(docs)])
-    versions = {r.metadata["doc_hash"] for r in store.all_chunks()}
-    store.client.close()
+    versions = {r.doc_hash for r in store.all_chunks()}
+    store.close()
     assert len(versions) == 2 and again.embedded == 0
 
 
@@ -227,7 +221,7 @@ def _env(home: Path, model_dir: Path) -> dict:
 def _ingest(home: Path, model_dir: Path, corpus: Path, log: Path) -> subprocess.Popen:
     with log.open("a") as out:
         return subprocess.Popen(
-            [sys.executable, "-m", "stodkollen.cli", "ingest", "--prune", "--json", str(corpus)],
+            [sys.executable, "-m", "cli.main", "ingest", "--prune", "--json", str(corpus)],
             env=_env(home, model_dir),
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -324,7 +318,7 @@ def check_against_clean(home: Path, corpus: Path, clean_home: Path, embedder=Non
         if embedder is not None:
             assert_vectors_match_texts(store, embedder)
     finally:
-        store.client.close()
+        store.close()
 
 
 def assert_vectors_match_texts(store: ChunkStore, embedder, sample: int = 40) -> None:
@@ -333,14 +327,14 @@ def assert_vectors_match_texts(store: ChunkStore, embedder, sample: int = 40) ->
 
     from ingest.chunking import embedding_text
 
-    records = store.all_chunks(include_vectors=True)
+    records = store.all_chunks()
     picked = records[:: max(1, len(records) // sample)]
     fresh = embedder.embed_passages([embedding_text(r) for r in picked])
-    stored = np.stack([r.metadata["_vector"] for r in picked])
+    stored = store.chunk_vectors([r.id for r in picked])
     assert float(np.min(np.sum(fresh * stored, axis=1))) > 0.999
     live = {r.id for r in records}
-    for r in picked[:10]:
-        hits = store.query_chunks(r.metadata["_vector"], 3)
+    for r, vector in list(zip(picked, stored, strict=True))[:10]:
+        hits = store.query_chunks(vector, 3)
         assert {cid for cid, _ in hits} <= live
         # identical texts in two copies tie; the chunk itself must be among the best
         assert r.id in {cid for cid, score in hits if score > 0.999}
@@ -367,7 +361,7 @@ def test_a_broken_store_gives_one_swedish_line_and_exit_code_2(tmp_path, model_d
     db = _broken_home(tmp_path / "home", kind)
     before = db.read_bytes()
     done = subprocess.run(
-        [sys.executable, "-m", "stodkollen.cli", *command],
+        [sys.executable, "-m", "cli.main", *command],
         env=_env(tmp_path / "home", model_dir),
         capture_output=True,
         text=True,

@@ -12,6 +12,7 @@ import random
 import shutil
 import sqlite3
 from contextlib import closing
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -20,11 +21,11 @@ import pytest
 from click.testing import CliRunner
 
 from assistant.service import Assistant
-from index.store import ChunkRecord, ChunkStore
+from index.store import ChunkStore
+from ingest import maintenance
+from ingest.maintenance import diagnose, reindex, source_problems
 from ingest.pipeline import Ingestor
-from stodkollen import maintenance
 from stodkollen.errors import StoreError, UserInputError
-from stodkollen.maintenance import diagnose, reindex, source_problems
 from stodkollen.settings import IngestSettings, Settings, get_settings
 from tests.conftest import SAMPLE
 from tests.fakes import HashingEmbedder
@@ -56,7 +57,7 @@ def failed(health) -> dict[str, str]:
 
 
 def test_a_healthy_store(home_settings):
-    ingest_sample(home_settings).client.close()
+    ingest_sample(home_settings).close()
     health = diagnose(home_settings)
     assert health.healthy, health.text()
     assert (health.chunks, health.projects, health.problems) == (33, 20, {})
@@ -91,25 +92,25 @@ def test_a_crash_between_chunks_and_projects_is_reported_then_repaired(home_sett
     crash_at(store, 2)  # chunks of the first source written, its project records not
     with pytest.raises(Crash):
         Ingestor(home_settings, store, HashingEmbedder()).run([str(SAMPLE)])
-    store.client.close()
+    store.close()
     health = diagnose(home_settings)
     assert failed(health).keys() == {"Källor"}
     assert health.problems == {
         "000_861bb95524c07e0b.txt": ["delar utan projektpost", "projektposter saknas"]
     }
     store = ingest_sample(home_settings)
-    store.client.close()
+    store.close()
     assert diagnose(home_settings).healthy
 
 
 def test_mixed_versions_and_counts_are_reported(home_settings):
     store = ingest_sample(home_settings)
     one = store.all_chunks()[0]
-    stray = ChunkRecord("stray", one.text, dict(one.metadata, doc_hash="gammal", chunk_index=99))
-    store.upsert_chunks([stray], np.ones((1, 64), np.float32) / 8)
+    stray = replace(one, id="stray", doc_hash="gammal", chunk_index=99)
+    store.upsert([stray], np.ones((1, 64), np.float32) / 8, [], np.zeros((0, 64)), 100)
     problems = source_problems(store)
-    store.client.close()
-    issues = problems[one.metadata["source"]]
+    store.close()
+    issues = problems[one.project.source]
     assert "delar från 2 versioner av dokumentet" in issues
     assert any("väntat" in i for i in issues)
     assert not diagnose(home_settings).healthy
@@ -117,7 +118,7 @@ def test_mixed_versions_and_counts_are_reported(home_settings):
 
 def test_collection_of_other_settings_is_named(home_settings, tmp_path):
     other = home_settings.model_copy(update={"ingest": IngestSettings(chunk_size=60)})
-    ingest_sample(other).client.close()
+    ingest_sample(other).close()
     detail = failed(diagnose(home_settings))["Samling"]
     assert other.collection_name() in detail and "andra modell- eller chunk" in detail
 
@@ -134,7 +135,7 @@ def _corrupt(db: Path, seed: int) -> None:
 def test_corrupted_pages_give_a_report_or_a_store_error_never_a_crash(tmp_path):
     outcomes = {"answered": 0, "StoreError": 0, "doctor: unhealthy": 0}
     base = Settings(home=tmp_path / "base", model_dir=tmp_path / "models")
-    ingest_sample(base).client.close()
+    ingest_sample(base).close()
     for seed in range(12):
         settings = base.model_copy(update={"home": tmp_path / f"home{seed}"})
         shutil.copytree(base.chroma_dir, settings.chroma_dir)
@@ -161,7 +162,7 @@ def _ask_outcome(settings: Settings, health) -> str:
         return "StoreError"
     finally:
         if assistant is not None:  # as when the CLI process ends: reindex runs on its own
-            assistant.store.client.close()
+            assistant.store.close()
 
 
 def _rows(chroma_dir: Path) -> int:
@@ -171,7 +172,7 @@ def _rows(chroma_dir: Path) -> int:
 
 
 def test_reindex_moves_the_store_aside_and_reports_what_it_could_not_restore(home_settings):
-    ingest_sample(home_settings).client.close()
+    ingest_sample(home_settings).close()
     old_rows = _rows(home_settings.chroma_dir)
     one = SAMPLE / "001_d411b1e12eacac8e.txt"
     first = reindex(home_settings, [str(one)], embedder=HashingEmbedder(), now=NOW)
@@ -211,7 +212,7 @@ def cli_home(tmp_path, provisioned, monkeypatch, real_embedder) -> Settings:
 
 
 def test_doctor_and_reindex_commands(cli_home):
-    from stodkollen.cli import main
+    from cli.main import main
 
     run = CliRunner().invoke
     db = cli_home.chroma_dir / "chroma.sqlite3"

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from assistant.types import REFUSAL, Answer, Source
 from eval.metrics import cited_numbers, percentile, title_matches
 from eval.runner import (
     QuestionFileError,
@@ -19,6 +18,7 @@ from eval.runner import (
     load_thresholds,
     run_eval,
 )
+from stodkollen.records import REFUSAL, Answer, Project, Source
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "sample"
@@ -42,7 +42,7 @@ MORA = "000_861bb95524c07e0b.txt"
 
 
 def src(n: int, source: str, title: str = "T") -> Source:
-    return Source(n=n, source=source, title=title, score=1.0 / n, text="...")
+    return Source(n=n, project=Project(source, 0, title), score=1.0 / n, text="...")
 
 
 def question(qid: str, expected=(MALA,), facts=(), kind="factoid", **extra) -> dict:

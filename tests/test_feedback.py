@@ -9,12 +9,12 @@ import pytest
 from click.testing import CliRunner
 
 from assistant.feedback import export, feedback_record, record_feedback
-from assistant.types import Source
 from stodkollen.errors import UserInputError
+from stodkollen.records import Project, Source
 
 
 def test_record_appends_one_json_line(settings):
-    src = Source(1, "001.txt", "Håll ut", 0.5, "text")
+    src = Source(1, Project("001.txt", 0, "Håll ut"), 0.5, "text")
     entry = record_feedback("Vem?", "Svar [1]", [src, {"source": "https://x.se"}], "up", settings)
     assert entry["sources"] == ["001.txt", "https://x.se"]
     record_feedback("Vad?", "Jag hittar inget", [], "down", settings)
@@ -53,7 +53,7 @@ def test_concurrent_writers_do_not_interleave(settings):
 
 
 def test_cli_feedback_export(settings, monkeypatch):
-    from stodkollen import cli
+    import cli.main as cli
 
     record_feedback("Vem?", "Svar", [], "down", settings)
     monkeypatch.setenv("STODKOLLEN_HOME", str(settings.home))

@@ -18,8 +18,8 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from assistant.service import Assistant
-from assistant.types import REFUSAL, Answer
 from stodkollen.errors import UserInputError
+from stodkollen.records import REFUSAL, Answer
 from stodkollen.settings import Settings
 from tests.conftest import SAMPLE
 
@@ -67,8 +67,7 @@ def grounded(segment: str, source) -> bool:
     if not words:
         return True
     haystack = " ".join(
-        [source.text, source.title, str(source.metadata.get("header", ""))]
-        + [str(v) for v in source.metadata.values()]
+        [source.text, source.title] + [str(v) for v in source.to_dict().values()]
     ).lower()
     found = set(WORD.findall(haystack))
     return sum(w in found for w in words) / len(words) >= 0.6
@@ -170,7 +169,7 @@ def test_cli_rejects_with_one_line(tmp_path, model_dir, question, line):
         STODKOLLEN_MODEL_DIR=str(model_dir),
     )
     done = subprocess.run(
-        [sys.executable, "-m", "stodkollen.cli", "ask", question],
+        [sys.executable, "-m", "cli.main", "ask", question],
         env=env,
         capture_output=True,
         text=True,
@@ -218,7 +217,7 @@ def before_and_after(tmp_path_factory, model_dir, real_embedder):
     assert assistant.ingest([str(docs)]).added == 2
     after = [assistant.ask(q) for q in NORMAL]
     yield assistant, before, after
-    assistant.store.client.close()
+    assistant.store.close()
 
 
 def _cites(answer: Answer, name: str) -> bool:

@@ -17,8 +17,8 @@ from ingest.metadata import (
     parse_date,
     parse_period,
 )
-from ingest.models import Contact, Document, Project
 from ingest.projects import parse_document
+from stodkollen.records import Contact, Document, Project
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample"
 

@@ -11,8 +11,8 @@ import pytest
 
 from ingest import loaders
 from ingest.loaders import expand_sources, html_to_text, load_source
-from ingest.models import Document
 from stodkollen.errors import SourceSkipped
+from stodkollen.records import Document
 from stodkollen.settings import IngestSettings, Settings
 
 SWEDISH = "Skärgårdsprojektet i Västerås och Örebro får stöd från Tillväxtverket."

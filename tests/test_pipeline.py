@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import shutil
 
+import numpy as np
 import pytest
 
 from index.store import ChunkStore
 from ingest.pipeline import Ingestor
+from stodkollen.records import Filters
 from stodkollen.settings import IngestSettings, Settings
 from tests.conftest import SAMPLE
 from tests.fakes import HashingEmbedder
@@ -26,7 +28,7 @@ def _ingestor(settings: Settings, embedder=None):
 
 
 def _snapshot(store: ChunkStore) -> dict[str, str]:
-    return {r.id: r.metadata["doc_hash"] for r in store.all_chunks()}
+    return {r.id: r.doc_hash for r in store.all_chunks()}
 
 
 def test_first_ingest_then_unchanged(settings, corpus):
@@ -49,7 +51,7 @@ def test_changed_file_replaces_its_chunks(settings, corpus):
     target.write_text("Publicerad 2022-01-01\n\nEtt helt nytt projekt i Östersund om solenergi.\n")
     summary = ing.run([str(corpus)])
     assert (summary.updated, summary.unchanged) == (1, 4)
-    texts = [r.text for r in store.all_chunks() if r.metadata["source"] == target.name]
+    texts = [r.text for r in store.all_chunks() if r.project.source == target.name]
     assert texts and all("solenergi" in t for t in texts)  # no stale chunk left
     assert len({r.id for r in store.all_chunks()}) == store.count()
 
@@ -60,24 +62,25 @@ def test_prune_removes_vanished_sources(settings, corpus):
     (corpus / "000_861bb95524c07e0b.txt").unlink()
     kept = ing.run([str(corpus)])
     assert kept.removed == 0 and any(
-        r.metadata["source"].startswith("000_") for r in store.all_chunks()
+        r.project.source.startswith("000_") for r in store.all_chunks()
     )
     pruned = ing.run([str(corpus)], prune=True)
     assert pruned.removed == 1
-    assert not any(r.metadata["source"].startswith("000_") for r in store.all_chunks())
-    assert not any(p["source"].startswith("000_") for p in store.list_projects())
+    assert not any(r.project.source.startswith("000_") for r in store.all_chunks())
+    assert not any(r.project.source.startswith("000_") for r in store.all_projects())
 
 
-def test_chunk_metadata_is_scalar_and_complete(settings, corpus):
+def test_chunks_read_back_complete(settings, corpus):
     ing, store = _ingestor(settings)
     ing.run([str(corpus)])
-    for r in store.all_chunks():
-        md = r.metadata
-        assert all(isinstance(v, (str, int, float, bool)) for v in md.values())
-        assert md["source"] and md["title"] and md["project_id"]
-        assert md["doc_chunks"] >= 1
-    malå = [r for r in store.all_chunks() if r.metadata["source"].startswith("002_")]
-    assert all(r.metadata.get("kommun:Malå") for r in malå)
+    for c in store.all_chunks():
+        assert c.project.source and c.project.title and c.project.id
+        assert c.doc_chunks >= 1 and c.doc_hash and c.header
+    malå = [c for c in store.all_chunks() if c.project.source.startswith("002_")]
+    assert all("Malå" in c.project.kommuner for c in malå)
+    tagged = {c.id for c in store.all_chunks() if "Malå" in c.project.kommuner}
+    only_malå = store.query_chunks(np.ones(64, np.float32) / 8, 500, Filters(kommun="Malå"))
+    assert {cid for cid, _ in only_malå} == tagged
 
 
 def test_collection_name_follows_vector_settings(tmp_path):

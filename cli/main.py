@@ -6,7 +6,6 @@ import json
 import logging
 import os
 import sys
-from functools import wraps
 
 import click
 
@@ -26,18 +25,47 @@ def _setup_logging(verbose: bool) -> None:
         logging.getLogger(noisy).setLevel(logging.ERROR)
 
 
-def friendly(fn):
-    """Turn StodkollenError into one clear line on stderr and exit code 2."""
+USER_MISTAKE = 2  # exit code of every "Fel: …" line
 
-    @wraps(fn)
-    def wrapper(*args, **kwargs):
+
+class _Group(click.Group):
+    """The one place CLI errors are handled: our errors and click's usage errors alike
+    become one Swedish "Fel: …" line on stderr and exit code 2, never a traceback."""
+
+    def main(self, args=None, prog_name=None, **kwargs):
+        kwargs.pop("standalone_mode", None)
         try:
-            return fn(*args, **kwargs)
+            return super().main(args, prog_name, standalone_mode=False, **kwargs)
         except StodkollenError as exc:
-            click.echo(f"Fel: {exc}", err=True)
-            sys.exit(2)
+            _fail(str(exc))
+        except click.exceptions.NoArgsIsHelpError as exc:
+            click.echo(exc.ctx.get_help() if exc.ctx else str(exc))
+            sys.exit(USER_MISTAKE)
+        except click.UsageError as exc:
+            _fail(_usage_message(exc))
+        except click.ClickException as exc:
+            _fail(exc.format_message())
+        except click.exceptions.Abort:
+            _fail("avbrutet")
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
 
-    return wrapper
+
+def _fail(message: str) -> None:
+    click.echo(f"Fel: {' '.join(message.split())}", err=True)
+    sys.exit(USER_MISTAKE)
+
+
+def _usage_message(exc: click.UsageError) -> str:
+    """click's English usage errors, said in Swedish with the option they concern."""
+    if isinstance(exc, click.BadParameter) and exc.param is not None:
+        name = exc.param.opts[0] if getattr(exc.param, "opts", None) else exc.param.name
+        return f"ogiltigt värde för {name}: {exc.format_message()}"
+    if isinstance(exc, click.NoSuchOption):
+        return f"okänd flagga {exc.option_name}. Se 'stodkollen --help'."
+    if isinstance(exc, click.MissingParameter):
+        return f"{exc.format_message()} Se 'stodkollen --help'."
+    return f"{exc.format_message()} Se 'stodkollen --help'."
 
 
 def _assistant():
@@ -50,7 +78,7 @@ def _emit(data, as_json: bool, text: str) -> None:
     click.echo(json.dumps(data, ensure_ascii=False) if as_json else text)
 
 
-@click.group()
+@click.group(cls=_Group)
 @click.option("-v", "--verbose", is_flag=True, help="More logging on stderr.")
 def main(verbose: bool) -> None:
     """Stödkollen: frågor och svar med källor över kommunala utvecklingsprojekt."""
@@ -64,7 +92,6 @@ def main(verbose: bool) -> None:
 @click.argument("sources", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary.")
 @click.option("--prune", is_flag=True, help="Remove chunks of sources that disappeared.")
-@friendly
 def ingest(sources: tuple[str, ...], as_json: bool, prune: bool) -> None:
     """Ingest files, directories or URLs (default: the bundled sample corpus)."""
     summary = _assistant().ingest(list(sources) or None, prune=prune)
@@ -82,7 +109,7 @@ def ingest(sources: tuple[str, ...], as_json: bool, prune: bool) -> None:
 
 
 def _filters(kommun, lan, from_year, to_year, source):
-    from assistant.types import Filters
+    from stodkollen.records import Filters
 
     return Filters(kommun=kommun, lan=lan, from_year=from_year, to_year=to_year, source=source)
 
@@ -90,7 +117,7 @@ def _filters(kommun, lan, from_year, to_year, source):
 def _answer_text(answer) -> str:
     lines = [answer.answer, ""]
     for s in answer.sources:
-        where = f" – {s.metadata['kommun']}" if s.metadata.get("kommun") else ""
+        where = f" – {s.project.kommun}" if s.project.kommun else ""
         lines.append(f"[{s.n}] {s.source}: {s.title}{where}")
     return "\n".join(lines).rstrip()
 
@@ -105,7 +132,6 @@ def _answer_text(answer) -> str:
 @click.option("--to-year", type=int, default=None)
 @click.option("--source", default=None, help="Only this file name or URL.")
 @click.option("--retriever", type=click.Choice(["hybrid", "bm25", "dense"]), default=None)
-@friendly
 def ask(question, as_json, k, kommun, lan, from_year, to_year, source, retriever) -> None:
     """Ask a question; '-' reads one question per line from stdin."""
     from stodkollen.errors import UserInputError
@@ -130,7 +156,6 @@ def ask(question, as_json, k, kommun, lan, from_year, to_year, source, retriever
 @click.argument("text")
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--k", type=click.IntRange(1, 50), default=5)
-@friendly
 def similar(text: str, as_json: bool, k: int) -> None:
     """Past projects similar to a description or a project name."""
     from assistant.similar import find_similar
@@ -147,18 +172,23 @@ def similar(text: str, as_json: bool, k: int) -> None:
 
 @main.command()
 @click.option("--json", "as_json", is_flag=True)
-@friendly
 def projects(as_json: bool) -> None:
     """List the ingested projects with their metadata."""
     from index.store import ChunkStore
     from stodkollen.settings import get_settings
 
     store = ChunkStore(get_settings())
-    rows = store.list_projects()
+    projects = [r.project for r in store.all_projects()]
+    rows = []
+    for p in projects:
+        row = p.to_dict()
+        row["contacts"] = [c.text() for c in p.contacts]
+        row.pop("text", None)
+        rows.append(row)
     lines = [
-        f"{r.get('title')} | {r.get('kommuner', '')} | {r.get('owner', '')} | "
-        f"{r.get('period_start', '')}–{r.get('period_end', '')} | {r.get('source')}"
-        for r in rows
+        f"{p.title} | {'; '.join(p.kommuner)} | {p.owner or ''} | "
+        f"{p.period_start or ''}–{p.period_end or ''} | {p.source}"
+        for p in projects
     ]
     _emit(rows, as_json, "\n".join(lines))
 
@@ -170,7 +200,6 @@ def projects(as_json: bool) -> None:
 @click.option("--report", "report_file", type=click.Path(dir_okay=False), default=None)
 @click.option("--gate", is_flag=True, help="Exit 1 when a metric is under its threshold.")
 @click.option("--ingest/--no-ingest", default=True, help="Ingest the sample corpus first.")
-@friendly
 def eval_cmd(questions_file, retriever, as_json, report_file, gate, ingest) -> None:
     """Measure answer quality on a question set (default: eval/questions.jsonl)."""
     from pathlib import Path
@@ -204,7 +233,6 @@ def eval_cmd(questions_file, retriever, as_json, report_file, gate, ingest) -> N
 @main.command()
 @click.option("--host", default=None)
 @click.option("--port", type=int, default=None)
-@friendly
 def serve(host: str | None, port: int | None) -> None:
     """Serve the Gradio app (127.0.0.1:7860 by default)."""
     from assistant.ui import launch
@@ -214,10 +242,9 @@ def serve(host: str | None, port: int | None) -> None:
 
 @main.command()
 @click.option("--json", "as_json", is_flag=True)
-@friendly
 def doctor(as_json: bool) -> None:
     """Check the model and the store; exit code 1 when something is wrong."""
-    from stodkollen.maintenance import diagnose
+    from ingest.maintenance import diagnose
     from stodkollen.settings import get_settings
 
     health = diagnose(get_settings())
@@ -229,13 +256,12 @@ def doctor(as_json: bool) -> None:
 @main.command()
 @click.argument("sources", nargs=-1)
 @click.option("--json", "as_json", is_flag=True)
-@friendly
 def reindex(sources: tuple[str, ...], as_json: bool) -> None:
     """Move the store aside (chroma.broken-<time>) and rebuild it from SOURCES.
 
     Default: the sample corpus and the app's uploads. Stop the app first.
     """
-    from stodkollen.maintenance import reindex as rebuild
+    from ingest.maintenance import reindex as rebuild
     from stodkollen.settings import get_settings
 
     result = rebuild(get_settings(), list(sources) or None)
@@ -262,7 +288,6 @@ def feedback_export() -> None:
 @click.option("--sizes", default="1000,10000", show_default=True, help="Corpus sizes in chunks.")
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--out", type=click.Path(dir_okay=False), default=None, help="e.g. eval/BENCH.md")
-@friendly
 def bench(sizes: str, as_json: bool, out: str | None) -> None:
     """Measure ingest, re-ingest, ask latency, memory and cold start on synthetic corpora."""
     from eval.bench import run_cli

@@ -1,0 +1,168 @@
+"""The one place that knows how records are flattened into Chroma metadata and read back.
+
+Layout (schema 2): scalar fields as they are; kommuner, län, funders and chunk ids as Chroma
+list values (filtered with `$contains`, measured faster than one boolean key per place:
+20 ms against 25 ms per filtered query at 20k chunks); contacts as JSON strings. Year filters
+run inside Chroma on two derived fields, `year_from` and `year_to`.
+"""
+
+from __future__ import annotations
+
+import json
+
+from stodkollen.records import Chunk, Contact, Filters, Project, ProjectRecord
+
+SCHEMA_VERSION = 2  # part of the collection name: a layout change never mixes with old data
+
+# A record without a period must pass every year filter, so it spans all years.
+UNKNOWN_FIRST_YEAR = 0
+UNKNOWN_LAST_YEAR = 9999
+
+
+def _clean(md: dict) -> dict:
+    """Chroma rejects None and empty lists: leave those keys out."""
+    return {k: v for k, v in md.items() if v is not None and v != "" and v != []}
+
+
+def _project_fields(p: Project) -> dict:
+    end = p.end_year or p.start_year
+    return {
+        "source": p.source,
+        "project_id": p.id,
+        "project_index": p.index,
+        "title": p.title,
+        "kind": p.kind,
+        "kommun": p.kommun,
+        "kommuner": list(p.kommuner),
+        "lan": p.lan[0] if p.lan else None,
+        "lans": list(p.lan),
+        "owner": p.owner,
+        "period_raw": p.period_raw,
+        "period_start": p.period_start,
+        "period_end": p.period_end,
+        "year_from": p.start_year if p.start_year is not None else UNKNOWN_FIRST_YEAR,
+        "year_to": end if end is not None else UNKNOWN_LAST_YEAR,
+        "funders": list(p.funders),
+        "budget_sek": p.budget_sek,
+        "contacts": [json.dumps(_contact_dict(c), ensure_ascii=False) for c in p.contacts],
+        "published": p.published,
+        "updated": p.updated,
+    }
+
+
+def _contact_dict(c: Contact) -> dict:
+    return {k: v for k, v in vars(c).items() if v}
+
+
+def _project(md: dict, text: str = "") -> Project:
+    return Project(
+        source=md.get("source", ""),
+        index=int(md.get("project_index", 0)),
+        title=md.get("title", ""),
+        text=text,
+        kind=md.get("kind", "project"),
+        kommuner=list(md.get("kommuner") or []),
+        lan=list(md.get("lans") or []),
+        owner=md.get("owner"),
+        period_raw=md.get("period_raw"),
+        period_start=md.get("period_start"),
+        period_end=md.get("period_end"),
+        funders=list(md.get("funders") or []),
+        budget_sek=md.get("budget_sek"),
+        contacts=[Contact(**json.loads(c)) for c in md.get("contacts") or []],
+        published=md.get("published"),
+        updated=md.get("updated"),
+    )
+
+
+# --- chunks -------------------------------------------------------------------------------
+def chunk_metadata(chunk: Chunk) -> dict:
+    md = _project_fields(chunk.project)
+    md.update(
+        doc_hash=chunk.doc_hash,
+        chunk_index=chunk.chunk_index,
+        doc_chunks=chunk.doc_chunks,
+        header=chunk.header,
+    )
+    return _clean(md)
+
+
+def chunk_from(chunk_id: str, text: str | None, md: dict | None) -> Chunk:
+    md = md or {}
+    return Chunk(
+        id=chunk_id,
+        text=text or "",
+        project=_project(md),
+        doc_hash=md.get("doc_hash", ""),
+        chunk_index=int(md.get("chunk_index", 0)),
+        doc_chunks=int(md.get("doc_chunks", 0)),
+        header=md.get("header", ""),
+    )
+
+
+# --- project records ----------------------------------------------------------------------
+def project_metadata(record: ProjectRecord) -> dict:
+    md = _project_fields(record.project)
+    md.update(
+        doc_hash=record.doc_hash,
+        chunk_ids=list(record.chunk_ids),
+        doc_projects=record.doc_projects,
+    )
+    return _clean(md)
+
+
+def project_from(text: str | None, md: dict | None) -> ProjectRecord:
+    md = md or {}
+    return ProjectRecord(
+        project=_project(md, text or ""),
+        doc_hash=md.get("doc_hash", ""),
+        chunk_ids=list(md.get("chunk_ids") or []),
+        doc_projects=int(md.get("doc_projects", 0)),
+    )
+
+
+# --- bookkeeping reads (no full decode) -------------------------------------------------------
+def source_of(md: dict | None) -> str:
+    return str((md or {}).get("source", "?"))
+
+
+def bookkeeping(md: dict | None) -> tuple[str | None, int | None]:
+    """(document hash, recorded count of the document's chunks or projects) of one entry."""
+    md = md or {}
+    return md.get("doc_hash"), md.get("doc_chunks", md.get("doc_projects"))
+
+
+# --- filters ------------------------------------------------------------------------------
+def where(f: Filters) -> dict | None:
+    """The Chroma `where` for filters; records without a period pass year filters."""
+    parts: list[dict] = []
+    if f.kommun:
+        parts.append({"kommuner": {"$contains": f.kommun}})
+    if f.lan:
+        parts.append({"lans": {"$contains": f.lan}})
+    if f.source:
+        parts.append({"source": f.source})
+    if f.from_year is not None:
+        parts.append({"year_to": {"$gte": int(f.from_year)}})
+    if f.to_year is not None:
+        parts.append({"year_from": {"$lte": int(f.to_year)}})
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else {"$and": parts}
+
+
+def matches(p: Project, f: Filters) -> bool:
+    """Does a project pass the filters? The same rule as `where`, for in-memory masks."""
+    if f.kommun and f.kommun not in p.kommuner:
+        return False
+    if f.lan and f.lan not in p.lan:
+        return False
+    if f.source and p.source != f.source:
+        return False
+    last = p.end_year or p.start_year
+    if f.from_year is not None and (last if last is not None else UNKNOWN_LAST_YEAR) < f.from_year:
+        return False
+    first = p.start_year if p.start_year is not None else UNKNOWN_FIRST_YEAR
+    if f.to_year is not None and first > f.to_year:
+        return False
+    return True

@@ -1,0 +1,108 @@
+"""Swedish text, written once: folding, index terms (stopwords, Snowball stemming) and sentences.
+
+Folding before stemming makes "Mala", "Ostersund" and "projektagare" meet "Malå", "Östersund"
+and "projektägare". Sentences come from NLTK's Swedish Punkt model (its data ships inside
+llama-index-core) taught the abbreviations Swedish public pages use, so "bl.a.", "ca.",
+"jan." and "t.o.m." do not end a sentence.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+# Words that shape a question but say nothing about its topic (Swedish and English).
+_QUESTION_WORDS = """
+finns fanns vad vilka vilken vilket hur vem vems när var kan kunde ska skulle får ni jag mig
+om det den de och eller är gör görs gjorde gjort händer hände ingår ingick många mycket
+how many much what who whom whose which when where why does did do has have had is are was
+were can could would should will the a an of in on for to about there any some""".split()
+
+# Abbreviations Punkt's Swedish model lacks (stored as Punkt does: lower case, no final dot).
+ABBREVIATIONS = frozenset(
+    """ca cirka jan feb febr mar apr jun jul aug sep sept okt nov dec enl inkl exkl tel tfn
+    nr st kl bl.a fr.o.m t.o.m t.ex m.m m.fl dvs d.v.s o.s.v osv s.k p.g.a pga ev resp jfr
+    obs mkr tkr kr milj mnkr avd adr ang""".split()
+)
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip diacritics (å -> a, ö -> o, é -> e)."""
+    nfkd = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in nfkd if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, in order (for phrase matching such as project titles)."""
+    return _TOKEN.findall(fold(text))
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("swedish")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_SWEDISH
+
+    return frozenset(fold(w) for w in (*STOPWORDS_SWEDISH, *STOPWORDS_EN, *_QUESTION_WORDS))
+
+
+def terms(text: str) -> list[str]:
+    """Index terms: folded, stopwords removed, Swedish-stemmed."""
+    kept = [w for w in _TOKEN.findall(fold(text)) if w not in stopwords() and len(w) > 1]
+    return _stemmer().stemWords(kept)
+
+
+@lru_cache(maxsize=1)
+def place_terms() -> frozenset[str]:
+    """Index terms of every kommun and län name: places are judged by the place logic."""
+    from stodkollen.places import all_kommuner
+
+    names = set(all_kommuner()) | set(all_kommuner().values())
+    return frozenset(t for name in names for t in terms(name)) - {"lan", "kommun"}
+
+
+def _punkt_dir() -> Path:
+    spec = importlib.util.find_spec("llama_index.core")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("llama-index-core saknas: dess NLTK-data behövs för meningsdelning")
+    return Path(spec.submodule_search_locations[0]) / "_static" / "nltk_cache"
+
+
+@lru_cache(maxsize=1)
+def _punkt():
+    import nltk
+    from nltk.tokenize.punkt import PunktTokenizer
+
+    if str(_punkt_dir()) not in nltk.data.path:
+        nltk.data.path.append(str(_punkt_dir()))
+    tokenizer = PunktTokenizer("swedish")
+    tokenizer._params.abbrev_types.update(ABBREVIATIONS)
+    return tokenizer
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of one paragraph or line, whitespace collapsed."""
+    text = " ".join(text.split())
+    if not text:
+        return []
+    return [s for s in _punkt().tokenize(text) if s]
+
+
+def sentence_pieces(text: str) -> list[str]:
+    """Sentences with their original whitespace kept: the pieces join back into `text`
+    (what llama-index's SentenceSplitter expects of its sentence tokenizer)."""
+    starts = [start for start, _end in _punkt().span_tokenize(text)]
+    if not starts:
+        return [text] if text else []
+    starts[0] = 0
+    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
