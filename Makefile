@@ -30,6 +30,7 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
 test: install browser
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 	$(BIN)/stodkollen eval --gate --report eval/last-report.md
 
@@ -38,6 +39,7 @@ eval: install
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) .stodkollen

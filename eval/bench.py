@@ -574,7 +574,8 @@ def _models(model_dir: Path) -> dict:
     """The three ways to run the model: torch fp32, int8 ONNX in ST, int8 ONNX lean."""
     from sentence_transformers import SentenceTransformer
 
-    from index.onnx_backend import load_lean_onnx_model, load_onnx_model
+    from eval.lean_onnx import load_lean_onnx_model
+    from index.onnx_backend import load_onnx_model
     from index.provision import ensure_model
 
     st = ensure_model(model_dir)
@@ -621,7 +622,8 @@ def worker_onnx(a: dict) -> None:
 
 def worker_model_start(a: dict) -> None:
     """Cold start of one backend alone: import, load, first query vector."""
-    from index.onnx_backend import load_lean_onnx_model, load_onnx_model
+    from eval.lean_onnx import load_lean_onnx_model
+    from index.onnx_backend import load_onnx_model
     from index.provision import ensure_model
 
     st = ensure_model(Path(a["model_dir"]))

@@ -70,7 +70,7 @@ def test_onnx_export_is_cached(onnx_embedder, model_dir, monkeypatch):
 
 @pytest.mark.slow
 def test_lean_model_equals_the_sentence_transformers_one(onnx_embedder, model_dir):
-    from index.onnx_backend import load_lean_onnx_model
+    from eval.lean_onnx import load_lean_onnx_model
     from index.provision import ensure_model
 
     sentences = ["passage: " + s for s in swedish_sentences(12)] + ["query: Vad gör Malå?"]
