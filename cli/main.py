@@ -199,30 +199,51 @@ def projects(as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--report", "report_file", type=click.Path(dir_okay=False), default=None)
 @click.option("--gate", is_flag=True, help="Exit 1 when a metric is under its threshold.")
-@click.option("--ingest/--no-ingest", default=True, help="Ingest the sample corpus first.")
-def eval_cmd(questions_file, retriever, as_json, report_file, gate, ingest) -> None:
-    """Measure answer quality on a question set (default: eval/questions.jsonl)."""
+@click.option("--ingest/--no-ingest", default=True, help="Ingest the corpus first.")
+@click.option(
+    "--corpus",
+    type=click.Path(file_okay=False, exists=True),
+    default=None,
+    help="A page set with gold.jsonl and questions.jsonl (e.g. eval/pages/dev), asked in a "
+    "store of its own; its parsing table is printed too.",
+)
+def eval_cmd(questions_file, retriever, as_json, report_file, gate, ingest, corpus) -> None:
+    """Measure answer quality on a question set (default: the sample and eval/questions.jsonl)."""
     from pathlib import Path
 
-    from eval.harness import QUESTIONS, evaluate
-    from eval.harness import gate as check_gate
+    from eval import harness
+    from stodkollen.settings import get_settings
 
-    assistant = _assistant()
+    folder = Path(corpus) if corpus else None
+    settings = get_settings()
+    if folder is not None:
+        from assistant.service import Assistant
+        from eval.parsing import evaluate_parsing, format_parsing
+
+        parsing = evaluate_parsing(folder, settings)
+        click.echo(format_parsing(parsing, folder.name), err=as_json)
+        settings = harness.corpus_settings(settings, folder)
+        assistant = Assistant(settings)
+    else:
+        assistant = _assistant()
     if ingest:
-        assistant.ingest(None)
+        assistant.ingest(harness.corpus_items(folder), prune=folder is not None)
+    questions = Path(
+        questions_file or (folder / "questions.jsonl" if folder else harness.QUESTIONS)
+    )
     retrievers = ("hybrid", "bm25", "dense") if retriever == "all" else (retriever,)
-    report, table = evaluate(assistant, Path(questions_file or QUESTIONS), retrievers)
+    report, table = harness.evaluate(assistant, questions, retrievers)
     if report_file:
         head = (
             "# Evaluation results\n\nRegenerate with `make eval` "
             f"(`stodkollen eval --report {report_file}`) on {len(report.get('retrievers', {}))} "
             f"retrievers over {report.get('n_questions')} questions from "
-            f"`{Path(questions_file or QUESTIONS).name}`.\n\n"
+            f"`{questions}`.\n\n"
         )
         Path(report_file).write_text(head + table + "\n", encoding="utf-8")
     _emit(report, as_json, table)
     if gate:
-        failures = check_gate(report, retriever=retrievers[0])
+        failures = harness.gate(report, harness.thresholds_for(folder), retriever=retrievers[0])
         for f in failures:
             click.echo(f"Under tröskeln: {f}", err=True)
         if failures:

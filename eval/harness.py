@@ -30,6 +30,28 @@ def evaluate(assistant, questions_file: Path = QUESTIONS, retrievers=("hybrid", 
     return report, format_table(report)
 
 
+def corpus_settings(settings, folder: Path):
+    """Settings whose store holds only this page set (its own home; the model is shared)."""
+    home = settings.home / "eval-stores" / folder.resolve().name
+    return settings.model_copy(update={"home": home, "model_dir": settings.models_dir})
+
+
+def corpus_items(folder: Path | None) -> list[str] | None:
+    """What to ingest for a page set: the pages its gold file lists (None: the sample)."""
+    if folder is None:
+        return None
+    from eval.parsing import page_paths
+
+    return [str(p) for p in page_paths(folder)]
+
+
+def thresholds_for(folder: Path | None) -> Path:
+    """A page set's own thresholds.json, else the sample's."""
+    if folder is not None and (folder / "thresholds.json").is_file():
+        return folder / "thresholds.json"
+    return THRESHOLDS
+
+
 def gate(report: dict, thresholds_file: Path = THRESHOLDS, retriever: str = "hybrid") -> list[str]:
     """Threshold failures of one retriever (empty when the gate passes)."""
     return check_thresholds(report, load_thresholds(thresholds_file), retriever=retriever)
