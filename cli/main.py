@@ -232,7 +232,7 @@ def eval_cmd(questions_file, retriever, as_json, report_file, gate, ingest, corp
         questions_file or (folder / "questions.jsonl" if folder else harness.QUESTIONS)
     )
     retrievers = ("hybrid", "bm25", "dense") if retriever == "all" else (retriever,)
-    report, table = harness.evaluate(assistant, questions, retrievers)
+    report, table = harness.evaluate(assistant, questions, retrievers, corpus=folder)
     if report_file:
         head = (
             "# Evaluation results\n\nRegenerate with `make eval` "

@@ -24,9 +24,24 @@ def make_ask(assistant):
     return ask
 
 
-def evaluate(assistant, questions_file: Path = QUESTIONS, retrievers=("hybrid", "bm25", "dense")):
-    """The evaluation report and its markdown tables."""
-    report = run_eval(load_questions(questions_file), make_ask(assistant), retrievers=retrievers)
+def evaluate(
+    assistant,
+    questions_file: Path = QUESTIONS,
+    retrievers=("hybrid", "bm25", "dense"),
+    corpus: Path | None = None,
+):
+    """The evaluation report and its markdown tables; a page set's gold records score claims."""
+    claims = None
+    if corpus is not None:
+        from eval.claims import load_claims
+        from ingest.loaders import load_source
+
+        def page_text(path: Path) -> str:
+            return load_source(str(path), assistant.settings, path.name).text
+
+        claims = load_claims(corpus, page_text)
+    questions = load_questions(questions_file)
+    report = run_eval(questions, make_ask(assistant), retrievers=retrievers, claims=claims)
     return report, format_table(report)
 
 

@@ -33,6 +33,8 @@ METRIC_KEYS = (
     "false_refusals",
     "latency_p50_ms",
     "latency_p95_ms",
+    "field_accuracy",
+    "wrong_claim_rate",
 )
 
 
@@ -107,8 +109,14 @@ def citation_precision(answer: Answer, expected_sources: Sequence[str]) -> float
     return good / len(cited)
 
 
-def score_answer(question: dict, answer: Answer, latency_ms: float) -> dict:
-    """Score one answer against its question; retrieval scores are None when out of corpus."""
+def score_answer(question: dict, answer: Answer, latency_ms: float, claims=None) -> dict:
+    """Score one answer against its question; retrieval scores are None when out of corpus.
+
+    With a claim index (page sets with gold records) the answer's field value and its claims
+    that belong to another project are scored too.
+    """
+    from eval.claims import field_correct
+
     expected = question["expected_sources"]
     answerable = bool(expected)
     rank = first_hit_rank(answer, expected, question.get("expected_titles", []))
@@ -129,6 +137,8 @@ def score_answer(question: dict, answer: Answer, latency_ms: float) -> dict:
         "latency_ms": round(latency_ms, 1),
         "sources": [s.source for s in answer.sources],
         "answer": answer.answer,
+        "field_correct": field_correct(question, answer.answer) if answerable else None,
+        "wrong_claims": claims.wrong_claims(question, answer.answer) if claims else None,
     }
 
 
@@ -163,6 +173,9 @@ def summarize(records: Sequence[dict]) -> dict:
     for key, record_key in _ANSWERABLE_MEANS.items():
         summary[key] = mean(r[record_key] for r in answerable)
     summary["citation_validity"] = mean(r["citation_valid"] for r in records)
+    summary["field_accuracy"] = mean(r.get("field_correct") for r in answerable)
+    judged = [r["wrong_claims"] for r in answerable if r.get("wrong_claims") is not None]
+    summary["wrong_claim_rate"] = mean(bool(w) for w in judged)
     summary["ooc_refusal"] = mean(r["refused"] for r in ooc)
     summary["latency_p50_ms"] = None if p50 is None else round(p50, 1)
     summary["latency_p95_ms"] = None if p95 is None else round(p95, 1)

@@ -22,6 +22,7 @@ Ask = Callable[[str, list[str], str], Answer]
 
 _REQUIRED = {"id": str, "question": str, "kind": str, "expected_sources": list, "facts": list}
 _OPTIONAL_LISTS = ("expected_titles", "history")
+_FIELDS = ("owner", "budget", "period", "funders", "contact")
 
 
 class QuestionFileError(UserInputError):
@@ -77,6 +78,8 @@ def _validate(q: dict, where: str) -> None:
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             raise QuestionFileError(f"{where}: fältet '{name}' ska vara en lista med strängar")
     _check_regexes(q["facts"], where)
+    if "field" in q and (q["field"] not in _FIELDS or "value" not in q):
+        raise QuestionFileError(f"{where}: 'field' ska vara en av {', '.join(_FIELDS)} med 'value'")
     if not q["expected_sources"]:
         for name in ("facts", "expected_titles"):
             if q.get(name):
@@ -100,6 +103,7 @@ def run_eval(
     ask: Ask,
     retrievers: Sequence[str] = ("hybrid", "bm25", "dense"),
     on_result: Callable[[str, dict], None] | None = None,
+    claims=None,
 ) -> dict:
     """Ask every question with every retriever; return per-question, per-kind and overall scores.
 
@@ -109,7 +113,7 @@ def run_eval(
     for retriever in retrievers:
         records = []
         for question in questions:
-            record = _ask_and_score(question, ask, retriever)
+            record = _ask_and_score(question, ask, retriever, claims)
             records.append(record)
             if on_result:
                 on_result(retriever, record)
@@ -121,7 +125,7 @@ def run_eval(
     return report
 
 
-def _ask_and_score(question: dict, ask: Ask, retriever: str) -> dict:
+def _ask_and_score(question: dict, ask: Ask, retriever: str, claims=None) -> dict:
     """Time one ask() and score it; an exception is recorded as an empty, unrefused answer."""
     error = None
     start = time.perf_counter()
@@ -131,7 +135,7 @@ def _ask_and_score(question: dict, ask: Ask, retriever: str) -> dict:
         error = f"{type(e).__name__}: {e}"
         answer = Answer(question=question["question"], answer="", refused=False)
     latency_ms = (time.perf_counter() - start) * 1000
-    record = score_answer(question, answer, latency_ms)
+    record = score_answer(question, answer, latency_ms, claims)
     record["error"] = error
     return record
 
@@ -151,6 +155,8 @@ _COLUMNS = (
     ("citation_precision", "cit. precision"),
     ("ooc_refusal", "OOC refusal"),
     ("false_refusals", "false refusals"),
+    ("field_accuracy", "field acc."),
+    ("wrong_claim_rate", "wrong claims"),
     ("latency_p50_ms", "p50 ms"),
     ("latency_p95_ms", "p95 ms"),
 )
