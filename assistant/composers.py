@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant import fields, units
+from assistant import answer_types, fields, units
 from assistant.intent import Intent
 from stodkollen import places
 from stodkollen.records import Source
@@ -28,32 +28,95 @@ class ComposeContext:
     idf: Callable[[str], float]
     embedder: object  # for cross-lingual sentence choice
     scoring: units.UnitScoring
+    places: tuple[str, ...] = ()  # kommuner the question names that the corpus has
+
+    closeness: units.Closeness | None = None
 
     def best(self, sources: list[Source], limit: int, **kw) -> list[tuple[Source, str]]:
-        return units.best_sentences(self.question, sources, limit, self.scoring, self.idf, **kw)
+        return units.best_sentences(
+            self.question, sources, limit, self.scoring, self.idf, closeness=self.closeness, **kw
+        )
+
+
+# What kind of sentence can stand in for a field the project's metadata lacks.
+_FIELD_TYPES = {
+    "budget": answer_types.AMOUNT,
+    "period": answer_types.TIME,
+    "owner": answer_types.WHO,
+    "contacts": answer_types.WHO,
+    "funders": answer_types.WHO,
+}
+_NOT_STATED = {
+    "budget": "ingen budget",
+    "period": "ingen projekttid",
+    "owner": "ingen projektägare",
+    "contacts": "ingen kontaktperson",
+    "funders": "inga finansiärer",
+}
+
+
+def _project_name(src: Source) -> str:
+    """How an answer names a source's project: its title, unless that is only a file name."""
+    title = src.project.title
+    return title if title and title != src.project.source else "källan"
 
 
 def field_answer(ctx: ComposeContext) -> str | None:
-    """Metadata fields (owner, period, budget, contacts, funders) of the leading project."""
+    """Fields (owner, period, budget, contacts, funders) of the one project the question is
+    about: the one it names, else the best-ranked. Never another project's value; when its
+    page does not state the field, a sentence of that project holding that kind of thing, or
+    a plain "the page does not say"."""
     if not ctx.intent.fields:
         return None
-    lines, values = [], []
+    lead = ctx.sources[0]
+    own = [s for s in ctx.sources if s.project.id == lead.project.id]
+    parts, values = [], []
     for name in ctx.intent.fields:
-        for src in ctx.sources:
-            line = fields.field_sentence(name, src.project, src.n)
-            if line:
-                lines.append(line)
-                values.append(fields.field_value(name, src.project) or "")
-                src.cited_sentences.append(line)
-                break
-    if not lines:
-        return None
-    text = " ".join(lines)
-    # One supporting sentence from the page, unless it only repeats the value.
-    support = ctx.best(ctx.sources[:1], 1)
+        line = fields.field_sentence(name, lead.project, lead.n)
+        if line:
+            parts.append(line)
+            values.append(fields.field_value(name, lead.project) or "")
+            lead.cited_sentences.append(line)
+            continue
+        typed = _typed_unit(ctx, own, _FIELD_TYPES[name])
+        if typed:
+            parts.append(units.cite([typed]))
+            values.append(typed[1])
+            continue
+        line = f"Sidan om {_project_name(lead)} anger {_NOT_STATED[name]}. [{lead.n}]"
+        parts.append(line)
+        lead.cited_sentences.append(line)
+    text = " ".join(dict.fromkeys(parts))
+    # One supporting sentence from the page, unless it only repeats a value.
+    support = ctx.best([lead], 1)
     if support and not any(v and v.split(" (")[0] in support[0][1] for v in values):
         text += " " + units.cite(support)
     return text
+
+
+def _typed_unit(ctx: ComposeContext, sources: list[Source], kind: str):
+    """The best unit of these sources that holds a thing of this kind, or None."""
+    scored = [
+        (units.term_overlap(set(terms(ctx.question)), u, ctx.idf), -i, src, u)
+        for i, src in enumerate(sources)
+        for u in units.units(src.text)
+        if answer_types.unit_has(u, kind)
+    ]
+    if not scored:
+        return None
+    _score, _rank, src, unit = max(scored, key=lambda t: (t[0], t[1]))
+    return src, unit
+
+
+def which_project_answer(ctx: ComposeContext) -> str | None:
+    """ "Vilket projekt …": name the project first, with its kommun, then why it fits."""
+    if not ctx.intent.is_which_project or ctx.intent.is_list:
+        return None
+    lead = ctx.sources[0]
+    where = f" ({', '.join(lead.project.kommuner[:2])})" if lead.project.kommuner else ""
+    why = ctx.best([lead], 1)
+    text = f"Projektet {_project_name(lead)}{where}"
+    return f"{text}: {units.cite(why)}" if why else f"{text}. [{lead.n}]"
 
 
 def list_answer(ctx: ComposeContext) -> str | None:
@@ -85,6 +148,27 @@ def list_answer(ctx: ComposeContext) -> str | None:
         if pair:
             lines.append(f"- {src.title}: {units.cite(pair)}")
     return "\n".join(lines) or None
+
+
+def local_answer(ctx: ComposeContext) -> str | None:
+    """ "Finns det stöd för företagare i X?": one line per offering or project in X, what it
+    gives, each cited; at most `local_items` lines."""
+    if not (ctx.intent.asks_support and ctx.places) or ctx.intent.fields:
+        return None
+    here = [s for s in ctx.sources if set(ctx.places) & set(s.project.kommuner)]
+    lines, seen = [], set()
+    for src in here:
+        if src.project.id in seen:
+            continue
+        seen.add(src.project.id)
+        pair = ctx.best([src], 1)
+        if pair:
+            lines.append(f"- {_project_name(src)}: {units.cite(pair)}")
+        if len(lines) >= ctx.answer.local_items:
+            break
+    if not lines:
+        return None
+    return f"I {', '.join(ctx.places)} finns bland annat:\n" + "\n".join(lines)
 
 
 def overview_answer(ctx: ComposeContext) -> str | None:
@@ -120,7 +204,14 @@ def _closest_units(ctx: ComposeContext, sources: list[Source], limit: int):
 
 
 # Tried in this order; the first that has something to say answers.
-COMPOSERS = (field_answer, list_answer, overview_answer, sentence_answer)
+COMPOSERS = (
+    field_answer,
+    which_project_answer,
+    local_answer,
+    list_answer,
+    overview_answer,
+    sentence_answer,
+)
 
 
 def compose(ctx: ComposeContext) -> str:

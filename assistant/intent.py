@@ -31,6 +31,14 @@ LIST_PATTERN = re.compile(r"^(vilka|lista|ge mig en lista|which|list)\b|\bvilka 
 OVERVIEW_PATTERN = re.compile(
     r"^(beratta (mer )?om|beskriv|vad (ar|handlar) (projektet )?|tell me about|describe|what is)\b"
 )
+WHICH_PROJECT_PATTERN = re.compile(
+    r"\b(vilket|vilken) (projekt|satsning|insats|initiativ)|\bwhich (project|initiative)"
+)
+# Entrepreneurs asking what exists where they are: "finns det rådgivning i Malå?".
+LOCAL_SUPPORT_PATTERN = re.compile(
+    r"\b(stod|stodet|hjalp|radgivning|radgivare|bidrag|starta eget|starta foretag|nyforetag|"
+    r"foretagare|foretagsstod|finansiering|lots|support|help|advice|grants?)\b"
+)
 SIMILAR_PATTERN = re.compile(r"liknande|liknar|snarlik|similar|jamforbar")
 FOLLOWUP_PATTERN = re.compile(
     r"^(och|men|samt|and|what about)\b|\b(det|den|detta|projektet|dess|it|its|that project)\b"
@@ -50,6 +58,8 @@ class Intent:
     is_list: bool = False
     is_similar: bool = False
     is_overview: bool = False
+    is_which_project: bool = False
+    asks_support: bool = False
     maybe_followup: bool = False
     english: bool = False
 
@@ -64,6 +74,8 @@ def classify(question: str) -> Intent:
         is_list=bool(LIST_PATTERN.search(q)),
         is_similar=bool(SIMILAR_PATTERN.search(q)),
         is_overview=bool(OVERVIEW_PATTERN.search(q)),
+        is_which_project=bool(WHICH_PROJECT_PATTERN.search(q)),
+        asks_support=bool(LOCAL_SUPPORT_PATTERN.search(q)),
         maybe_followup=len(words) <= 8 and bool(FOLLOWUP_PATTERN.search(_IDIOMS.sub(" ", q))),
         english=english_hits >= 2 and english_hits / max(len(words), 1) > 0.25,
     )

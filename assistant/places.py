@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from assistant.retrieve import Boosts, Snapshot
 from stodkollen import places
+from stodkollen.records import Chunk
+from stodkollen.text import words
 
 
 @dataclass
@@ -15,15 +17,27 @@ class AskedPlaces:
     lans: list[str] = field(default_factory=list)
     present: list[str] = field(default_factory=list)  # those the corpus has anything about
 
+    @property
+    def present_kommuner(self) -> list[str]:
+        return [p for p in self.present if p in self.kommuner]
+
     def missing(self, snap: Snapshot) -> list[str]:
         return [k for k in self.kommuner if k not in snap.kommuner]
 
 
 def asked_places(question: str, snap: Snapshot) -> AskedPlaces:
     kommuner = places.find_kommuner(question)
-    for w in re.findall(r"\w+", question):
-        p = places.normalize_place(w)
-        if p and p not in kommuner and w[:1].isupper():
+    # Typed without diacritics ("Mala"): a capitalised word that names a kommun counts when it
+    # reads as a place: not a name that is also a word or surname ("Anna Berg telefon"), and
+    # not right after another capitalised word (a first name), unless the context says place.
+    found = list(re.finditer(r"\w+", question))
+    for i, m in enumerate(found):
+        w, p = m.group(), places.normalize_place(m.group())
+        if not p or p in kommuner or not w[:1].isupper():
+            continue
+        after_name = i > 1 and found[i - 1].group()[:1].isupper()
+        context = places.in_place_context(question, m.start(), m.end())
+        if context or not (places.is_ambiguous(p) or after_name):
             kommuner.append(p)
     lans = places.find_lan(question)
     present = [k for k in kommuner if k in snap.kommuner] + [ln for ln in lans if ln in snap.lans]
@@ -37,3 +51,12 @@ def place_boosts(asked: AskedPlaces, retrieval) -> Boosts:
         kommuner=dict.fromkeys(asked.kommuner, retrieval.place_boost),
         lans=dict.fromkeys(asked.lans, share),
     )
+
+
+def names_place(chunk: Chunk, place: str) -> bool:
+    """Does this chunk name the place: in its text as a place (so "Anna Berg" is not Berg),
+    or in its address (a page may name its kommun only in its web address)?"""
+    if place in places.find_kommuner(f"{chunk.header}\n{chunk.text}"):
+        return True
+    needle = f" {' '.join(words(place))} "
+    return needle in f" {' '.join(words(chunk.project.source))} "

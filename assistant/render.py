@@ -118,30 +118,15 @@ def answer_markdown(answer: Answer, filters: Filters | None = None, complete: bo
     parts = ["\n".join(_answer_line(line, numbers) for line in answer.answer.splitlines())]
     if not complete:
         return parts[0]
+    if answer.more:
+        more = "<br>".join(_answer_line(line, numbers) for line in answer.more.splitlines())
+        parts.append(f"<details><summary>Visa mer</summary>\n\n{more}\n\n</details>")
     if answer.note and answer.note.lower() not in answer.answer.lower():
         parts.append(f"*{escape_markdown(answer.note)}*")
     active = describe_filters(filters)
     if active:
         parts.append(f"*Filter: {escape_markdown(active)}*")
-    if answer.sources:
-        items = [f"{_cite_link(s.n)} {_source_label(s)}" for s in answer.sources]
-        parts.append("**Källor:** " + " · ".join(items))
     return "\n\n".join(parts)
-
-
-def _source_label(src: Source) -> str:
-    name = link_or_text(src.source, _short_name(src.source), markdown=True)
-    title = f" – {escape_markdown(src.title)}" if src.title and src.title != src.source else ""
-    return name + title
-
-
-def _short_name(source: str) -> str:
-    """A URL shown as host + path (cut), a file name as it is."""
-    if not is_web_url(source):
-        return source
-    parsed = urlparse(source)
-    shown = parsed.netloc + parsed.path.rstrip("/")
-    return shown if len(shown) <= 60 else shown[:57] + "…"
 
 
 def describe_filters(filters: Filters | None) -> str:
@@ -233,24 +218,42 @@ def _facts(src: Source) -> list[tuple[str, str]]:
 
 
 def source_card(src: Source) -> str:
-    """One source as an HTML card with an id the answer's [n] links to."""
-    facts = "".join(f"<dt>{escape_html(k)}</dt><dd>{escape_html(v)}</dd>" for k, v in _facts(src))
-    title = f'<div class="sk-title">{escape_html(src.title)}</div>' if src.title else ""
-    excerpt = highlighted_excerpt(src.text, src.cited_sentences)
+    """One source as a card (a project card with one passage)."""
+    return project_card([src])
+
+
+def project_card(group: list[Source]) -> str:
+    """One project's sources as one card: its title, address and facts once, then each cited
+    passage with the anchor its [n] links to."""
+    lead = group[0]
+    facts = "".join(f"<dt>{escape_html(k)}</dt><dd>{escape_html(v)}</dd>" for k, v in _facts(lead))
+    title = f'<div class="sk-title">{escape_html(lead.title)}</div>' if lead.title else ""
+    passages = "".join(
+        f'<div class="sk-passage" id="{anchor(s.n)}"><span class="sk-n">[{int(s.n)}]</span>'
+        f'<blockquote class="sk-excerpt">{highlighted_excerpt(s.text, s.cited_sentences)}'
+        "</blockquote></div>"
+        for s in group
+    )
     return (
-        f'<article class="sk-card" id="{anchor(src.n)}">'
-        f'<header><span class="sk-n">[{int(src.n)}]</span> '
-        f'<span class="sk-source">{source_html(src.source)}</span></header>'
-        f"{title}<dl>{facts}</dl>"
-        f'<blockquote class="sk-excerpt">{excerpt}</blockquote></article>'
+        f'<article class="sk-card">{title}'
+        f'<header><span class="sk-source">{source_html(lead.source)}</span></header>'
+        f"<dl>{facts}</dl>{passages}</article>"
     )
 
 
+def group_by_project(sources: list[Source]) -> list[list[Source]]:
+    """Sources of one project together, in order of the project's first source."""
+    groups: dict[str, list[Source]] = {}
+    for s in sources:
+        groups.setdefault(s.project.id, []).append(s)
+    return list(groups.values())
+
+
 def source_cards(sources: list[Source]) -> str:
-    """The sources panel: one card per source, or a short Swedish hint when there are none."""
+    """The sources panel: one card per project, or a short Swedish hint when there are none."""
     if not sources:
         return '<div class="sk-empty">Inga källor att visa ännu.</div>'
-    cards = "".join(source_card(s) for s in sources)
+    cards = "".join(project_card(g) for g in group_by_project(sources))
     return f'<div class="sk-sources"><h3>Källor</h3>{cards}</div>'
 
 

@@ -12,6 +12,7 @@ from assistant import places as asked
 from assistant import units
 from assistant.composers import ComposeContext, compose
 from assistant.intent import Intent, classify
+from assistant.meaning import SentenceVectors, closeness_to
 from assistant.question import clean_question
 from assistant.refusal import evidence, should_refuse
 from assistant.retrieve import Boosts, Catalog, Hit, Retriever, one_per_project
@@ -40,6 +41,7 @@ class Assistant:
         self.embedder, self.store = embedder, store
         self.catalog = Catalog(store)
         self.retriever = Retriever(self.catalog, embedder, self.settings)
+        self.sentence_vectors = SentenceVectors(embedder, self.settings.answer.sentence_cache)
         self._ingest_lock = threading.Lock()
 
     def ingest(self, items: list[str] | None = None, prune: bool = False):
@@ -73,17 +75,22 @@ class Assistant:
 
         where = asked.asked_places(q, snap)
         missing = where.missing(snap)
-        if missing and not where.present:
-            return self._place_missing(q, missing[0], k)
-
         boosts = asked.place_boosts(where, self.settings.retrieval)
         query, resolved = self._resolve_project(q, intent, previous, where, snap, boosts)
         hits = self.retriever.search(query, filters, retriever, boosts)
+        if missing and not where.present:
+            # No page is tagged with the place: answer only from pages that still name it
+            # (in their text or address), else say so and offer the same län.
+            hits = [h for h in hits if asked.names_place(h.chunk, missing[0])]
+            if not hits:
+                return self._place_missing(q, missing[0], k)
         sources = _sources(hits[: max(k, 1)])
         ev = evidence(query, hits[:EVIDENCE_HITS], snap.lexical)
         if not sources or should_refuse(ev, intent, self.settings.answer, not resolved):
+            if missing and not where.present:
+                return self._place_missing(q, missing[0], k)
             return Answer(q, REFUSAL, refused=True, sources=[])
-        return self._answer(q, intent, sources)
+        return self._answer(q, intent, sources, tuple(where.present_kommuner))
 
     def _resolve_project(
         self, q: str, intent: Intent, previous: Answer | None, where, snap, boosts: Boosts
@@ -103,7 +110,9 @@ class Assistant:
         title = previous.sources[0].title if previous.sources else ""
         return f"{title} {q}", True
 
-    def _answer(self, q: str, intent: Intent, sources: list[Source]) -> Answer:
+    def _answer(
+        self, q: str, intent: Intent, sources: list[Source], places: tuple[str, ...] = ()
+    ) -> Answer:
         cfg = self.settings.answer
         ctx = ComposeContext(
             q,
@@ -112,14 +121,25 @@ class Assistant:
             cfg,
             self.catalog.snapshot().lexical.idf,
             self.embedder,
-            units.UnitScoring.from_settings(cfg),
+            units.UnitScoring.from_settings(cfg, q),
+            places,
+            self._closeness(q),
         )
-        text = compose(ctx)
+        text, more = units.within_budget(compose(ctx), cfg.max_answer_words)
         if cfg.mode == "generative" and cfg.llm_base_url:
             from assistant.generate import generate
 
             text = generate(q, sources, text, self.settings)
-        return Answer(q, text, False, sources, project_id=sources[0].project.id)
+        answer = Answer(q, text, False, sources, project_id=sources[0].project.id)
+        answer.more = more
+        return answer
+
+    def _closeness(self, q: str):
+        weight = self.settings.answer.meaning_weight
+        if not weight:
+            return None
+        qv = self.embedder.embed_queries([q])[0]
+        return closeness_to(qv, self.sentence_vectors, weight)
 
     def _place_missing(self, q: str, place: str, k: int) -> Answer:
         """Nothing for this kommun: say so and offer the nearest sources (same län)."""

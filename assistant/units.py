@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from assistant.answer_types import expected_types, unit_has
 from stodkollen.records import Source
 from stodkollen.text import place_terms, sentences, terms
 
@@ -18,8 +19,33 @@ def _clean(unit: str) -> str:
     return re.sub(r"\s+", " ", unit).strip()
 
 
+def _joined_lines(text: str) -> list[tuple[str, bool]]:
+    """(line, joined): a question heading or a bare label joined to the line that answers it
+    ("Hur mycket kan man få?" + "Högst 50 000 kr.", "Budget:" + "2,4 Mkr") is one unit."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    out: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        asks = line.endswith("?") or (line.endswith(":") and len(line.split()) <= LABEL_WORDS)
+        if nxt and asks and not nxt.endswith("?") and not _BULLET.match(nxt):
+            out.append((f"{line} {nxt}", True))
+            i += 2
+            continue
+        out.append((line, False))
+        i += 1
+    return out
+
+
+def _short(line: str) -> bool:
+    return not _BULLET.match(line) and not _quotable(line)
+
+
 def units(text: str) -> list[str]:
-    """Sentences, with a list kept whole: an intro line and its bullet items form one unit."""
+    """Sentences, with a list kept whole: an intro line and its bullet items form one unit,
+    and so does a run of short lines under a heading (opening hours, a phone list); a
+    question heading or label stays with its answer."""
     out: list[str] = []
     intro: str | None = None
     items: list[str] = []
@@ -36,21 +62,35 @@ def units(text: str) -> list[str]:
             out.extend(said)
         intro, items = None, []
 
-    for line in text.splitlines():
-        if not line.strip():
+    lines = _joined_lines(text)
+    short = [not joined and _short(line) for line, joined in lines]
+    for i, (line, joined) in enumerate(lines):
+        if joined:
+            close()
+            out.append(_clean(line))
             continue
         if _BULLET.match(line):
             items.append(_BULLET.sub("", line).strip().rstrip("."))
             continue
+        before = i > 0 and short[i - 1]
+        after = i + 1 < len(lines) and (short[i + 1] or bool(_BULLET.match(lines[i + 1][0])))
+        if short[i] and before:  # inside a run of short lines: an item of its heading
+            items.append(line.rstrip("."))
+            continue
         close()
-        intro = line.strip()
+        intro = line
+        if short[i] and not after:
+            intro = None  # a lone short line says nothing on its own
     close()
-    return [u for u in out if _quotable(u)]
+    atomic = {_clean(line) for line, joined in lines if joined}
+    return [u for u in out if _quotable(u) or (u in atomic and len(u) >= MIN_UNIT_CHARS)]
 
 
 # A unit shorter than this says nothing on its own ("Kontakt:", "Läs mer här").
 MIN_UNIT_CHARS = 12
 MIN_UNIT_WORDS = 3
+# A line ending in ":" with at most this many words is a label whose value is the next line.
+LABEL_WORDS = 4
 
 
 def _quotable(unit: str) -> bool:
@@ -75,6 +115,8 @@ def is_list_unit(unit: str) -> bool:
 
 
 Weight = Callable[[str], float]
+# texts -> a score per text for how close its meaning is to the question (0 = least close)
+Closeness = Callable[[list[str]], list[float]]
 
 
 def _related(q: str, u: str) -> bool:
@@ -105,10 +147,21 @@ class UnitScoring:
     rank_prior: float
     first_unit_prior: float
     min_unit_score: float
+    type_bonus: float = 0.0
+    expects: frozenset[str] = frozenset()  # answer types the question asks for
 
     @classmethod
-    def from_settings(cls, answer) -> UnitScoring:
-        return cls(answer.rank_prior, answer.first_unit_prior, answer.min_unit_score)
+    def from_settings(cls, answer, question: str = "") -> UnitScoring:
+        return cls(
+            answer.rank_prior,
+            answer.first_unit_prior,
+            answer.min_unit_score,
+            answer.answer_type_bonus,
+            expected_types(question) if question else frozenset(),
+        )
+
+    def bonus(self, unit: str) -> float:
+        return self.type_bonus if any(unit_has(unit, t) for t in self.expects) else 0.0
 
 
 def best_sentences(
@@ -118,17 +171,27 @@ def best_sentences(
     scoring: UnitScoring,
     weight: Weight | None = None,
     prose_only: bool = False,
+    closeness: Closeness | None = None,
 ) -> list[tuple[Source, str]]:
-    """The units that best cover the question; earlier sources win ties."""
+    """The units that best cover the question; earlier sources win ties.
+
+    A unit scores by its share of the question's terms (stemmed, compound-aware), a bonus when
+    it holds the kind of thing asked for, priors for early sources, and, given `closeness`,
+    how near its meaning is to the question's (so a paraphrase still finds it).
+    """
     q = set(terms(question)) - place_terms()
+    cands = [
+        (rank, pos, src, unit)
+        for rank, src in enumerate(sources)
+        for pos, unit in enumerate(units(src.text))
+        if not (prose_only and is_metadata_unit(unit))
+    ]
+    near = closeness([c[3] for c in cands]) if closeness and cands else [0.0] * len(cands)
     scored = []
-    for rank, src in enumerate(sources):
-        for pos, unit in enumerate(units(src.text)):
-            if prose_only and is_metadata_unit(unit):
-                continue
-            overlap = term_overlap(q, unit, weight)
-            prior = scoring.rank_prior / (1 + rank) + (scoring.first_unit_prior if pos == 0 else 0)
-            scored.append((overlap + prior, rank, pos, src, unit))
+    for (rank, pos, src, unit), meaning in zip(cands, near, strict=True):
+        overlap = term_overlap(q, unit, weight) + scoring.bonus(unit) + meaning
+        prior = scoring.rank_prior / (1 + rank) + (scoring.first_unit_prior if pos == 0 else 0)
+        scored.append((overlap + prior, rank, pos, src, unit))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     picked: list[tuple[int, int, Source, str]] = []
     seen: set[str] = set()
@@ -157,3 +220,24 @@ def cite(pairs: list[tuple[Source, str]]) -> str:
         parts.append(f"{sent} [{src.n}]")
         src.cited_sentences.append(sent)
     return " ".join(parts)
+
+
+_CITED_PART = re.compile(r".+?\[\d+\](?=\s|$)", re.DOTALL)
+
+
+def within_budget(text: str, max_words: int) -> tuple[str, str | None]:
+    """(shown, held back): whole cited sentences or list lines up to about max_words words;
+    the first part is always shown, so an answer is never cut to nothing."""
+    parts = [p.strip() for p in _CITED_PART.findall(text)]
+    if not parts or re.sub(r"\s", "", "".join(parts)) != re.sub(r"\s", "", text):
+        parts = [text]  # not a plain cited answer (e.g. a generated one): leave it whole
+    shown, count = [], 0
+    for part in parts:
+        n = len(part.split())
+        if shown and count + n > max_words:
+            break
+        shown.append(part)
+        count += n
+    rest = parts[len(shown) :]
+    joiner = "\n" if "\n" in text else " "
+    return joiner.join(shown), (joiner.join(rest) or None)

@@ -125,7 +125,7 @@ class ClaimIndex:
         for r in self.expected(question):
             ok |= r.stated_in(answer)
         pages_text = " ".join(self.page_texts.get(p, "") for p in question["expected_sources"])
-        wrong = []
+        wrong: dict[str, str] = {}
         for r in self.records:
             for claim in r.stated_in(answer) - ok:
                 kind, value = claim.split(" ", 1)
@@ -133,8 +133,8 @@ class ClaimIndex:
                     continue
                 if kind != "belopp" and says(pages_text, value):
                     continue
-                wrong.append(f"{claim} ({r.title})")
-        return sorted(set(wrong))
+                wrong.setdefault(claim, r.title)  # one report per claim, with one owner
+        return [f"{claim} ({title})" for claim, title in sorted(wrong.items())]
 
 
 def field_correct(question: dict, answer: str) -> bool | None:

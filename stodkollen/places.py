@@ -137,6 +137,16 @@ def _unique(items: list[str | None]) -> list[str]:
     return list(dict.fromkeys(i for i in items if i))
 
 
+def in_place_context(text: str, start: int, end: int) -> bool:
+    """Is the word at text[start:end] used as a place: "i Berg", "Bergs kommun"?"""
+    return bool(_CONTEXT_AFTER.match(text, end) or _CONTEXT_BEFORE.search(text[:start]))
+
+
+def is_ambiguous(kommun: str) -> bool:
+    """A kommun name that is also a common word, given name or surname ("Berg", "Mark")."""
+    return kommun in _AMBIGUOUS
+
+
 def find_kommuner(text: str) -> list[str]:
     """Canonical kommun names mentioned in `text`, in order of first mention."""
     return _unique([p.kommun for p in _scan(text)])

@@ -198,6 +198,7 @@ class Answer:
     sources: list[Source] = field(default_factory=list)
     project_id: str | None = None  # the project the answer is about (for follow-ups)
     note: str | None = None  # e.g. "Inget hittades för Kiruna; närmaste källor i samma län."
+    more: str | None = None  # what the length budget held back ("Visa mer")
 
     def to_dict(self) -> dict:
         d = {
@@ -208,4 +209,6 @@ class Answer:
         }
         if self.note:
             d["note"] = self.note
+        if self.more:
+            d["more"] = self.more
         return d

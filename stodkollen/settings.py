@@ -117,6 +117,21 @@ class AnswerSettings(_Section):
     rank_prior: float = Field(
         0.3, description="Prior of a source's sentences, divided by 1 + its rank: ties go early."
     )
+    answer_type_bonus: float = Field(
+        0.3,
+        description="Bonus of a sentence that holds the kind of thing the question asks for "
+        "(an amount for 'hur mycket', a date for 'när', a name for 'vem').",
+    )
+    meaning_weight: float = Field(
+        0.3,
+        ge=0,
+        description="Weight of a sentence's closeness in meaning (e5 cosine to the question, "
+        "rescaled over the candidates) next to its word overlap: paraphrases share meaning, "
+        "not words. 0 turns it off.",
+    )
+    sentence_cache: int = Field(
+        20000, ge=0, description="Sentence vectors kept in memory per process."
+    )
     first_unit_prior: float = Field(
         0.05, description="Extra prior of a source's first sentence (often its summary)."
     )
@@ -127,6 +142,15 @@ class AnswerSettings(_Section):
         0.1, description="Bonus per kommun named in a unit when the question asks which kommuner."
     )
     overview_units: int = Field(3, ge=1, description="Sentences in a 'berätta om' answer.")
+    local_items: int = Field(
+        5, ge=1, description="Offerings listed for 'finns det stöd i X?': a short list to scan."
+    )
+    max_answer_words: int = Field(
+        90,
+        ge=10,
+        description="Length budget of an answer: whole cited sentences up to about this many "
+        "words are shown, the rest behind 'Visa mer'.",
+    )
     crosslingual_units: int = Field(
         2, ge=1, description="Sentences in an answer to an English question (chosen by vectors)."
     )

@@ -68,12 +68,28 @@ def test_answer_lists_keep_their_bullets():
     assert [line[:2] for line in lines] == ["- ", "- "]
 
 
-def test_message_lists_sources_and_active_filters():
+def test_message_shows_filters_and_leaves_sources_to_the_cards():
     a = _answer("Text. [1]", [_source(1, source="https://www.mala.se/projekt")])
     md = render.answer_markdown(a, Filters(kommun="Malå", from_year=2020, to_year=2024))
     assert "Filter: kommun Malå, år 2020–2024" in md.replace("\\", "")
-    assert '<a href="https://www.mala.se/projekt" target="_blank"' in md
-    assert "**Källor:**" in md
+    assert "Källor" not in md  # the chat answer does not repeat the source list
+    card = render.source_cards(a.sources)
+    assert '<a href="https://www.mala.se/projekt" target="_blank"' in card
+
+
+def test_cards_group_sources_per_project_and_keep_every_anchor():
+    a, b = _source(1), _source(2, text="Mer om samma projekt.", source="001_abc.txt")
+    other = _source(3, source="annan.txt")
+    html = render.source_cards([a, b, other])
+    assert html.count('<article class="sk-card"') == 2
+    assert all(f'id="kalla-{n}"' in html for n in (1, 2, 3))
+
+
+def test_held_back_text_sits_behind_visa_mer():
+    a = _answer("Ett. [1]", [_source(1)])
+    a.more = "Två. [1]"
+    md = render.answer_markdown(a)
+    assert "<details><summary>Visa mer</summary>" in md and "Två." in md
 
 
 def test_refusal_renders_without_sources():

@@ -1,0 +1,54 @@
+"""What kind of thing answers a question (an amount, a time, a who), and which units hold one.
+
+Read from the question's words; used to prefer units that contain a thing of that type
+("högst 30 000 kr per projekt" for "hur mycket kan vi få?").
+"""
+
+from __future__ import annotations
+
+import re
+
+from stodkollen.text import fold
+
+AMOUNT, TIME, WHO, PLACE = "amount", "time", "who", "place"
+
+# Patterns run on folded question text (no diacritics, lower case).
+_EXPECTS = {
+    AMOUNT: re.compile(
+        r"hur mycket|vad kostar|kostnad|kosta|budget|belopp|summa|hur stor(t|a)? (stod|bidrag)|"
+        r"hur manga kronor|procent|how much|\bcost|amount"
+    ),
+    TIME: re.compile(
+        r"\bnar\b|hur lange|vilket ar|vilka ar|sista dag|deadline|datum|\bwhen\b|how long|"
+        r"oppettider|oppet"
+    ),
+    WHO: re.compile(
+        r"\bvem\b|\bvilka (foretag|organisationer|foreningar|aktorer)|vilken (forening|"
+        r"organisation|aktor|myndighet|kommun)|kontakta|ringa|mejla|\bwho\b|contact"
+    ),
+}
+
+_UNIT_HAS = {
+    AMOUNT: re.compile(
+        r"\d[\d  ,.]*\s*(kr\b|kronor|sek\b|miljon|mkr|msek|tkr|tusen|procent|%)", re.IGNORECASE
+    ),
+    TIME: re.compile(
+        r"\b(19|20)\d{2}\b|\b(januari|februari|mars|april|maj|juni|juli|augusti|september|"
+        r"oktober|november|december)\b|\b\d{1,2}[.:]\d{2}\b",
+        re.IGNORECASE,
+    ),
+    WHO: re.compile(
+        r"[\w.+-]+@[\w-]+\.\w+|\b0\d{1,3}[- ]?\d|\+46|\b[A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+\b|"
+        r"\b(kommun|AB|förening|Region|Länsstyrelsen|Tillväxtverket|Almi|Leader)\b"
+    ),
+}
+
+
+def expected_types(question: str) -> frozenset[str]:
+    q = fold(question)
+    return frozenset(t for t, pattern in _EXPECTS.items() if pattern.search(q))
+
+
+def unit_has(unit: str, kind: str) -> bool:
+    pattern = _UNIT_HAS.get(kind)
+    return bool(pattern and pattern.search(unit))
