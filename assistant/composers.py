@@ -155,17 +155,15 @@ def local_answer(ctx: ComposeContext) -> str | None:
     gives, each cited; at most `local_items` lines."""
     if not (ctx.intent.asks_support and ctx.places) or ctx.intent.fields:
         return None
-    here = [s for s in ctx.sources if set(ctx.places) & set(s.project.kommuner)]
-    lines, seen = [], set()
-    for src in here:
-        if src.project.id in seen:
-            continue
-        seen.add(src.project.id)
-        pair = ctx.best([src], 1)
+    by_project: dict[str, list[Source]] = {}
+    for src in ctx.sources:
+        if set(ctx.places) & set(src.project.kommuner):
+            by_project.setdefault(src.project.id, []).append(src)
+    lines = []
+    for group in list(by_project.values())[: ctx.answer.local_items]:
+        pair = ctx.best(group, 1)
         if pair:
-            lines.append(f"- {_project_name(src)}: {units.cite(pair)}")
-        if len(lines) >= ctx.answer.local_items:
-            break
+            lines.append(f"- {_project_name(group[0])}: {units.cite(pair)}")
     if not lines:
         return None
     return f"I {', '.join(ctx.places)} finns bland annat:\n" + "\n".join(lines)

@@ -28,6 +28,8 @@ def should_refuse(ev: Evidence, intent: Intent, answer_settings, check_terms: bo
     """
     if ev.best_dense is not None and ev.best_dense < answer_settings.min_dense:
         return True
+    if ev.best_dense is not None and ev.best_dense >= answer_settings.strong_dense:
+        return False  # close in meaning: a paraphrase need not share the corpus's words
     if intent.english or not check_terms:
         return ev.best_dense is None and ev.coverage < answer_settings.min_coverage
     return ev.coverage < answer_settings.min_coverage

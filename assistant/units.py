@@ -149,6 +149,7 @@ class UnitScoring:
     min_unit_score: float
     type_bonus: float = 0.0
     expects: frozenset[str] = frozenset()  # answer types the question asks for
+    max_words: int = 0  # length budget of the picked units together (0: none)
 
     @classmethod
     def from_settings(cls, answer, question: str = "") -> UnitScoring:
@@ -158,6 +159,7 @@ class UnitScoring:
             answer.min_unit_score,
             answer.answer_type_bonus,
             expected_types(question) if question else frozenset(),
+            answer.max_answer_words,
         )
 
     def bonus(self, unit: str) -> float:
@@ -195,14 +197,19 @@ def best_sentences(
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     picked: list[tuple[int, int, Source, str]] = []
     seen: set[str] = set()
+    words = 0
     for score, rank, pos, src, unit in scored:
         key = unit.lower()
         if key in seen:
             continue
         if picked and score < scoring.min_unit_score:
             break
+        n = len(unit.split())
+        if picked and scoring.max_words and words + n > scoring.max_words:
+            continue  # the best units that fit the length budget, not the first ones
         seen.add(key)
         picked.append((rank, pos, src, unit))
+        words += n
         if len(picked) >= limit:
             break
     picked.sort(key=lambda p: (p[0], p[1]))  # reading order: by source, then position
