@@ -273,13 +273,27 @@ class ChunkStore:
         return np.asarray(got["embeddings"][0], np.float32)
 
     @_guarded
+    def rename_source(self, state: SourceState, name: str) -> None:
+        """Show a stored source under another display name (metadata only, no new vectors)."""
+        update = codec.display_name(name)
+        for collection, ids in (
+            (self._chunks, state.chunk_ids),
+            (self._projects, state.project_ids),
+        ):
+            for i in range(0, len(ids), _BATCH):
+                part = ids[i : i + _BATCH]
+                collection.update(ids=part, metadatas=[update] * len(part))
+
+    @_guarded
     def source_states(self) -> dict[str, SourceState]:
-        """What is stored for each source, chunks and project records alike (a crash between
-        the two writes leaves a source with only one of them)."""
+        """What is stored for each source, keyed by its identity (resolved path or URL), chunks
+        and project records alike (a crash between the two writes leaves a source with only
+        one of them)."""
         states: dict[str, SourceState] = {}
         for got in _pages(self._chunks, ["metadatas"]):
             for cid, md in zip(got["ids"], got["metadatas"], strict=True):
                 st = states.setdefault(codec.source_of(md), SourceState())
+                st.names.add(codec.display_name_of(md))
                 doc_hash, count = codec.bookkeeping(md)
                 st.chunk_hashes.add(doc_hash)
                 st.chunk_counts.add(count)
@@ -287,6 +301,7 @@ class ChunkStore:
         for got in _pages(self._projects, ["metadatas"]):
             for pid, md in zip(got["ids"], got["metadatas"], strict=True):
                 st = states.setdefault(codec.source_of(md), SourceState())
+                st.names.add(codec.display_name_of(md))
                 doc_hash, count = codec.bookkeeping(md)
                 st.project_hashes.add(doc_hash)
                 st.project_counts.add(count)
@@ -345,10 +360,10 @@ class ChunkStore:
 
     @_guarded
     def sources(self) -> list[str]:
-        """The sources (file names or URLs) that have chunks."""
+        """The sources that have chunks, by the names people see (file names or URLs)."""
         return sorted(
             {
-                codec.source_of(md)
+                codec.display_name_of(md)
                 for got in _pages(self._chunks, ["metadatas"])
                 for md in got["metadatas"]
             }

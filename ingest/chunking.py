@@ -37,8 +37,8 @@ def context_header(project: Project) -> str:
 
 
 def chunk_id(source: str, doc_hash: str, project_index: int, chunk_index: int, text: str) -> str:
-    """Deterministic: the same source and content always get the same id, so re-ingest is
-    idempotent; two files with the same text keep chunks of their own."""
+    """Deterministic: the same source (its identity) and content always get the same id, so
+    re-ingest is idempotent; two files with the same text keep chunks of their own."""
     key = f"{source}:{doc_hash}:{project_index}:{chunk_index}:{text}"
     return hashlib.sha1(key.encode()).hexdigest()
 
@@ -51,7 +51,7 @@ def chunk_project(project: Project, doc_hash: str, chunk_size: int, overlap: int
     header = context_header(project)
     return [
         Chunk(
-            chunk_id(project.source, doc_hash, project.index, i, text),
+            chunk_id(project.source_id or project.source, doc_hash, project.index, i, text),
             text,
             meta,
             doc_hash,

@@ -10,6 +10,7 @@ import hashlib
 import io
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -129,16 +130,34 @@ def _walk(directory: Path) -> Iterator[Path]:
             yield entry
 
 
+def source_id(item: str) -> str:
+    """A source's identity in the store: its resolved path (the same whichever folder was named
+    and in every run), or the URL."""
+    if is_url(item):
+        return item
+    try:
+        return str(Path(item).expanduser().resolve())
+    except (OSError, RuntimeError):  # e.g. a symlink loop: the path as given
+        return item
+
+
 def source_names(items: list[str]) -> dict[str, str]:
-    """The name each source is stored and shown under: the file name, or, where two files of
-    one run share a name, the shortest path suffix that tells them apart ("a/projekt.txt")."""
+    """The name each source is shown under: the file name, or, where two sources share a name,
+    the shortest path suffix that tells them apart ("a/projekt.txt"); a URL is its own name.
+
+    Give it every source of the store, not just one run's, so that names stay unique."""
     paths = {item: Path(item).parts for item in items if not is_url(item)}
     names = {item: item for item in items if is_url(item)}
+    suffixes: dict[int, Counter] = {}
+
+    def shared(parts: tuple[str, ...], depth: int) -> bool:
+        if depth not in suffixes:
+            suffixes[depth] = Counter(p[-depth:] for p in paths.values())
+        return suffixes[depth][parts[-depth:]] > 1
+
     for item, parts in paths.items():
         depth = 1
-        while depth < len(parts) and any(
-            other != item and o[-depth:] == parts[-depth:] for other, o in paths.items()
-        ):
+        while depth < len(parts) and shared(parts, depth):
             depth += 1
         names[item] = "/".join(parts[-depth:]) if parts else item
     return names
@@ -169,7 +188,12 @@ def _load_file(path: Path, settings: Settings, name: str | None = None) -> Docum
     data = _read_limited(path, name, settings.ingest.max_file_mb)
     text = extract_text(data, fmt, name)
     return Document(
-        source=name, text=text, content_hash=_sha256(data), path=str(path.resolve()), fmt=fmt
+        source=name,
+        text=text,
+        content_hash=_sha256(data),
+        path=str(path.resolve()),
+        fmt=fmt,
+        source_id=source_id(str(path)),
     )
 
 

@@ -96,7 +96,8 @@ def source_problems(store: ChunkStore) -> dict[str, list[str]]:
     for r in projects:
         if not set(r.chunk_ids) <= chunk_ids:
             issues[r.project.source].add("projektpost pekar på saknade delar")
-    for src, st in store.source_states().items():
+    for sid, st in store.source_states().items():
+        src = sorted(st.names)[0] if st.names else sid  # the name people see, not a path
         n_chunks, n_projects = len(st.chunk_ids), len(st.project_ids)
         if not n_chunks:
             issues[src].add("projektposter utan delar")
@@ -331,7 +332,7 @@ def reindex(
     store = ChunkStore(settings)
     try:
         summary = Ingestor(settings, store, embedder).run(sources)
-        restored = set(store.source_states())
+        restored = {n for st in store.source_states().values() for n in st.names}
     finally:
         store.close()
     missing = sorted(set(recorded or []) - restored)

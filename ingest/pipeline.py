@@ -18,7 +18,7 @@ import numpy as np
 from index.embedder import Embedder
 from index.store import ChunkStore
 from ingest.chunking import chunk_project, embedding_text
-from ingest.loaders import expand_sources, load_source, source_names
+from ingest.loaders import expand_sources, load_source, source_id, source_names
 from ingest.projects import parse_document
 from stodkollen.errors import SourceSkipped
 from stodkollen.records import Chunk, Document, ProjectRecord, SourceState
@@ -75,20 +75,24 @@ class Ingestor:
         started = time.perf_counter()
         summary = IngestSummary()
         sources = expand_sources(items or [str(SAMPLE_CORPUS)])
-        states = self.store.source_states()
+        states = self.store.source_states()  # keyed by source identity (resolved path or URL)
         seen: set[str] = set()
+        written: set[str] = set()  # sources whose records this run writes anew
         pending: list[_Pending] = []
         pending_chunks = 0
-        names = source_names(sources)
+        ids = {item: source_id(item) for item in sources}
+        # Display names are unique among everything stored after the run, not only among this
+        # run's sources (with prune, only this run's sources stay).
+        names = source_names(sorted(set(ids.values()) | (set() if prune else set(states))))
         for item in _progress(sources):
             try:
-                doc = load_source(item, self.settings, names.get(item))
+                doc = load_source(item, self.settings, names.get(ids[item]))
             except SourceSkipped as skip:
                 summary.skipped.append({"source": skip.source, "reason": skip.reason})
                 log.warning("Hoppar över %s: %s", skip.source, skip.reason)
                 continue
-            seen.add(doc.source)
-            state = states.get(doc.source)
+            seen.add(doc.source_id)
+            state = states.get(doc.source_id)
             if state and state.is_current(doc.content_hash):
                 summary.unchanged += 1
                 continue
@@ -97,13 +101,14 @@ class Ingestor:
                 summary.skipped.append({"source": doc.source, "reason": "ingen text (no text)"})
                 continue
             pending.append(job)
+            written.add(doc.source_id)
             pending_chunks += len(job.records)
             if pending_chunks >= self.settings.embedding.batch_size * 8:
                 self._flush(pending, summary)
                 pending, pending_chunks = [], 0
         self._flush(pending, summary)
-        if prune:
-            self._prune(states, seen, summary)
+        pruned = self._prune(states, seen, summary) if prune else set()
+        self._rename(states, names, skip=written | pruned)
         summary.chunks = self.store.count()
         summary.seconds = time.perf_counter() - started
         return summary
@@ -149,14 +154,24 @@ class Ingestor:
             else:
                 summary.updated += 1
 
+    def _rename(self, states: dict[str, SourceState], names: dict[str, str], skip: set[str]):
+        """Stored sources whose display name changed (a namesake arrived or left): relabel."""
+        for sid, state in states.items():
+            name = names.get(sid)
+            if sid not in skip and name and state.names != {name}:
+                self.store.rename_source(state, name)
+
     def _prune(
         self, states: dict[str, SourceState], seen: set[str], summary: IngestSummary
-    ) -> None:
+    ) -> set[str]:
+        removed = set()
         for source, state in states.items():
             if source in seen:
                 continue
             self.store.delete_ids(state.chunk_ids, state.project_ids)
             summary.removed += 1
+            removed.add(source)
+        return removed
 
 
 def _project_vectors(job: _Pending, by_id: dict) -> np.ndarray:

@@ -194,6 +194,7 @@ def _record(doc: Document, index: int, section: _Section, page: _Page, home: lis
     lan = _unique([*map(lan_of, kommuner), *find_lan(owner or ""), *find_lan(full)])
     return Project(
         source=doc.source,
+        source_id=doc.source_id,
         index=index,
         title=section.title or doc.source,
         text=body,

@@ -12,7 +12,9 @@ import json
 
 from stodkollen.records import Chunk, Contact, Filters, Project, ProjectRecord
 
-SCHEMA_VERSION = 2  # part of the collection name: a layout change never mixes with old data
+# Part of the collection name: a layout change never mixes with old data.
+# 3: records keyed by source_id (resolved path or URL), not by display name.
+SCHEMA_VERSION = 3
 
 # A record without a period must pass every year filter, so it spans all years.
 UNKNOWN_FIRST_YEAR = 0
@@ -27,7 +29,8 @@ def _clean(md: dict) -> dict:
 def _project_fields(p: Project) -> dict:
     end = p.end_year or p.start_year
     return {
-        "source": p.source,
+        "source": p.source,  # display name, as people see it
+        "source_id": p.source_id or p.source,  # identity: resolved path or URL
         "project_id": p.id,
         "project_index": p.index,
         "title": p.title,
@@ -72,6 +75,7 @@ def _project(md: dict, text: str = "") -> Project:
         contacts=[Contact(**json.loads(c)) for c in md.get("contacts") or []],
         published=md.get("published"),
         updated=md.get("updated"),
+        source_id=md.get("source_id", ""),
     )
 
 
@@ -123,7 +127,18 @@ def project_from(text: str | None, md: dict | None) -> ProjectRecord:
 
 # --- bookkeeping reads (no full decode) -------------------------------------------------------
 def source_of(md: dict | None) -> str:
+    """A stored entry's source identity (resolved path or URL)."""
+    md = md or {}
+    return str(md.get("source_id", md.get("source", "?")))
+
+
+def display_name_of(md: dict | None) -> str:
     return str((md or {}).get("source", "?"))
+
+
+def display_name(name: str) -> dict:
+    """The metadata update that shows a stored source under another display name."""
+    return {"source": name}
 
 
 def bookkeeping(md: dict | None) -> tuple[str | None, int | None]:

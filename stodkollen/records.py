@@ -6,6 +6,7 @@ the job of `stodkollen.codec` alone.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, field
 
 REFUSAL = "Jag hittar inget om det i dokumenten."
@@ -32,6 +33,12 @@ class Document:
     content_hash: str  # sha256 of the raw bytes
     path: str | None = None  # full local path, when a file
     fmt: str = "txt"  # txt | md | html | pdf
+    # Identity in the store: the resolved path or the URL (see loaders.source_id); stable
+    # across runs whichever folder was named. Defaults to `path`, else `source`.
+    source_id: str = ""
+
+    def __post_init__(self) -> None:
+        self.source_id = self.source_id or self.path or self.source
 
 
 @dataclass
@@ -57,10 +64,14 @@ class Project:
     contacts: list[Contact] = field(default_factory=list)
     published: str | None = None  # YYYY-MM-DD
     updated: str | None = None  # YYYY-MM-DD ("Senast uppdaterad")
+    source_id: str = ""  # the document's identity (Document.source_id); defaults to `source`
 
     @property
     def id(self) -> str:
-        return f"{self.source}#{self.index}"
+        # From the identity, not the display name (which can change); hashed so that answers
+        # do not show local paths.
+        key = (self.source_id or self.source).encode("utf-8", "backslashreplace")
+        return f"{hashlib.sha1(key).hexdigest()[:16]}#{self.index}"
 
     @property
     def kommun(self) -> str | None:
@@ -78,6 +89,7 @@ class Project:
     def to_dict(self) -> dict:
         d = asdict(self)
         d["id"] = self.id
+        d.pop("source_id")  # a local path: not shown
         return d
 
 
@@ -112,6 +124,7 @@ class ProjectRecord:
 class SourceState:
     """What the store holds for one source: hashes, recorded counts and ids, per collection."""
 
+    names: set = field(default_factory=set)  # display names it is stored under
     chunk_hashes: set = field(default_factory=set)
     chunk_counts: set = field(default_factory=set)
     chunk_ids: list[str] = field(default_factory=list)

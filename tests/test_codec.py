@@ -14,6 +14,7 @@ from stodkollen.settings import Settings
 def _project(**kw) -> Project:
     base = dict(
         source="a.html",
+        source_id="/sidor/a.html",
         index=2,
         title="Företagslots",
         text="Lotsen hjälper nya företag.",

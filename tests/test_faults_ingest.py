@@ -1,0 +1,70 @@
+"""Regression tests for the ingest faults of issue 15 (fake embedder, real embedded Chroma)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+import cli.main as cli
+from index.store import ChunkStore
+from ingest.pipeline import Ingestor
+from stodkollen.settings import Settings
+from tests.conftest import SAMPLE
+from tests.fakes import HashingEmbedder
+
+
+def _ingestor(settings: Settings):
+    store = ChunkStore(settings)
+    return Ingestor(settings, store, HashingEmbedder()), store
+
+
+def _by_source(store: ChunkStore) -> dict[str, set[str]]:
+    """Stored display name -> the document versions (hashes) stored under it."""
+    out: dict[str, set[str]] = {}
+    for r in store.all_chunks():
+        out.setdefault(r.project.source, set()).add(r.doc_hash)
+    return out
+
+
+@pytest.fixture
+def fake_cli(settings, monkeypatch):
+    """The CLI with an assistant over the test's home and the fake embedder."""
+    from assistant.service import Assistant
+
+    monkeypatch.setattr(cli, "_assistant", lambda: Assistant(settings, embedder=HashingEmbedder()))
+    return settings
+
+
+# --- 1. a document's identity is its resolved path ---------------------------------------------
+@pytest.fixture
+def same(tmp_path):
+    """same/2023/projekt.txt and same/2024/projekt.txt: one file name, two projects."""
+    root = tmp_path / "same"
+    for year, page in (("2023", "002_a2ead99e0bb57481.txt"), ("2024", "003_b4cd6cbfee5ded9c.txt")):
+        (root / year).mkdir(parents=True)
+        shutil.copy(SAMPLE / page, root / year / "projekt.txt")
+    return root
+
+
+def test_same_file_name_in_separate_runs_keeps_both_documents(settings, same):
+    ing, store = _ingestor(settings)
+    first = ing.run([str(same / "2023")])
+    second = ing.run([str(same / "2024")])
+    assert (first.added, second.added, second.updated) == (1, 1, 0)
+    stored = _by_source(store)
+    assert len(stored) == 2 and len(set().union(*stored.values())) == 2  # both projects kept
+    # shown under the shortest names that tell them apart
+    assert set(stored) == {"2023/projekt.txt", "2024/projekt.txt"}
+    ids = {r.project.source_id for r in store.all_chunks()}
+    assert ids == {str((same / y / "projekt.txt").resolve()) for y in ("2023", "2024")}
+
+
+def test_folder_then_subfolder_stores_each_file_once(settings, same):
+    ing, store = _ingestor(settings)
+    ing.run([str(same)])
+    count = store.count()
+    again = ing.run([str(same / "2023")])
+    assert (again.added, again.updated, again.unchanged, again.embedded) == (0, 0, 1, 0)
+    assert store.count() == count
+    assert set(_by_source(store)) == {"2023/projekt.txt", "2024/projekt.txt"}
