@@ -40,7 +40,7 @@ def chunk_id(source: str, doc_hash: str, project_index: int, chunk_index: int, t
     """Deterministic: the same source (its identity) and content always get the same id, so
     re-ingest is idempotent; two files with the same text keep chunks of their own."""
     key = f"{source}:{doc_hash}:{project_index}:{chunk_index}:{text}"
-    return hashlib.sha1(key.encode()).hexdigest()
+    return hashlib.sha1(key.encode("utf-8", "backslashreplace")).hexdigest()
 
 
 def chunk_project(project: Project, doc_hash: str, chunk_size: int, overlap: int) -> list[Chunk]:

@@ -130,15 +130,24 @@ def _walk(directory: Path) -> Iterator[Path]:
             yield entry
 
 
+def escape_undecodable(text: str) -> str:
+    """A name that can be stored and printed: bytes of a file name that are not UTF-8 (kept by
+    Python as lone surrogates) become backslash escapes, b'caf\\xe9.txt' -> 'caf\\\\xe9.txt'."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that does not stand for a byte
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def source_id(item: str) -> str:
     """A source's identity in the store: its resolved path (the same whichever folder was named
-    and in every run), or the URL."""
+    and in every run), or the URL; undecodable bytes escaped."""
     if is_url(item):
-        return item
+        return escape_undecodable(item)
     try:
-        return str(Path(item).expanduser().resolve())
+        return escape_undecodable(str(Path(item).expanduser().resolve()))
     except (OSError, RuntimeError):  # e.g. a symlink loop: the path as given
-        return item
+        return escape_undecodable(item)
 
 
 def source_names(items: list[str]) -> dict[str, str]:
@@ -166,12 +175,12 @@ def source_names(items: list[str]) -> dict[str, str]:
 def load_source(item: str, settings: Settings, name: str | None = None) -> Document:
     """Load one file path or URL into a Document; raises SourceSkipped with the reason."""
     if is_url(item):
-        return _load_url(item, settings)
+        return _load_url(escape_undecodable(item), settings)
     return _load_file(Path(item), settings, name)
 
 
 def _load_file(path: Path, settings: Settings, name: str | None = None) -> Document:
-    name = name or path.name or str(path)
+    name = name or escape_undecodable(path.name or str(path))
     try:
         exists, regular = path.exists(), path.is_file()
     except OSError as exc:  # exists() raises, rather than answers, on permission errors

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 
 import pytest
+from click.testing import CliRunner
 
 import cli.main as cli
 from index.store import ChunkStore
@@ -68,3 +71,29 @@ def test_folder_then_subfolder_stores_each_file_once(settings, same):
     assert (again.added, again.updated, again.unchanged, again.embedded) == (0, 0, 1, 0)
     assert store.count() == count
     assert set(_by_source(store)) == {"2023/projekt.txt", "2024/projekt.txt"}
+
+
+# --- 2. file names that are not valid UTF-8 ----------------------------------------------------
+def test_undecodable_file_name_is_stored_under_an_escaped_name(settings, tmp_path):
+    folder = tmp_path / "namn"
+    folder.mkdir()
+    shutil.copy(SAMPLE / "003_b4cd6cbfee5ded9c.txt", folder / "bra.txt")
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as handle:
+        handle.write((SAMPLE / "004_2bf8b921bb3f0e7e.txt").read_bytes())
+    ing, store = _ingestor(settings)
+    summary = ing.run([str(folder)])
+    assert (summary.added, summary.skipped) == (2, [])
+    assert set(_by_source(store)) == {"bra.txt", "caf\\xe9.txt"}
+
+
+def test_undecodable_file_name_does_not_break_the_cli(fake_cli, tmp_path):
+    folder = tmp_path / "namn"
+    folder.mkdir()
+    shutil.copy(SAMPLE / "003_b4cd6cbfee5ded9c.txt", folder / "bra.txt")
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as handle:
+        handle.write(b"")  # empty: listed as skipped, under its escaped name
+    result = CliRunner().invoke(cli.main, ["ingest", str(folder), "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["added"] == 1
+    assert [s["source"] for s in summary["skipped"]] == ["caf\\xe9.txt"]
