@@ -321,7 +321,63 @@ def html_to_text(html: str) -> str:
     """Main content of an HTML page as plain text; empty when the page has none."""
     # trafilatura treats a page with an XML declaration (XHTML) as XML and loses headings.
     html = _XML_DECLARATION.sub("", html, count=1)
+    if _beyond_lxml_limits(html):
+        return _tidy(_flat_text(html))
     return _tidy(_trafilatura_text(html) or _lxml_text(html))
+
+
+def _beyond_lxml_limits(html: str) -> bool:
+    """True when libxml2 (lxml, and trafilatura with it) would silently cut the page short: it
+    stops at 256 nested elements (300 unclosed <div> rows keep 253) and drops text nodes over
+    10 MB."""
+    import lxml.html
+    from lxml import etree
+
+    parser = lxml.html.HTMLParser()
+    try:
+        lxml.html.document_fromstring(html, parser=parser)
+    except (etree.ParserError, ValueError):
+        return False  # nothing parsed: the usual path reports it
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+
+
+def _flat_text(html: str) -> str:
+    """All visible text, blocks on their own lines, read by a tokenizer that builds no tree and
+    so has no depth limit (for pages beyond lxml's limits; no boilerplate removal)."""
+    from html.parser import HTMLParser
+
+    head_tags = {"title", "meta", "link", "base", "style", "script", "noscript", "template"}
+
+    class Flat(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.dropped: list[str] = []  # open elements whose content is not shown
+
+        def handle_starttag(self, tag: str, attrs) -> None:
+            if "head" in self.dropped and tag not in head_tags:  # <head> left unclosed
+                del self.dropped[self.dropped.index("head") :]
+            if tag in _DROP_TAGS:
+                self.dropped.append(tag)
+            elif not self.dropped and tag == "br":
+                self.parts.append("\n")
+            elif not self.dropped and tag in _BLOCK_TAGS:
+                self.parts.append("\n\n")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in self.dropped:
+                del self.dropped[len(self.dropped) - 1 - self.dropped[::-1].index(tag) :]
+            elif not self.dropped and tag in _BLOCK_TAGS:
+                self.parts.append("\n\n")
+
+        def handle_data(self, data: str) -> None:
+            if not self.dropped:
+                self.parts.append(_collapse(data))
+
+    parser = Flat()
+    parser.feed(html)
+    parser.close()
+    return "\n".join(line.strip() for line in "".join(parser.parts).split("\n"))
 
 
 def _trafilatura_text(html: str) -> str:

@@ -11,6 +11,8 @@ from click.testing import CliRunner
 
 import cli.main as cli
 from index.store import ChunkStore
+from ingest.chunking import embedding_text
+from ingest.loaders import load_source
 from ingest.pipeline import Ingestor
 from stodkollen.settings import Settings
 from tests.conftest import SAMPLE
@@ -97,3 +99,22 @@ def test_undecodable_file_name_does_not_break_the_cli(fake_cli, tmp_path):
     summary = json.loads(result.stdout)
     assert summary["added"] == 1
     assert [s["source"] for s in summary["skipped"]] == ["caf\\xe9.txt"]
+
+
+# --- 3. deeply nested HTML ---------------------------------------------------------------------
+@pytest.mark.parametrize("rows", [300, 3000])
+def test_deeply_nested_html_keeps_every_row(settings, tmp_path, rows):
+    body = "".join(
+        f"<div>Rad {i} handlar om projekt nummer {i} i Malå.\n" for i in range(1, rows + 1)
+    )
+    page = tmp_path / "djup.html"
+    page.write_text(f"<html><head><title>Djup</title></head><body>{body}</body></html>")
+    doc = load_source(str(page), settings)
+    missing = [i for i in range(1, rows + 1) if f"Rad {i} handlar" not in doc.text]
+    assert missing == []
+    assert "Djup" not in doc.text  # the <head> stays out
+    if rows == 300:
+        ing, store = _ingestor(settings)
+        assert ing.run([str(page)]).added == 1
+        stored = " ".join(embedding_text(r) for r in store.all_chunks())  # title in the header
+        assert all(f"Rad {i} handlar" in stored for i in (1, 254, 300))
