@@ -364,7 +364,12 @@ def ingest_report(summary: dict) -> str:
         f"{summary.get('chunks', 0)} textavsnitt i registret."
     )
     skipped = [f"- {escape_markdown(skipped_text(s))}" for s in summary.get("skipped", [])]
-    return escape_markdown(line) + ("\n\nHoppades över:\n" + "\n".join(skipped) if skipped else "")
+    cut = [f"- {escape_markdown(skipped_text(s))}" for s in summary.get("warnings", [])]
+    return (
+        escape_markdown(line)
+        + ("\n\nHoppades över:\n" + "\n".join(skipped) if skipped else "")
+        + ("\n\nLästes in delvis:\n" + "\n".join(cut) if cut else "")
+    )
 
 
 def skipped_text(skipped: dict) -> str:

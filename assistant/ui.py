@@ -180,7 +180,9 @@ class Handlers:
         return (render.ingest_report(summary), *self.page_state(), "")
 
     def _ingest(self, items: list[str], progress, skipped: list[dict]) -> dict:
+        warnings: list[dict] = []  # stored, but not in full
         total = {"added": 0, "updated": 0, "unchanged": 0, "chunks": 0, "skipped": skipped}
+        total["warnings"] = warnings
         for i, item in enumerate(items):
             progress((i, len(items)), desc=f"Läser in {Path(item).name or item}")
             try:
@@ -191,7 +193,8 @@ class Handlers:
                 total[key] += d.get(key, 0)
             total["chunks"] = d.get("chunks", total["chunks"])
             skipped.extend(d.get("skipped", []))
-        for s in skipped:
+            warnings.extend(d.get("warnings", []))
+        for s in skipped + warnings:
             warn(render.skipped_text(s))
         if not items:
             total["chunks"] = self.assistant.store.count()

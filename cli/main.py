@@ -103,6 +103,8 @@ def ingest(sources: tuple[str, ...], as_json: bool, prune: bool) -> None:
     )
     for s in d["skipped"]:
         text += f"\nskipped: {s['source']}: {s['reason']}"
+    for w in d["warnings"]:
+        text += f"\nwarning: {w['source']}: {w['reason']}"
     _emit(d, as_json, text)
     if summary.processed == 0 and summary.skipped:
         sys.exit(2)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -37,6 +37,7 @@ class IngestSummary:
     embedded: int = 0  # chunks embedded by this run
     seconds: float = 0.0
     skipped: list[dict] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)  # stored, but not in full
 
     @property
     def processed(self) -> int:
@@ -52,7 +53,29 @@ class IngestSummary:
             "embedded": self.embedded,
             "seconds": round(self.seconds, 3),
             "skipped": self.skipped,
+            "warnings": self.warnings,
         }
+
+
+# Text kept before parsing: room for ten times the words the chunk limit can hold (chunks
+# overlap and boilerplate is dropped), so parsing cost is bounded too.
+TEXT_PER_CHUNK_LIMIT = 10
+
+
+def truncated_version(doc_hash: str, max_chunks: int) -> str:
+    """The version stored for a document cut at max_chunks: a new limit makes it stale."""
+    return f"{doc_hash}/max{max_chunks}"
+
+
+def _bounded(text: str, max_chars: int) -> tuple[str, bool]:
+    """The text, or its beginning up to a sentence end (else a space) within max_chars."""
+    if len(text) <= max_chars:
+        return text, False
+    head = text[:max_chars]
+    end = max(head.rfind(mark) for mark in (". ", "! ", "? ", "\n"))
+    if end < max_chars // 2:
+        end = head.rfind(" ")
+    return (head[: end + 1] if end > 0 else head), True
 
 
 @dataclass
@@ -63,6 +86,7 @@ class _Pending:
     stale_chunk_ids: list[str]
     stale_project_ids: list[str]
     is_new: bool
+    truncated: bool = False
 
 
 class Ingestor:
@@ -93,13 +117,25 @@ class Ingestor:
                 continue
             seen.add(doc.source_id)
             state = states.get(doc.source_id)
-            if state and state.is_current(doc.content_hash):
+            limit = self.settings.ingest.max_chunks_per_document
+            if state and any(
+                state.is_current(v)
+                for v in (doc.content_hash, truncated_version(doc.content_hash, limit))
+            ):
                 summary.unchanged += 1
                 continue
             job = self._prepare(doc, state)
             if job is None:
                 summary.skipped.append({"source": doc.source, "reason": "ingen text (no text)"})
                 continue
+            if job.truncated:
+                reason = (
+                    f"avkortad: bara de första {len(job.records)} textavsnitten lagrades, gränsen "
+                    f"är {self.settings.ingest.max_chunks_per_document} per dokument (truncated; "
+                    "STODKOLLEN_INGEST__MAX_CHUNKS_PER_DOCUMENT)"
+                )
+                summary.warnings.append({"source": doc.source, "reason": reason})
+                log.warning("%s: %s", doc.source, reason)
             pending.append(job)
             written.add(doc.source_id)
             pending_chunks += len(job.records)
@@ -115,23 +151,35 @@ class Ingestor:
 
     def _prepare(self, doc: Document, state: SourceState | None) -> _Pending | None:
         cfg = self.settings.ingest
+        limit = cfg.max_chunks_per_document
+        # Cost is bounded before parsing: no more text than the chunk limit can hold (with room
+        # to spare), cut at a sentence end; the chunks are then capped at the limit.
+        text, truncated = _bounded(doc.text, limit * cfg.chunk_size * TEXT_PER_CHUNK_LIMIT)
         records: list[Chunk] = []
         project_records: list[ProjectRecord] = []
-        for project in parse_document(doc):
+        for project in parse_document(replace(doc, text=text) if truncated else doc):
+            if len(records) >= limit:
+                truncated = True
+                break
             chunks = chunk_project(project, doc.content_hash, cfg.chunk_size, cfg.chunk_overlap)
+            if len(records) + len(chunks) > limit:
+                chunks, truncated = chunks[: limit - len(records)], True
             records.extend(chunks)
             project_records.append(ProjectRecord(project, doc.content_hash, [c.id for c in chunks]))
         if not records:
             return None
+        version = truncated_version(doc.content_hash, limit) if truncated else doc.content_hash
         for r in records:
-            r.doc_chunks = len(records)
+            r.doc_chunks, r.doc_hash = len(records), version
         for p in project_records:
-            p.doc_projects = len(project_records)
+            p.doc_projects, p.doc_hash = len(project_records), version
         old = state or SourceState()
         new_chunks, new_projects = {r.id for r in records}, {p.id for p in project_records}
         stale = [cid for cid in old.chunk_ids if cid not in new_chunks]
         stale_projects = [pid for pid in old.project_ids if pid not in new_projects]
-        return _Pending(doc, records, project_records, stale, stale_projects, is_new=not state)
+        return _Pending(
+            doc, records, project_records, stale, stale_projects, not state, truncated=truncated
+        )
 
     def _flush(self, pending: list[_Pending], summary: IngestSummary) -> None:
         if not pending:

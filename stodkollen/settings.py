@@ -52,6 +52,14 @@ class IngestSettings(_Section):
     max_file_mb: float = Field(
         20.0, gt=0, description="Files (and downloads) above this are skipped."
     )
+    max_chunks_per_document: int = Field(
+        500,
+        ge=1,
+        description="Chunks stored per document; the rest of a longer document is left out and "
+        "the ingest summary warns. Embedding costs 0.1-0.5 s per chunk on a CPU (a 2 MB text "
+        "made 2 330 chunks: 5 minutes, 1.5 GB), so 500 chunks (about 40 000 words, a long "
+        "report) bounds one document to a few minutes; project pages need 1-30.",
+    )
     url_timeout_s: float = Field(15.0, gt=0, description="Time limit for one URL fetch.")
     allow_private_urls: bool = Field(
         False, description="Test-only: allow URLs that resolve to loopback/private addresses."

@@ -14,7 +14,7 @@ from index.store import ChunkStore
 from ingest.chunking import embedding_text
 from ingest.loaders import load_source
 from ingest.pipeline import Ingestor
-from stodkollen.settings import Settings
+from stodkollen.settings import IngestSettings, Settings
 from tests.conftest import SAMPLE
 from tests.fakes import HashingEmbedder
 
@@ -118,3 +118,41 @@ def test_deeply_nested_html_keeps_every_row(settings, tmp_path, rows):
         assert ing.run([str(page)]).added == 1
         stored = " ".join(embedding_text(r) for r in store.all_chunks())  # title in the header
         assert all(f"Rad {i} handlar" in stored for i in (1, 254, 300))
+
+
+# --- 4. a cost limit per document --------------------------------------------------------------
+def _huge_line(tmp_path, sentences: int = 20_000):
+    words = "Projektet i Malå kommun bygger solceller på taken och ordnar kurser för företagare"
+    path = tmp_path / "enrad.txt"
+    path.write_text(" ".join(f"{words} nummer {i}." for i in range(sentences)), encoding="utf-8")
+    return path
+
+
+def test_a_huge_single_line_is_capped_at_the_chunk_limit_with_a_warning(tmp_path, model_dir):
+    path = _huge_line(tmp_path)
+    assert path.stat().st_size > 1_500_000 and b"\n" not in path.read_bytes()
+    settings = Settings(
+        home=tmp_path / "home",
+        model_dir=model_dir,
+        ingest=IngestSettings(max_chunks_per_document=20),
+    )
+    ing, store = _ingestor(settings)
+    summary = ing.run([str(path)])
+    assert (summary.added, summary.chunks, summary.embedded, summary.skipped) == (1, 20, 20, [])
+    assert [w["source"] for w in summary.warnings] == ["enrad.txt"]
+    assert "20" in summary.warnings[0]["reason"] and "avkortad" in summary.warnings[0]["reason"]
+    assert summary.to_dict()["warnings"] == summary.warnings
+    texts = [r.text for r in store.all_chunks()]
+    assert all(t.endswith(".") for t in texts)  # split at sentence ends, not one giant line
+    assert max(len(t) for t in texts) < 2000
+    # Unchanged with the same limit; a higher limit completes the document.
+    assert ing.run([str(path)]).unchanged == 1
+    more = settings.model_copy(update={"ingest": IngestSettings(max_chunks_per_document=30)})
+    ing.settings = more
+    again = ing.run([str(path)])
+    assert (again.updated, again.chunks) == (1, 30)
+
+
+def test_the_chunk_limit_default_is_documented():
+    field = IngestSettings.model_fields["max_chunks_per_document"]
+    assert field.default >= 100 and field.description
