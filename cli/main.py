@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sys
 
 import click
@@ -12,6 +13,14 @@ import click
 from stodkollen.errors import StodkollenError
 
 log = logging.getLogger("stodkollen")
+
+# Control characters (and Unicode line breaks) in a name would break a line of text output.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _shown(name) -> str:
+    """A file name or URL for text output: control characters as escapes ("a\\nb.txt")."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(name))
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -102,9 +111,9 @@ def ingest(sources: tuple[str, ...], as_json: bool, prune: bool) -> None:
         f"seconds: {d['seconds']}"
     )
     for s in d["skipped"]:
-        text += f"\nskipped: {s['source']}: {s['reason']}"
+        text += f"\nskipped: {_shown(s['source'])}: {s['reason']}"
     for w in d["warnings"]:
-        text += f"\nwarning: {w['source']}: {w['reason']}"
+        text += f"\nwarning: {_shown(w['source'])}: {w['reason']}"
     _emit(d, as_json, text)
     if summary.processed == 0 and summary.skipped:
         sys.exit(2)
@@ -120,7 +129,7 @@ def _answer_text(answer) -> str:
     lines = [answer.answer, ""]
     for s in answer.sources:
         where = f" – {s.project.kommun}" if s.project.kommun else ""
-        lines.append(f"[{s.n}] {s.source}: {s.title}{where}")
+        lines.append(f"[{s.n}] {_shown(s.source)}: {s.title}{where}")
     return "\n".join(lines).rstrip()
 
 
@@ -165,7 +174,8 @@ def similar(text: str, as_json: bool, k: int) -> None:
     found = find_similar(_assistant(), text, k)
     rows = [p.to_dict() for p in found]
     lines = [
-        f"{i}. {p.title} ({p.kommun or '–'}, {p.period or '–'}, {p.owner or '–'}) [{p.source}]\n"
+        f"{i}. {p.title} ({p.kommun or '–'}, {p.period or '–'}, {p.owner or '–'}) "
+        f"[{_shown(p.source)}]\n"
         f"   {p.passage}"
         for i, p in enumerate(found, 1)
     ]
@@ -189,7 +199,7 @@ def projects(as_json: bool) -> None:
         rows.append(row)
     lines = [
         f"{p.title} | {'; '.join(p.kommuner)} | {p.owner or ''} | "
-        f"{p.period_start or ''}–{p.period_end or ''} | {p.source}"
+        f"{p.period_start or ''}–{p.period_end or ''} | {_shown(p.source)}"
         for p in projects
     ]
     _emit(rows, as_json, "\n".join(lines))

@@ -14,6 +14,7 @@ from index.store import ChunkStore
 from ingest.chunking import embedding_text
 from ingest.loaders import load_source
 from ingest.pipeline import Ingestor
+from stodkollen.records import Answer, Project, Source
 from stodkollen.settings import IngestSettings, Settings
 from tests.conftest import SAMPLE
 from tests.fakes import HashingEmbedder
@@ -156,3 +157,19 @@ def test_a_huge_single_line_is_capped_at_the_chunk_limit_with_a_warning(tmp_path
 def test_the_chunk_limit_default_is_documented():
     field = IngestSettings.model_fields["max_chunks_per_document"]
     assert field.default >= 100 and field.description
+
+
+# --- 5. control characters in names ------------------------------------------------------------
+def test_control_characters_in_names_stay_on_one_line_in_cli_text(fake_cli, tmp_path):
+    folder = tmp_path / "rader"
+    folder.mkdir()
+    (folder / "tom\nfil.txt").write_text("")
+    shutil.copy(SAMPLE / "003_b4cd6cbfee5ded9c.txt", folder / "bra.txt")
+    result = CliRunner().invoke(cli.main, ["ingest", str(folder)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2 and lines[1].startswith("skipped: tom\\nfil.txt: tom fil")
+
+    source = Source(1, Project("rad1\nrad2.txt", 0, "Titel", kommuner=["Malå"]), 1.0, "text")
+    text = cli._answer_text(Answer("Fråga?", "Svar [1].", False, [source]))
+    assert text.splitlines()[-1] == "[1] rad1\\nrad2.txt: Titel – Malå"
