@@ -44,12 +44,15 @@ class Assistant:
         self.sentence_vectors = SentenceVectors(embedder, self.settings.answer.sentence_cache)
         self._ingest_lock = threading.Lock()
 
-    def ingest(self, items: list[str] | None = None, prune: bool = False):
+    def ingest(
+        self, items: list[str] | None = None, prune: bool = False, follow_links: bool = False
+    ):
         """Ingest sources into this assistant's store and show them to the next question."""
         from ingest.pipeline import Ingestor
 
         with self._ingest_lock:
-            summary = Ingestor(self.settings, self.store, self.embedder).run(items, prune=prune)
+            ingestor = Ingestor(self.settings, self.store, self.embedder)
+            summary = ingestor.run(items, prune=prune, follow_links=follow_links)
         self.catalog.refresh(force=True)
         return summary
 

@@ -101,9 +101,14 @@ def main(verbose: bool) -> None:
 @click.argument("sources", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary.")
 @click.option("--prune", is_flag=True, help="Remove chunks of sources that disappeared.")
-def ingest(sources: tuple[str, ...], as_json: bool, prune: bool) -> None:
+@click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Also follow file links that point out of a named folder (not followed by default).",
+)
+def ingest(sources: tuple[str, ...], as_json: bool, prune: bool, follow_links: bool) -> None:
     """Ingest files, directories or URLs (default: the bundled sample corpus)."""
-    summary = _assistant().ingest(list(sources) or None, prune=prune)
+    summary = _assistant().ingest(list(sources) or None, prune=prune, follow_links=follow_links)
     d = summary.to_dict()
     text = (
         f"added: {d['added']}, updated: {d['updated']}, unchanged: {d['unchanged']}, "

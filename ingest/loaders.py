@@ -80,22 +80,28 @@ def is_url(item: str) -> bool:
     return bool(_URL.match(item))
 
 
-def expand_sources(items: list[str]) -> list[str]:
+def expand_sources(
+    items: list[str], follow_links: bool = False, skipped: list[SourceSkipped] | None = None
+) -> list[str]:
     """Files, directories (walked in sorted order, hidden entries skipped) and URLs, de-duplicated.
 
     A path that does not exist is passed through so load_source can report it as not found.
+    Inside a directory, a file link is followed only when it points into the named directory
+    (or follow_links is set) and a directory link never; links left out are added to skipped.
     """
     seen: set[str] = set()
     sources: list[str] = []
     for item in items:
-        for source in _expand_one(item.strip()):
+        for source in _expand_one(item.strip(), follow_links, skipped):
             if source not in seen:
                 seen.add(source)
                 sources.append(source)
     return sources
 
 
-def _expand_one(item: str) -> Iterator[str]:
+def _expand_one(
+    item: str, follow_links: bool = False, skipped: list[SourceSkipped] | None = None
+) -> Iterator[str]:
     if not item:
         return
     if is_url(item):
@@ -107,14 +113,18 @@ def _expand_one(item: str) -> Iterator[str]:
     except OSError:  # e.g. a parent directory we may not enter: load_source gives the reason
         is_dir = exists = False
     if is_dir:
-        yield from (str(p) for p in _walk(path.resolve()))
+        root = path.resolve()
+        links = skipped if skipped is not None else []
+        yield from (str(p) for p in _walk(root, root, follow_links, links))
     elif exists:
         yield str(path.resolve())
     else:
         yield item
 
 
-def _walk(directory: Path) -> Iterator[Path]:
+def _walk(
+    directory: Path, root: Path, follow_links: bool, skipped: list[SourceSkipped]
+) -> Iterator[Path]:
     try:
         entries = sorted(directory.iterdir(), key=lambda p: p.name)
     except OSError:
@@ -123,11 +133,34 @@ def _walk(directory: Path) -> Iterator[Path]:
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
-            if not entry.is_symlink():  # a linked directory can loop back on itself
-                yield from _walk(entry)
+        if entry.is_symlink():
+            target = _link_target(entry, root, follow_links, skipped)
+            if target is not None:
+                yield target
+        elif entry.is_dir():
+            yield from _walk(entry, root, follow_links, skipped)
         else:
             yield entry
+
+
+def _link_target(
+    link: Path, root: Path, follow_links: bool, skipped: list[SourceSkipped]
+) -> Path | None:
+    """Where a link found in a directory leads, or None (and why, in skipped)."""
+    name = escape_undecodable(link.name)
+    if link.is_dir():  # a linked directory can loop back on itself
+        skipped.append(SourceSkipped(name, "länkad mapp följs inte (directory link)"))
+        return None
+    try:
+        target = link.resolve()
+    except (OSError, RuntimeError):  # a link loop
+        skipped.append(SourceSkipped(name, "trasig länk (broken link)"))
+        return None
+    if not follow_links and not target.is_relative_to(root):
+        reason = "länken pekar ut ur mappen och följs inte; använd --follow-links (outside link)"
+        skipped.append(SourceSkipped(name, reason))
+        return None
+    return target
 
 
 def escape_undecodable(text: str) -> str:

@@ -95,10 +95,16 @@ class Ingestor:
     def __init__(self, settings: Settings, store: ChunkStore, embedder: Embedder):
         self.settings, self.store, self.embedder = settings, store, embedder
 
-    def run(self, items: list[str] | None = None, prune: bool = False) -> IngestSummary:
+    def run(
+        self, items: list[str] | None = None, prune: bool = False, follow_links: bool = False
+    ) -> IngestSummary:
         started = time.perf_counter()
         summary = IngestSummary()
-        sources = expand_sources(items or [str(SAMPLE_CORPUS)])
+        links: list[SourceSkipped] = []  # links in folders that are not followed
+        sources = expand_sources(items or [str(SAMPLE_CORPUS)], follow_links, links)
+        for skip in links:
+            summary.skipped.append({"source": skip.source, "reason": skip.reason})
+            log.warning("Hoppar över %s: %s", skip.source, skip.reason)
         states = self.store.source_states()  # keyed by source identity (resolved path or URL)
         seen: set[str] = set()
         written: set[str] = set()  # sources whose records this run writes anew

@@ -173,3 +173,54 @@ def test_control_characters_in_names_stay_on_one_line_in_cli_text(fake_cli, tmp_
     source = Source(1, Project("rad1\nrad2.txt", 0, "Titel", kommuner=["Malå"]), 1.0, "text")
     text = cli._answer_text(Answer("Fråga?", "Svar [1].", False, [source]))
     assert text.splitlines()[-1] == "[1] rad1\\nrad2.txt: Titel – Malå"
+
+
+# --- 6. file links out of the named folder ----------------------------------------------------
+@pytest.fixture
+def linked(tmp_path):
+    corpus, outside = tmp_path / "korpus", tmp_path / "utanfor"
+    corpus.mkdir()
+    outside.mkdir()
+    shutil.copy(SAMPLE / "003_b4cd6cbfee5ded9c.txt", corpus / "bra.txt")
+    (outside / "hemlig.txt").write_text(
+        "Hemligt\n\nLösenordet till servern är gurkmajonnäs och får inte spridas vidare.\n"
+    )
+    (corpus / "passwd.txt").symlink_to(outside / "hemlig.txt")
+    (corpus / "kopia.txt").symlink_to(corpus / "bra.txt")  # inside the folder: fine, one copy
+    return corpus
+
+
+def _secret_stored(store: ChunkStore) -> bool:
+    return any("gurkmajonnäs" in r.text for r in store.all_chunks())
+
+
+def test_file_link_out_of_the_folder_is_skipped_unless_asked(settings, linked):
+    ing, store = _ingestor(settings)
+    summary = ing.run([str(linked)])
+    assert summary.added == 1 and not _secret_stored(store)
+    assert [s["source"] for s in summary.skipped] == ["passwd.txt"]
+    assert (
+        "länk" in summary.skipped[0]["reason"] and "--follow-links" in summary.skipped[0]["reason"]
+    )
+    followed = ing.run([str(linked)], follow_links=True)
+    assert (followed.added, followed.unchanged, followed.skipped) == (1, 1, [])
+    assert _secret_stored(store)
+
+
+def test_cli_follow_links_option(fake_cli, linked):
+    result = CliRunner().invoke(cli.main, ["ingest", str(linked), "--json"])
+    assert [s["source"] for s in json.loads(result.stdout)["skipped"]] == ["passwd.txt"]
+    result = CliRunner().invoke(cli.main, ["ingest", str(linked), "--follow-links", "--json"])
+    assert result.exit_code == 0, result.output
+    assert (json.loads(result.stdout)["added"], json.loads(result.stdout)["skipped"]) == (1, [])
+
+
+def test_directory_link_is_listed_and_not_followed(settings, linked, tmp_path):
+    (linked / "utanfor").symlink_to(tmp_path / "utanfor", target_is_directory=True)
+    ing, store = _ingestor(settings)
+    summary = ing.run([str(linked)], follow_links=True)
+    assert summary.added == 2  # bra.txt and, asked for, passwd.txt
+    assert [(s["source"], s["reason"].split(" (")[0]) for s in summary.skipped] == [
+        ("utanfor", "länkad mapp följs inte")
+    ]
+    assert len({r.metadata["source_id"] for r in store.all_chunks()}) == 2
