@@ -223,4 +223,4 @@ def test_directory_link_is_listed_and_not_followed(settings, linked, tmp_path):
     assert [(s["source"], s["reason"].split(" (")[0]) for s in summary.skipped] == [
         ("utanfor", "länkad mapp följs inte")
     ]
-    assert len({r.metadata["source_id"] for r in store.all_chunks()}) == 2
+    assert len({r.project.source_id for r in store.all_chunks()}) == 2
