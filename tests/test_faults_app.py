@@ -1,0 +1,190 @@
+"""Regression tests for the app and CLI faults of issue 15 (numbers 8-14).
+
+Fast: the hashing embedder (STODKOLLEN_EMBEDDING__MODEL=hash) with real Chroma stores, the
+app's pure handlers (assistant.ui.Handlers) without a browser, and the CLI in-process. The
+server-mode tests start their own `chroma run` and freeze it with SIGSTOP.
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+import subprocess
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+
+import gradio as gr
+import pytest
+from click.testing import CliRunner
+
+from assistant.service import Assistant
+from assistant.ui import Handlers
+from cli.main import main
+from stodkollen.settings import AnswerSettings, EmbeddingSettings, Settings, get_settings
+from tests.conftest import SAMPLE
+from tests.fakes import HashingEmbedder
+from tests.test_chroma_server import chroma_cli, free_port, wait_for_heartbeat
+
+HASH = EmbeddingSettings(model="hash")
+# The hashing embedder ranks poorly; these gates let it answer so filters can be seen at work.
+ANSWERING = AnswerSettings(min_dense=-1.0, min_coverage=0.0)
+QUESTION = "Finns det rådgivning för företagare i Malå?"
+
+
+def _no_progress(*args, **kwargs) -> None:
+    """Stands in for gr.Progress outside a running app."""
+
+
+def hash_settings(home: Path, **update) -> Settings:
+    return Settings(home=home, embedding=HASH, answer=ANSWERING, **update)
+
+
+@pytest.fixture(scope="module")
+def sample_app(tmp_path_factory) -> Handlers:
+    """The app's handlers around an assistant over the sample corpus (hashing embedder)."""
+    assistant = Assistant(
+        hash_settings(tmp_path_factory.mktemp("apphome")), embedder=HashingEmbedder()
+    )
+    assistant.ingest([str(SAMPLE)])
+    return Handlers(assistant)
+
+
+@pytest.fixture
+def cli_env(tmp_path, monkeypatch) -> Path:
+    """An empty home for the CLI, with the hashing embedder."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("STODKOLLEN_HOME", str(home))
+    monkeypatch.setenv("STODKOLLEN_EMBEDDING__MODEL", "hash")
+    get_settings.cache_clear()
+    yield home
+    get_settings.cache_clear()
+
+
+@pytest.fixture(scope="module")
+def ingested_home(tmp_path_factory) -> Path:
+    home = tmp_path_factory.mktemp("clihome")
+    env = {"STODKOLLEN_HOME": str(home), "STODKOLLEN_EMBEDDING__MODEL": "hash"}
+    assert CliRunner().invoke(main, ["ingest"], env=env).exit_code == 0
+    return home
+
+
+@pytest.fixture
+def sample_cli(ingested_home, monkeypatch) -> Path:
+    monkeypatch.setenv("STODKOLLEN_HOME", str(ingested_home))
+    monkeypatch.setenv("STODKOLLEN_EMBEDDING__MODEL", "hash")
+    get_settings.cache_clear()
+    yield ingested_home
+    get_settings.cache_clear()
+
+
+def run_cli(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def fel_line(result) -> str:
+    """The one "Fel: …" line a user mistake prints (and nothing else on stderr)."""
+    lines = result.stderr.strip().splitlines()
+    assert result.exit_code == 2, result.output
+    assert len(lines) == 1 and lines[0].startswith("Fel: "), result.stderr
+    assert "Traceback" not in result.output
+    return lines[0].removeprefix("Fel: ")
+
+
+def app_error(call) -> str:
+    with pytest.raises(gr.Error) as caught:
+        call()
+    return caught.value.message
+
+
+def chat_reply(handlers: Handlers, **form) -> str:
+    """The assistant's last chat message for QUESTION with the given filter form values."""
+    fields = {"kommun": "", "lan": "", "from_year": "", "to_year": ""} | form
+    *_, last = handlers.respond(QUESTION, [], None, {}, **fields)
+    return last[1][-1]["content"]
+
+
+def render_text(markdown: str) -> str:
+    """A chat error message back as plain text (render.error_markdown escapes it)."""
+    return re.sub(r"\\(.)", r"\1", markdown.removeprefix("⚠️ "))
+
+
+@contextmanager
+def chroma_server(data: Path) -> Iterator[tuple[str, subprocess.Popen]]:
+    """A real `chroma run` on a free loopback port; continued and stopped on exit."""
+    cli = chroma_cli()
+    if cli is None:
+        pytest.skip("the chroma CLI is not installed next to this Python")
+    port = free_port()
+    data.mkdir(parents=True, exist_ok=True)
+    with (data / "server.log").open("wb") as log:
+        proc = subprocess.Popen(
+            [str(cli), "run", "--path", str(data / "db"), "--host", "127.0.0.1"]
+            + ["--port", str(port)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_heartbeat(url, proc)
+        yield url, proc
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGCONT)
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=10)
+
+
+def server_app(url: str, home: Path) -> Handlers:
+    assistant = Assistant(hash_settings(home, chroma_url=url), embedder=HashingEmbedder())
+    assistant.ingest([str(SAMPLE / "002_a2ead99e0bb57481.txt")])
+    return Handlers(assistant)
+
+
+# --- 8: a frozen Chroma server fails a question in seconds, in Swedish ----------------------
+def test_frozen_server_fails_app_questions_within_seconds(tmp_path):
+    with chroma_server(tmp_path / "chroma") as (url, proc):
+        app = server_app(url, tmp_path / "home")
+        assert app.api_ask(QUESTION)["sources"]  # the server works
+        proc.send_signal(signal.SIGSTOP)  # frozen: accepts connections, never answers
+        started = time.monotonic()
+        pool = ThreadPoolExecutor(2)  # the app's two workers, both asking
+        try:
+            chat = pool.submit(lambda: render_text(chat_reply(app)))
+            api = pool.submit(app_error, lambda: app.api_ask(QUESTION))
+            messages = [chat.result(timeout=20), api.result(timeout=20)]
+        finally:
+            pool.shutdown(wait=False)  # a hung worker is released when the server continues
+        elapsed = time.monotonic() - started
+    print(f"two questions to a frozen server failed after {elapsed:.1f} s: {messages}")
+    assert elapsed < 12
+    for message in messages:
+        assert "Chroma-servern" in message and "svarar inte" in message, message
+        assert "reindex" not in message
+
+
+def test_store_requests_get_the_short_limit_and_writes_the_long_one():
+    """The plumbing at the httpx level: a hook gives each request its limit."""
+    import httpx
+
+    from index import store
+
+    seen: list[dict] = []
+    client = httpx.Client(
+        transport=httpx.MockTransport(
+            lambda request: seen.append(request.extensions["timeout"]) or httpx.Response(200)
+        )
+    )
+    settings = Settings(home=Path("/nonexistent"))
+    store.limit_requests(client, settings)
+    client.get("http://chroma.invalid/api/v2/heartbeat")
+    with store.writing(settings):
+        client.post("http://chroma.invalid/api/v2/upsert")
+    assert seen[0]["read"] == settings.store.query_timeout_s <= 6
+    assert seen[1]["read"] == settings.store.write_timeout_s >= 60
