@@ -21,6 +21,7 @@ import gradio as gr
 
 from assistant import render
 from assistant.feedback import record_feedback
+from assistant.filters import parse_filters
 from stodkollen.errors import StodkollenError, UserInputError
 from stodkollen.records import Answer, Filters
 from stodkollen.settings import Settings, get_settings
@@ -236,25 +237,9 @@ def _index(index) -> int:
     return index[0] if isinstance(index, list | tuple) else int(index)
 
 
-def _year(value) -> int | None:
-    """A year from the form; empty (None, "", 0: what an empty number field sends) is no filter."""
-    if value is None or value == "" or value == 0:
-        return None
-    try:
-        year = int(float(value))
-    except (TypeError, ValueError) as exc:
-        raise UserInputError(f"Årtalet {value!r} är inte ett år.") from exc
-    if not 1900 <= year <= 2100:
-        raise UserInputError(f"Årtalet {year} verkar fel: ange ett år mellan 1900 och 2100.")
-    return year
-
-
 def make_filters(kommun, lan, from_year, to_year) -> Filters:
-    """Filters from the form (empty choices mean no filter); rejects a reversed year range."""
-    start, end = _year(from_year), _year(to_year)
-    if start is not None and end is not None and start > end:
-        raise UserInputError(f"Från-året ({start}) är senare än till-året ({end}).")
-    return Filters(kommun=kommun or None, lan=lan or None, from_year=start, to_year=end)
+    """Filters from the form (empty choices mean no filter): the CLI's and the API's rules."""
+    return parse_filters(kommun, lan, from_year, to_year)
 
 
 def growing_answers(answer: Answer) -> Iterator[Answer]:

@@ -108,12 +108,6 @@ def ingest(sources: tuple[str, ...], as_json: bool, prune: bool) -> None:
         sys.exit(2)
 
 
-def _filters(kommun, lan, from_year, to_year, source):
-    from stodkollen.records import Filters
-
-    return Filters(kommun=kommun, lan=lan, from_year=from_year, to_year=to_year, source=source)
-
-
 def _answer_text(answer) -> str:
     lines = [answer.answer, ""]
     for s in answer.sources:
@@ -125,19 +119,22 @@ def _answer_text(answer) -> str:
 @main.command()
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True)
-@click.option("--k", type=click.IntRange(1, 50), default=None, help="Number of sources.")
+@click.option("--k", default=None, help="Number of sources (1-50).")
 @click.option("--kommun", default=None)
 @click.option("--lan", default=None)
-@click.option("--from-year", type=int, default=None)
-@click.option("--to-year", type=int, default=None)
+@click.option("--from-year", default=None, help="Projects running in or after this year.")
+@click.option("--to-year", default=None, help="Projects running in or before this year.")
 @click.option("--source", default=None, help="Only this file name or URL.")
 @click.option("--retriever", type=click.Choice(["hybrid", "bm25", "dense"]), default=None)
 def ask(question, as_json, k, kommun, lan, from_year, to_year, source, retriever) -> None:
     """Ask a question; '-' reads one question per line from stdin."""
+    from assistant.filters import parse_filters, parse_k
     from stodkollen.errors import UserInputError
 
+    # The app's and the API's rules and messages (years and k are checked as typed).
+    filters = parse_filters(kommun, lan, from_year, to_year, source)
+    k = parse_k(k)
     assistant = _assistant()
-    filters = _filters(kommun, lan, from_year, to_year, source)
     questions = sys.stdin if question == "-" else [question]
     for line in questions:
         if question == "-" and not line.strip():
@@ -155,12 +152,13 @@ def ask(question, as_json, k, kommun, lan, from_year, to_year, source, retriever
 @main.command()
 @click.argument("text")
 @click.option("--json", "as_json", is_flag=True)
-@click.option("--k", type=click.IntRange(1, 50), default=5)
-def similar(text: str, as_json: bool, k: int) -> None:
+@click.option("--k", default=None, help="Number of projects (1-50, default 5).")
+def similar(text: str, as_json: bool, k: str | None) -> None:
     """Past projects similar to a description or a project name."""
+    from assistant.filters import parse_k
     from assistant.similar import find_similar
 
-    found = find_similar(_assistant(), text, k)
+    found = find_similar(_assistant(), text, parse_k(k, default=5))
     rows = [p.to_dict() for p in found]
     lines = [
         f"{i}. {p.title} ({p.kommun or '–'}, {p.period or '–'}, {p.owner or '–'}) [{p.source}]\n"

@@ -21,8 +21,9 @@ import pytest
 from click.testing import CliRunner
 
 from assistant.service import Assistant
-from assistant.ui import Handlers
+from assistant.ui import Handlers, make_filters
 from cli.main import main
+from stodkollen.errors import UserInputError
 from stodkollen.settings import AnswerSettings, EmbeddingSettings, Settings, get_settings
 from tests.conftest import SAMPLE
 from tests.fakes import HashingEmbedder
@@ -188,3 +189,27 @@ def test_store_requests_get_the_short_limit_and_writes_the_long_one():
         client.post("http://chroma.invalid/api/v2/upsert")
     assert seen[0]["read"] == settings.store.query_timeout_s <= 6
     assert seen[1]["read"] == settings.store.write_timeout_s >= 60
+
+
+# --- 9: year and k mistakes: one "Fel:" line, the app's rules and words ------------------------
+@pytest.mark.parametrize(
+    ("args", "form"),
+    [
+        (["--from-year", "3000"], ("3000", "")),
+        (["--from-year", "-5"], ("-5", "")),
+        (["--to-year", "1e400"], ("", "1e400")),
+        (["--from-year", "2022", "--to-year", "2018"], ("2022", "2018")),
+        (["--from-year", "abc"], ("abc", "")),
+    ],
+)
+def test_cli_year_mistakes_are_the_apps_fel_line(cli_env, args, form):
+    with pytest.raises(UserInputError) as app_says:
+        make_filters("", "", *form)
+    assert fel_line(run_cli("ask", QUESTION, *args)) == str(app_says.value)
+
+
+@pytest.mark.parametrize("k", ["0", "51", "-1", "abc", "2.5"])
+def test_cli_k_mistakes_are_one_swedish_fel_line(cli_env, k):
+    message = fel_line(run_cli("ask", QUESTION, "--k", k))
+    assert message == fel_line(run_cli("similar", "samverkan", "--k", k))
+    assert "Antalet" in message and "mellan 1 och 50" in message
