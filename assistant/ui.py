@@ -21,7 +21,7 @@ import gradio as gr
 
 from assistant import render
 from assistant.feedback import record_feedback
-from assistant.filters import parse_filters
+from assistant.filters import parse_filters, parse_k
 from stodkollen.errors import StodkollenError, UserInputError
 from stodkollen.records import Answer, Filters
 from stodkollen.settings import Settings, get_settings
@@ -220,7 +220,11 @@ class Handlers:
 
         if not str(text or "").strip():
             raise gr.Error("Beskriv det planerade projektet först.")
-        return [p.to_dict() for p in find_similar(self.assistant, text, k=max(1, int(k)))]
+        try:
+            found = find_similar(self.assistant, str(text), k=parse_k(k, default=5))
+        except StodkollenError as exc:
+            raise gr.Error(str(exc)) from exc
+        return [p.to_dict() for p in found]
 
     def api_ingest_url(self, url: str) -> dict:
         """Ingest one http(s) URL; returns the ingest summary."""

@@ -7,6 +7,7 @@ server-mode tests start their own `chroma run` and freeze it with SIGSTOP.
 
 from __future__ import annotations
 
+import logging
 import re
 import signal
 import subprocess
@@ -213,3 +214,31 @@ def test_cli_k_mistakes_are_one_swedish_fel_line(cli_env, k):
     message = fel_line(run_cli("ask", QUESTION, "--k", k))
     assert message == fel_line(run_cli("similar", "samverkan", "--k", k))
     assert "Antalet" in message and "mellan 1 och 50" in message
+
+
+# --- 10: the API answers bad numbers in Swedish, without a traceback -------------------------
+@pytest.mark.parametrize("value", ["1e400", 1e400, float("nan"), "abc", -5, 3000.0, 2020.5])
+def test_api_bad_years_are_swedish_errors(sample_app, value, caplog):
+    with caplog.at_level(logging.DEBUG):
+        message = app_error(lambda: sample_app.api_ask(QUESTION, from_year=value))
+        assert "Årtalet" in message
+        assert "Årtalet" in chat_reply(sample_app, from_year=value)
+    assert not [r for r in caplog.records if r.exc_info], "no traceback in the log"
+
+
+@pytest.mark.parametrize("k", ["abc", "1e400", 0, -3, 1e400, float("nan"), 2.5])
+def test_api_bad_k_is_a_swedish_error(sample_app, k, caplog):
+    with caplog.at_level(logging.DEBUG):
+        assert "Antalet" in app_error(lambda: sample_app.api_similar("samverkan", k=k))
+    assert not [r for r in caplog.records if r.exc_info]
+
+
+@pytest.mark.parametrize("k", ["0", "abc"])
+def test_api_k_message_is_the_clis(cli_env, sample_app, k):
+    api = app_error(lambda: sample_app.api_similar("samverkan", k=k))
+    assert api == fel_line(run_cli("similar", "samverkan", "--k", k))
+
+
+def test_api_good_numbers_still_work(sample_app):
+    assert len(sample_app.api_similar("samverkan mellan kommun och företag", k="2")) == 2
+    assert sample_app.api_ask(QUESTION, from_year="2018", to_year=2024.0)["sources"]
