@@ -91,7 +91,7 @@ class Handlers:
         history.append({"role": "assistant", "content": THINKING})
         yield "", history, gr.skip(), previous, rated
         try:
-            filters = make_filters(kommun, lan, from_year, to_year)
+            filters = self.assistant.resolve_filters(make_filters(kommun, lan, from_year, to_year))
             answer = self.assistant.ask(str(message or ""), filters=filters, previous=previous)
         except StodkollenError as exc:
             history[-1] = {"role": "assistant", "content": render.error_markdown(str(exc))}
@@ -206,10 +206,11 @@ class Handlers:
         lan: str | None = None,
         from_year: float | None = None,
         to_year: float | None = None,
+        source: str | None = None,
     ) -> dict:
         """Answer a question with numbered sources (the CLI's JSON shape)."""
         try:
-            filters = make_filters(kommun, lan, from_year, to_year)
+            filters = parse_filters(kommun, lan, from_year, to_year, source)
             return self.assistant.ask(question, filters=filters).to_dict()
         except StodkollenError as exc:
             raise gr.Error(str(exc)) from exc

@@ -135,6 +135,7 @@ def ask(question, as_json, k, kommun, lan, from_year, to_year, source, retriever
     filters = parse_filters(kommun, lan, from_year, to_year, source)
     k = parse_k(k)
     assistant = _assistant()
+    filters = assistant.resolve_filters(filters)  # an unknown place: one line, not one per question
     questions = sys.stdin if question == "-" else [question]
     for line in questions:
         if question == "-" and not line.strip():

@@ -7,6 +7,7 @@ server-mode tests start their own `chroma run` and freeze it with SIGSTOP.
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 import signal
@@ -110,7 +111,7 @@ def chat_reply(handlers: Handlers, **form) -> str:
 
 def render_text(markdown: str) -> str:
     """A chat error message back as plain text (render.error_markdown escapes it)."""
-    return re.sub(r"\\(.)", r"\1", markdown.removeprefix("⚠️ "))
+    return html.unescape(re.sub(r"\\(.)", r"\1", markdown.removeprefix("⚠️ ")))
 
 
 @contextmanager
@@ -242,3 +243,34 @@ def test_api_k_message_is_the_clis(cli_env, sample_app, k):
 def test_api_good_numbers_still_work(sample_app):
     assert len(sample_app.api_similar("samverkan mellan kommun och företag", k="2")) == 2
     assert sample_app.api_ask(QUESTION, from_year="2018", to_year=2024.0)["sources"]
+
+
+# --- 11: place and source filters: normalised, or unknown with the nearest name ---------------
+@pytest.mark.parametrize("typed", ["mala", "malå kommun", "MALÅ", "Malå"])
+def test_kommun_filter_is_normalised(sample_app, typed):
+    d = sample_app.api_ask(QUESTION, kommun=typed)
+    assert d["sources"] and all("Malå" in s["kommuner"] for s in d["sources"])
+
+
+def test_lan_filter_is_normalised(sample_app):
+    d = sample_app.api_ask(QUESTION, lan="västerbotten")
+    assert d["sources"] and all("Västerbottens län" in s["lans"] for s in d["sources"])
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "nearest"),
+    [
+        ("kommun", "Malåå", "Malå"),
+        ("kommun", "Ornskoldsvk", "Örnsköldsvik"),
+        ("lan", "Västerbotens län", "Västerbottens län"),
+        ("source", "002_a2ead99e0bb57481", "002_a2ead99e0bb57481.txt"),
+    ],
+)
+def test_unknown_filter_value_is_named_with_the_nearest_known(
+    sample_app, sample_cli, field, typed, nearest
+):
+    api = app_error(lambda: sample_app.api_ask(QUESTION, **{field: typed}))
+    assert typed in api and nearest in api and re.search("Okän[dt] ", api), api
+    assert fel_line(run_cli("ask", QUESTION, f"--{field}", typed)) == api
+    if field != "source":  # the chat form has no source field
+        assert render_text(chat_reply(sample_app, **{field: typed})) == api
