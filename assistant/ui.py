@@ -141,12 +141,17 @@ class Handlers:
     # --- documents ----------------------------------------------------------------------
     def page_state(self):
         """Filter choices and the document list, for page load and after an ingest."""
-        snap = self.assistant.catalog.refresh()
-        kommuner, lans = sorted(snap.kommuner), sorted(snap.lans)
+        try:
+            snap = self.assistant.catalog.refresh()
+            kommuner, lans = sorted(snap.kommuner), sorted(snap.lans)
+            documents = self.documents()
+        except StodkollenError as exc:  # e.g. the Chroma server is down: say so, show nothing
+            warn(str(exc))
+            kommuner, lans, documents = [], [], render.documents_table([], [])
         return (
             gr.Dropdown(choices=[ALL_KOMMUNER] + [(k, k) for k in kommuner]),
             gr.Dropdown(choices=[ALL_LAN] + [(ln, ln) for ln in lans]),
-            self.documents(),
+            documents,
         )
 
     def documents(self) -> str:

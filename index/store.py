@@ -30,6 +30,12 @@ _BATCH = 2000  # stay well under Chroma's max batch size
 STORE_ADVICE = (
     "Kör 'stodkollen doctor' för en kontroll eller 'stodkollen reindex' för att bygga om."
 )
+# reindex rebuilds the embedded store only: a server's errors point to its own log.
+SERVER_ADVICE = "Kör 'stodkollen doctor' för en kontroll och se Chroma-serverns logg."
+START_SERVER = (
+    "Starta den (chroma run --path <katalog> --host 127.0.0.1 --port <port>) eller rätta "
+    "STODKOLLEN_CHROMA_URL."
+)
 # Tables every Chroma 1.x store has; a SQLite file without them belongs to something else.
 CHROMA_TABLES = frozenset({"collections", "segments", "embeddings", "embeddings_queue"})
 
@@ -96,8 +102,14 @@ def writing(settings: Settings) -> Iterator[None]:
         _WRITE_TIMEOUT.reset(token)
 
 
+def store_advice(settings: Settings) -> str:
+    """What to do about a store error that is neither a dead server nor a user's mistake."""
+    return SERVER_ADVICE if settings.chroma_url else STORE_ADVICE
+
+
 def _server_error(base_url: str, exc: BaseException) -> StoreUnavailable | None:
-    """A StoreUnavailable when `exc` (or what caused it) is a timeout talking to the server."""
+    """A StoreUnavailable when `exc` (or what caused it) is the server not answering in time
+    or not being reachable at all: the advice is about the server, not the data."""
     import httpx
 
     seen: set[int] = set()
@@ -108,6 +120,10 @@ def _server_error(base_url: str, exc: BaseException) -> StoreUnavailable | None:
                 f"Chroma-servern på {base_url} svarar inte (inget svar inom "
                 f"{_limit_of(exc):g} s). Kontrollera att servern går och inte hänger (starta "
                 "om den) eller rätta STODKOLLEN_CHROMA_URL."
+            )
+        if isinstance(exc, httpx.TransportError):  # refused, reset, closed mid-answer
+            return StoreUnavailable(
+                f"Chroma-servern på {base_url} går inte att nå ({exc}). {START_SERVER}"
             )
         exc = exc.__cause__ or exc.__context__
     return None
@@ -129,12 +145,8 @@ def _probe(base_url: str, settings: Settings) -> None:
     try:
         httpx.get(base_url + "/api/v2/heartbeat", timeout=_timeout(settings.store.query_timeout_s))
     except httpx.HTTPError as exc:
-        slow = _server_error(base_url, exc)
-        if slow:
-            raise slow from exc
-        raise StoreUnavailable(
-            f"Chroma-servern på {base_url} går inte att nå ({exc}). Starta den (chroma run "
-            "--path <katalog> --host 127.0.0.1 --port <port>) eller rätta STODKOLLEN_CHROMA_URL."
+        raise _server_error(base_url, exc) or StoreUnavailable(
+            f"Chroma-servern på {base_url} går inte att nå ({exc}). {START_SERVER}"
         ) from exc
 
 
@@ -177,7 +189,8 @@ def _connect(settings: Settings):
             raise
         _raise_unavailable(settings, exc)
         where = settings.chroma_url or str(settings.chroma_dir)
-        raise StoreError(f"Kan inte öppna Chroma-lagret ({where}): {exc}. {STORE_ADVICE}") from exc
+        advice = store_advice(settings)
+        raise StoreError(f"Kan inte öppna Chroma-lagret ({where}): {exc}. {advice}") from exc
 
 
 def _raise_unavailable(settings: Settings, exc: BaseException) -> None:
@@ -202,7 +215,8 @@ def _guarded(method):
                 raise
             log.debug("Chroma-fel i %s", method.__name__, exc_info=True)
             _raise_unavailable(self.settings, exc)
-            raise StoreError(f"Chroma-lagret gav ett fel ({exc}). {STORE_ADVICE}") from exc
+            advice = store_advice(self.settings)
+            raise StoreError(f"Chroma-lagret gav ett fel ({exc}). {advice}") from exc
 
     return wrapper
 
@@ -267,7 +281,8 @@ class ChunkStore:
             if isinstance(exc, StoreError):
                 raise
             _raise_unavailable(settings, exc)
-            raise StoreError(f"Kan inte öppna samlingen {name}: {exc}. {STORE_ADVICE}") from exc
+            advice = store_advice(settings)
+            raise StoreError(f"Kan inte öppna samlingen {name}: {exc}. {advice}") from exc
 
     def close(self) -> None:
         _close(self._client)

@@ -25,11 +25,15 @@ from click.testing import CliRunner
 from assistant.service import Assistant
 from assistant.ui import Handlers, make_filters
 from cli.main import main
+from index.store import ChunkStore
+from ingest.maintenance import diagnose
+from ingest.pipeline import Ingestor
 from stodkollen.errors import UserInputError
 from stodkollen.settings import AnswerSettings, EmbeddingSettings, Settings, get_settings
 from tests.conftest import SAMPLE
 from tests.fakes import HashingEmbedder
 from tests.test_chroma_server import chroma_cli, free_port, wait_for_heartbeat
+from tests.test_crash_recovery import Crash, crash_at
 
 HASH = EmbeddingSettings(model="hash")
 # The hashing embedder ranks poorly; these gates let it answer so filters can be seen at work.
@@ -274,3 +278,53 @@ def test_unknown_filter_value_is_named_with_the_nearest_known(
     assert fel_line(run_cli("ask", QUESTION, f"--{field}", typed)) == api
     if field != "source":  # the chat form has no source field
         assert render_text(chat_reply(sample_app, **{field: typed})) == api
+
+
+# --- 12: advice that matches the cause ----------------------------------------------------------
+def test_app_advice_when_the_server_is_down(tmp_path):
+    with chroma_server(tmp_path / "chroma") as (url, proc):
+        app = server_app(url, tmp_path / "home")
+        proc.terminate()
+        proc.wait(timeout=10)
+        messages = [app_error(lambda: app.api_ask(QUESTION)), render_text(chat_reply(app))]
+        with pytest.warns(UserWarning) as warned:  # the page still loads, with a notice
+            app.page_state()
+        messages.append(str(warned[0].message))
+    for message in messages:
+        assert "STODKOLLEN_CHROMA_URL" in message and "reindex" not in message, message
+
+
+def test_doctor_advice_when_the_server_is_down(tmp_path):
+    health = diagnose(hash_settings(tmp_path, chroma_url=f"http://127.0.0.1:{free_port()}"))
+    text = health.text()
+    assert not health.healthy and "STODKOLLEN_CHROMA_URL" in text and "reindex" not in text
+
+
+def test_doctor_advice_for_a_half_written_source_is_ingest_and_it_works(cli_env):
+    settings = get_settings()
+    store = ChunkStore(settings)
+    crash_at(store, 2)  # the first source's chunks written, its project records not
+    with pytest.raises(Crash):
+        Ingestor(settings, store, HashingEmbedder()).run([str(SAMPLE)])
+    store.close()
+    sick = run_cli("doctor")
+    assert sick.exit_code == 1 and "reindex" not in sick.output, sick.output
+    command = advised_command(sick.output)
+    assert command == ["ingest"]
+    assert run_cli(*command).exit_code == 0
+    assert run_cli("doctor").exit_code == 0
+
+
+def test_doctor_advice_for_a_corrupt_store_file_is_reindex(cli_env):
+    db = cli_env / "chroma" / "chroma.sqlite3"
+    db.parent.mkdir(parents=True)
+    db.write_bytes(b"inte en databas" * 1000)
+    assert advised_command(run_cli("doctor").output)[0] == "reindex"
+
+
+def advised_command(report: str) -> list[str]:
+    """The arguments of the one command the doctor's verdict line advises."""
+    verdict = report.strip().splitlines()[-1]
+    commands = re.findall(r"'stodkollen ([^']+)'", verdict)
+    assert len(commands) == 1, verdict
+    return commands[0].split()
