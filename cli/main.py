@@ -93,8 +93,11 @@ def main(verbose: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary.")
 @click.option("--prune", is_flag=True, help="Remove chunks of sources that disappeared.")
 def ingest(sources: tuple[str, ...], as_json: bool, prune: bool) -> None:
-    """Ingest files, directories or URLs (default: the bundled sample corpus)."""
-    summary = _assistant().ingest(list(sources) or None, prune=prune)
+    """Ingest files, directories or URLs (default: the sample corpus and the app's uploads)."""
+    from ingest.maintenance import default_sources
+    from stodkollen.settings import get_settings
+
+    summary = _assistant().ingest(list(sources) or default_sources(get_settings()), prune=prune)
     d = summary.to_dict()
     text = (
         f"added: {d['added']}, updated: {d['updated']}, unchanged: {d['unchanged']}, "

@@ -51,6 +51,11 @@ SERVER_HINT = (
 )
 SERVER_LOG_HINT = "Se Chroma-serverns logg (reindex bygger bara om det inbäddade lagret)."
 MODEL_HINT = "Förbered språkmodellen med 'python -m index.provision_cli'."
+UPLOADS_HINT = (  # files the app saved but never ingested (the app was stopped mid-upload)
+    "Kör 'stodkollen ingest' för att läsa in dem (utan argument läser den exempelkorpusen och "
+    "uppladdningarna i {uploads}); en fil som den hoppar över kan tas bort därifrån."
+)
+NOT_INGESTED = "uppladdad men inte inläst"
 
 
 @dataclass
@@ -243,15 +248,40 @@ def _check_contents(settings: Settings, store: ChunkStore, health: Health) -> No
         return
     health.problems = source_problems(store)
     n = len(health.problems)
-    sources = len(store.sources())
-    detail = f"{sources} källor, alla hela" if not n else f"{n} källor är inkonsekventa"
+    stored = store.sources()
+    detail = f"{len(stored)} källor, alla hela" if not n else f"{n} källor är inkonsekventa"
     health.add("Källor", not n, detail, _repair_hint(settings, health.problems))
     health.add("Vektorindex", *_probe_vectors(store), _broken_hint(settings))
+    _check_uploads(settings, set(stored), health)
+
+
+def _check_uploads(settings: Settings, stored: set[str], health: Health) -> None:
+    """Files under <home>/uploads that the store lacks (saved by the app, never ingested)."""
+    from ingest.loaders import FORMATS
+
+    folder = settings.home / "uploads"
+    if not folder.is_dir():
+        return
+    files = [Path(p) for p in expand_sources([str(folder)])]
+    files = [p for p in files if p.suffix.lower() in FORMATS]
+    # The name a plain `stodkollen ingest` gives each file, or the app's (the file name).
+    names = source_names(expand_sources(plain_ingest_sources(settings)))
+    missing = sorted(
+        p.name for p in files if p.name not in stored and names.get(str(p)) not in stored
+    )
+    for name in missing:
+        health.problems.setdefault(name, []).append(NOT_INGESTED)
+    detail = (
+        f"{len(missing)} av {len(files)} uppladdade filer i {folder} är inte inlästa"
+        if missing
+        else f"{len(files)} uppladdade filer, alla inlästa"
+    )
+    health.add("Uppladdningar", not missing, detail, UPLOADS_HINT.format(uploads=folder))
 
 
 def plain_ingest_sources(settings: Settings) -> list[str]:
-    """What `stodkollen ingest` without arguments reads."""
-    return [str(SAMPLE_CORPUS)]
+    """What `stodkollen ingest` without arguments reads: the sample corpus and the uploads."""
+    return default_sources(settings)
 
 
 def _repair_hint(settings: Settings, sources: Iterable[str]) -> str:
@@ -312,7 +342,7 @@ class Rebuild:
 
 
 def default_sources(settings: Settings) -> list[str]:
-    """What reindex rebuilds from by default: the sample corpus and the app's uploads."""
+    """What reindex (and ingest) read by default: the sample corpus and the app's uploads."""
     items = [str(SAMPLE_CORPUS)]
     uploads = settings.home / "uploads"
     if uploads.is_dir():

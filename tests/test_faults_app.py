@@ -8,8 +8,10 @@ server-mode tests start their own `chroma run` and freeze it with SIGSTOP.
 from __future__ import annotations
 
 import html
+import json
 import logging
 import re
+import shutil
 import signal
 import subprocess
 import time
@@ -328,3 +330,23 @@ def advised_command(report: str) -> list[str]:
     commands = re.findall(r"'stodkollen ([^']+)'", verdict)
     assert len(commands) == 1, verdict
     return commands[0].split()
+
+
+# --- 13: uploads that were never ingested ------------------------------------------------------
+def test_doctor_lists_uploads_missing_from_the_store_and_ingest_picks_them_up(cli_env):
+    assert run_cli("ingest").exit_code == 0
+    uploads = cli_env / "uploads"
+    uploads.mkdir()
+    for i, sample in enumerate(sorted(SAMPLE.iterdir())):
+        shutil.copy(sample, uploads / f"uppladdad_{i}.txt")
+    assert run_cli("ingest", str(uploads / "uppladdad_0.txt")).exit_code == 0  # before the kill
+    sick = run_cli("doctor", "--json")
+    assert sick.exit_code == 1
+    report = json.loads(sick.stdout)
+    assert sorted(report["problems"]) == [f"uppladdad_{i}.txt" for i in range(1, 5)]
+    assert not next(c for c in report["checks"] if c["name"] == "Uppladdningar")["ok"]
+    command = advised_command(run_cli("doctor").output)
+    assert command == ["ingest"]
+    fixed = json.loads(run_cli(*command, "--json").stdout)
+    assert (fixed["added"], fixed["unchanged"]) == (4, 6)
+    assert run_cli("doctor").exit_code == 0
