@@ -350,3 +350,28 @@ def test_doctor_lists_uploads_missing_from_the_store_and_ingest_picks_them_up(cl
     fixed = json.loads(run_cli(*command, "--json").stdout)
     assert (fixed["added"], fixed["unchanged"]) == (4, 6)
     assert run_cli("doctor").exit_code == 0
+
+
+# --- 14: a rejected upload does not stay in uploads/ --------------------------------------------
+def test_rejected_upload_is_removed_and_a_replaced_file_restored(tmp_path):
+    assistant = Assistant(hash_settings(tmp_path / "home"), embedder=HashingEmbedder())
+    app = Handlers(assistant)
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    fake = incoming / "rapport.pdf"
+    fake.write_bytes(b"MZ\x90\x00" + bytes(2000))  # an .exe renamed .pdf
+    good = incoming / "projekt.txt"
+    shutil.copy(SAMPLE / "002_a2ead99e0bb57481.txt", good)
+    report, *_ = app.upload([str(fake), str(good)], _no_progress)
+    uploads = tmp_path / "home" / "uploads"
+    assert "rapport.pdf" in report
+    assert sorted(p.name for p in uploads.iterdir()) == ["projekt.txt"]
+
+    before = (uploads / "projekt.txt").read_bytes()
+    replacement = incoming / "second" / "projekt.txt"
+    replacement.parent.mkdir()
+    replacement.write_bytes(b"\x00\xff\x00\xfe" * 64)  # binary: rejected
+    app.upload([str(replacement)], _no_progress)
+    assert sorted(p.name for p in uploads.iterdir()) == ["projekt.txt"]
+    assert (uploads / "projekt.txt").read_bytes() == before  # the accepted version is back
+    assert "projekt.txt" in assistant.store.sources()
