@@ -57,6 +57,7 @@ class Snapshot:
     kommuner: frozenset[str] = frozenset()  # kommuner some chunk is about
     lans: frozenset[str] = frozenset()
     title_heads: tuple[tuple[str, str], ...] = ()  # (project_id, folded head of its title)
+    sources: frozenset[str] = frozenset()  # file names and URLs some chunk comes from
 
     def mask(self, f: Filters) -> np.ndarray | None:
         if f.is_empty():
@@ -73,6 +74,7 @@ def build_snapshot(chunks: list[Chunk]) -> Snapshot:
         frozenset(k for c in chunks for k in c.project.kommuner),
         frozenset(ln for c in chunks for ln in c.project.lan),
         _title_heads(chunks),
+        frozenset(c.project.source for c in chunks),
     )
 
 

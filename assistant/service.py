@@ -11,6 +11,7 @@ import threading
 from assistant import places as asked
 from assistant import units
 from assistant.composers import ComposeContext, compose
+from assistant.filters import resolve_filters
 from assistant.intent import Intent, classify
 from assistant.meaning import SentenceVectors, closeness_to
 from assistant.question import clean_question
@@ -56,6 +57,11 @@ class Assistant:
         self.catalog.refresh(force=True)
         return summary
 
+    def resolve_filters(self, filters: Filters | None) -> Filters:
+        """Filters with places and source as the store names them; UserInputError naming an
+        unknown value and the nearest known name (ask() does this too)."""
+        return resolve_filters(filters or Filters(), self.catalog.refresh())
+
     # --- the answer path ----------------------------------------------------------------
     def ask(
         self,
@@ -67,10 +73,10 @@ class Assistant:
     ) -> Answer:
         """Answer a Swedish (or English) question with cited sources, or refuse."""
         q = clean_question(question, self.settings.answer.max_question_chars)
-        filters = filters or Filters()
         k = k or self.settings.retrieval.top_k
         intent = classify(q)
         snap = self.catalog.refresh()
+        filters = resolve_filters(filters or Filters(), snap)
         if intent.is_similar:
             from assistant.similar import similar_answer
 

@@ -21,6 +21,7 @@ import gradio as gr
 
 from assistant import render
 from assistant.feedback import record_feedback
+from assistant.filters import parse_filters, parse_k
 from stodkollen.errors import StodkollenError, UserInputError
 from stodkollen.records import Answer, Filters
 from stodkollen.settings import Settings, get_settings
@@ -90,7 +91,7 @@ class Handlers:
         history.append({"role": "assistant", "content": THINKING})
         yield "", history, gr.skip(), previous, rated
         try:
-            filters = make_filters(kommun, lan, from_year, to_year)
+            filters = self.assistant.resolve_filters(make_filters(kommun, lan, from_year, to_year))
             answer = self.assistant.ask(str(message or ""), filters=filters, previous=previous)
         except StodkollenError as exc:
             history[-1] = {"role": "assistant", "content": render.error_markdown(str(exc))}
@@ -140,12 +141,17 @@ class Handlers:
     # --- documents ----------------------------------------------------------------------
     def page_state(self):
         """Filter choices and the document list, for page load and after an ingest."""
-        snap = self.assistant.catalog.refresh()
-        kommuner, lans = sorted(snap.kommuner), sorted(snap.lans)
+        try:
+            snap = self.assistant.catalog.refresh()
+            kommuner, lans = sorted(snap.kommuner), sorted(snap.lans)
+            documents = self.documents()
+        except StodkollenError as exc:  # e.g. the Chroma server is down: say so, show nothing
+            warn(str(exc))
+            kommuner, lans, documents = [], [], render.documents_table([], [])
         return (
             gr.Dropdown(choices=[ALL_KOMMUNER] + [(k, k) for k in kommuner]),
             gr.Dropdown(choices=[ALL_LAN] + [(ln, ln) for ln in lans]),
-            self.documents(),
+            documents,
         )
 
     def documents(self) -> str:
@@ -155,20 +161,27 @@ class Handlers:
         return render.documents_table(snap.chunks, projects)
 
     def upload(self, files, progress=gr.Progress()):  # noqa: B008 (gradio idiom)
-        """Save uploaded files under <home>/uploads and ingest them one by one."""
+        """Save each uploaded file under <home>/uploads and ingest it before the next; a file
+        the ingest rejects leaves uploads again (an earlier upload of its name comes back)."""
         paths = [p for p in (files or []) if p]
         if not paths:
             warn("Välj en eller flera filer först.")
             return ("", *self.page_state(), None)
-        saved, skipped = [], []
+        total = _empty_total()
         for i, tmp in enumerate(paths):
-            progress((i, len(paths)), desc="Sparar filer")
+            name = Path(str(tmp)).name
+            progress((i, len(paths)), desc=f"Läser in {name}")
             try:
-                saved.append(save_upload(Path(tmp), self.assistant.settings))
+                saved = save_upload(Path(tmp), self.assistant.settings)
             except UserInputError as exc:
-                skipped.append({"source": Path(str(tmp)).name, "reason": str(exc)})
-        summary = self._ingest([str(p) for p in saved], progress, skipped)
-        return (render.ingest_report(summary), *self.page_state(), None)
+                total["skipped"].append({"source": name, "reason": str(exc)})
+                continue
+            done, failed = self._ingest_one(str(saved))
+            # Rejected (not a store failure): nothing of it is stored, so it must not stay.
+            rejected = not failed and not _processed(done) and bool(done.get("skipped"))
+            settle_upload(saved, keep=not rejected)
+            _add(total, done)
+        return (render.ingest_report(self._finish(total)), *self.page_state(), None)
 
     def fetch_url(self, url: str, progress=gr.Progress()):  # noqa: B008 (gradio idiom)
         """Fetch and ingest one web page or PDF by URL."""
@@ -176,28 +189,27 @@ class Handlers:
         if not render.is_web_url(url):
             warn("Ange en webbadress som börjar med http:// eller https://.")
             return ("", *self.page_state(), gr.skip())
-        summary = self._ingest([url], progress, [])
-        return (render.ingest_report(summary), *self.page_state(), "")
+        progress((0, 1), desc=f"Läser in {url}")
+        total = _empty_total()
+        _add(total, self._ingest_one(url)[0])
+        return (render.ingest_report(self._finish(total)), *self.page_state(), "")
 
-    def _ingest(self, items: list[str], progress, skipped: list[dict]) -> dict:
-        warnings: list[dict] = []  # stored, but not in full
-        total = {"added": 0, "updated": 0, "unchanged": 0, "chunks": 0, "skipped": skipped}
-        total["warnings"] = warnings
-        for i, item in enumerate(items):
-            progress((i, len(items)), desc=f"Läser in {Path(item).name or item}")
-            try:
-                d = self.assistant.ingest([item]).to_dict()
-            except StodkollenError as exc:
-                d = {"skipped": [{"source": Path(item).name or item, "reason": str(exc)}]}
-            for key in ("added", "updated", "unchanged"):
-                total[key] += d.get(key, 0)
-            total["chunks"] = d.get("chunks", total["chunks"])
-            skipped.extend(d.get("skipped", []))
-            warnings.extend(d.get("warnings", []))
-        for s in skipped + warnings:
+    def _ingest_one(self, item: str) -> tuple[dict, bool]:
+        """The ingest summary of one item, and whether the store failed (not the item)."""
+        try:
+            return self.assistant.ingest([item]).to_dict(), False
+        except StodkollenError as exc:
+            return {"skipped": [{"source": Path(item).name or item, "reason": str(exc)}]}, True
+
+    def _finish(self, total: dict) -> dict:
+        """Warn about each skipped source; the store's chunk count when nothing was ingested."""
+        for s in total["skipped"] + total.get("warnings", []):
             warn(render.skipped_text(s))
-        if not items:
-            total["chunks"] = self.assistant.store.count()
+        if total["chunks"] is None:
+            try:
+                total["chunks"] = self.assistant.store.count()
+            except StodkollenError:
+                total["chunks"] = 0
         return total
 
     # --- API (gradio_client) ------------------------------------------------------------
@@ -208,10 +220,11 @@ class Handlers:
         lan: str | None = None,
         from_year: float | None = None,
         to_year: float | None = None,
+        source: str | None = None,
     ) -> dict:
         """Answer a question with numbered sources (the CLI's JSON shape)."""
         try:
-            filters = make_filters(kommun, lan, from_year, to_year)
+            filters = parse_filters(kommun, lan, from_year, to_year, source)
             return self.assistant.ask(question, filters=filters).to_dict()
         except StodkollenError as exc:
             raise gr.Error(str(exc)) from exc
@@ -222,7 +235,11 @@ class Handlers:
 
         if not str(text or "").strip():
             raise gr.Error("Beskriv det planerade projektet först.")
-        return [p.to_dict() for p in find_similar(self.assistant, text, k=max(1, int(k)))]
+        try:
+            found = find_similar(self.assistant, str(text), k=parse_k(k, default=5))
+        except StodkollenError as exc:
+            raise gr.Error(str(exc)) from exc
+        return [p.to_dict() for p in found]
 
     def api_ingest_url(self, url: str) -> dict:
         """Ingest one http(s) URL; returns the ingest summary."""
@@ -239,25 +256,26 @@ def _index(index) -> int:
     return index[0] if isinstance(index, list | tuple) else int(index)
 
 
-def _year(value) -> int | None:
-    """A year from the form; empty (None, "", 0: what an empty number field sends) is no filter."""
-    if value is None or value == "" or value == 0:
-        return None
-    try:
-        year = int(float(value))
-    except (TypeError, ValueError) as exc:
-        raise UserInputError(f"Årtalet {value!r} är inte ett år.") from exc
-    if not 1900 <= year <= 2100:
-        raise UserInputError(f"Årtalet {year} verkar fel: ange ett år mellan 1900 och 2100.")
-    return year
-
-
 def make_filters(kommun, lan, from_year, to_year) -> Filters:
-    """Filters from the form (empty choices mean no filter); rejects a reversed year range."""
-    start, end = _year(from_year), _year(to_year)
-    if start is not None and end is not None and start > end:
-        raise UserInputError(f"Från-året ({start}) är senare än till-året ({end}).")
-    return Filters(kommun=kommun or None, lan=lan or None, from_year=start, to_year=end)
+    """Filters from the form (empty choices mean no filter): the CLI's and the API's rules."""
+    return parse_filters(kommun, lan, from_year, to_year)
+
+
+def _empty_total() -> dict:
+    return {"added": 0, "updated": 0, "unchanged": 0, "chunks": None, "skipped": []}
+
+
+def _processed(summary: dict) -> int:
+    return sum(summary.get(key, 0) for key in ("added", "updated", "unchanged"))
+
+
+def _add(total: dict, summary: dict) -> None:
+    """Add one item's ingest summary to the running total."""
+    for key in ("added", "updated", "unchanged"):
+        total[key] += summary.get(key, 0)
+    total["chunks"] = summary.get("chunks", total["chunks"])
+    total["skipped"].extend(summary.get("skipped", []))
+    total.setdefault("warnings", []).extend(summary.get("warnings", []))  # stored, not in full
 
 
 def growing_answers(answer: Answer) -> Iterator[Answer]:
@@ -285,8 +303,32 @@ def save_upload(tmp: Path, settings: Settings) -> Path:
     if target.parent != folder:  # safe_file_name makes this impossible; keep it that way
         raise UserInputError("Ogiltigt filnamn.")
     folder.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(tmp, target)
+    previous = _previous(target)
+    if target.exists():  # kept aside until the new file's ingest has accepted it
+        os.replace(target, previous)
+    try:
+        shutil.copyfile(tmp, target)
+    except OSError:
+        settle_upload(target, keep=False)
+        raise
     return target
+
+
+def _previous(saved: Path) -> Path:
+    """Where an earlier upload of the same name waits (hidden: ingest and doctor skip it)."""
+    return saved.with_name(f".{saved.name}.previous")
+
+
+def settle_upload(saved: Path, keep: bool) -> None:
+    """After its ingest: keep an upload (its earlier version goes), or remove a rejected one
+    and put its earlier version back."""
+    previous = _previous(saved)
+    if keep:
+        previous.unlink(missing_ok=True)
+        return
+    saved.unlink(missing_ok=True)
+    if previous.exists():
+        os.replace(previous, saved)
 
 
 # --- the page -----------------------------------------------------------------------------

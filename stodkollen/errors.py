@@ -22,5 +22,9 @@ class StoreError(StodkollenError):
     """The vector store is unreachable, corrupt or foreign."""
 
 
+class StoreUnavailable(StoreError):
+    """The Chroma server cannot be reached or does not answer in time (nothing is corrupt)."""
+
+
 class ModelError(StodkollenError):
     """The embedding model cannot be provisioned or loaded."""

@@ -189,13 +189,32 @@ def normalize_place(name: str) -> str | None:
     return exact.get(key) or folded.get(_fold(key))
 
 
+def all_lan() -> list[str]:
+    """The 21 län, in file order."""
+    return list(dict.fromkeys(all_kommuner().values()))
+
+
+def normalize_kommun(name: str) -> str | None:
+    """The canonical kommun for a typed name ("mala", "Malå kommun"), else None."""
+    canonical = normalize_place(name)
+    return canonical if canonical in all_kommuner() else None
+
+
+def normalize_lan(name: str) -> str | None:
+    """The canonical län for a typed name ("Västerbotten", "vasterbottens lan"), else None.
+
+    A bare seat name ("Kalmar", "Stockholm") means its län here.
+    """
+    lans = set(all_kommuner().values())
+    base = normalize_place(name) or name
+    for candidate in (base, f"{base} län", f"{_genitive(base)} län"):
+        canonical = normalize_place(candidate)
+        if canonical in lans:
+            return canonical
+    return None
+
+
 def kommuner_in_lan(lan: str) -> list[str]:
     """Kommuner of a län given in any accepted form ("Västerbotten", "vasterbottens lan")."""
-    all_lan = set(all_kommuner().values())
-    name = normalize_place(lan) or lan
-    # A bare seat name ("Kalmar", "Stockholm") means its län here.
-    for candidate in (name, f"{name} län", f"{_genitive(name)} län"):
-        canonical = normalize_place(candidate)
-        if canonical in all_lan:
-            return [k for k, v in all_kommuner().items() if v == canonical]
-    return []
+    canonical = normalize_lan(lan)
+    return [k for k, v in all_kommuner().items() if v == canonical] if canonical else []

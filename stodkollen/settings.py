@@ -191,6 +191,22 @@ class AnswerSettings(_Section):
     llm_timeout_s: float = Field(60.0, gt=0)
 
 
+class StoreSettings(_Section):
+    query_timeout_s: float = Field(
+        5.0,
+        gt=0,
+        description="Time limit for one request to a Chroma server other than a write "
+        "(heartbeat, counts, reads, queries): a frozen server then fails a question within "
+        "seconds, as it fails the CLI at connect, instead of holding an app worker for minutes.",
+    )
+    write_timeout_s: float = Field(
+        120.0,
+        gt=0,
+        description="Time limit for one upsert or delete request to a Chroma server: a batch "
+        "of up to 2000 chunks with their vectors may take long on a busy server.",
+    )
+
+
 class ServeSettings(_Section):
     host: str = "127.0.0.1"
     port: int = 7860
@@ -215,6 +231,7 @@ class Settings(BaseSettings):
     ingest: IngestSettings = IngestSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
     answer: AnswerSettings = AnswerSettings()
+    store: StoreSettings = StoreSettings()
     serve: ServeSettings = ServeSettings()
 
     @property
