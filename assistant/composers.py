@@ -161,7 +161,7 @@ def local_answer(ctx: ComposeContext) -> str | None:
             by_project.setdefault(src.project.id, []).append(src)
     lines = []
     for group in list(by_project.values())[: ctx.answer.local_items]:
-        pair = ctx.best(group, 1)
+        pair = ctx.best(group, 1, short_first=True)
         if pair:
             lines.append(f"- {_project_name(group[0])}: {units.cite(pair)}")
     if not lines:

@@ -12,6 +12,10 @@ from stodkollen.text import place_terms, sentences, terms
 
 _BULLET = re.compile(r"^\s*[•\-–*]\s+")
 MAX_LIST_ITEMS = 8
+# A list line of an answer ("- Project: what it gives") keeps to about this many words.
+LINE_WORDS = 30
+# A bullet longer than this is a paragraph that happens to start with a dash.
+MAX_ITEM_WORDS = 40
 _BRACKETED_NUMBER = re.compile(r"\[(\d+)\]")
 
 
@@ -36,6 +40,14 @@ def _joined_lines(text: str) -> list[tuple[str, bool]]:
         out.append((line, False))
         i += 1
     return out
+
+
+def _is_item(line: str) -> bool:
+    """A bullet item; a dash-led paragraph of several sentences (a quote, a new paragraph)
+    is prose, not an item."""
+    if not _BULLET.match(line) or len(line.split()) > MAX_ITEM_WORDS:
+        return False
+    return len(sentences(_BULLET.sub("", line))) <= 1
 
 
 def _short(line: str) -> bool:
@@ -69,9 +81,10 @@ def units(text: str) -> list[str]:
             close()
             out.append(_clean(line))
             continue
-        if _BULLET.match(line):
+        if _is_item(line):
             items.append(_BULLET.sub("", line).strip().rstrip("."))
             continue
+        line = _BULLET.sub("", line)
         before = i > 0 and short[i - 1]
         after = i + 1 < len(lines) and (short[i + 1] or bool(_BULLET.match(lines[i + 1][0])))
         if short[i] and before:  # inside a run of short lines: an item of its heading
@@ -174,6 +187,7 @@ def best_sentences(
     weight: Weight | None = None,
     prose_only: bool = False,
     closeness: Closeness | None = None,
+    short_first: bool = False,
 ) -> list[tuple[Source, str]]:
     """The units that best cover the question; earlier sources win ties.
 
@@ -188,6 +202,9 @@ def best_sentences(
         for pos, unit in enumerate(units(src.text))
         if not (prose_only and is_metadata_unit(unit))
     ]
+    if short_first:  # one line of a list: a unit that fits on a line, when there is one
+        fitting = [c for c in cands if len(c[3].split()) <= LINE_WORDS]
+        cands = fitting or cands
     near = closeness([c[3] for c in cands]) if closeness and cands else [0.0] * len(cands)
     scored = []
     for (rank, pos, src, unit), meaning in zip(cands, near, strict=True):
