@@ -28,6 +28,8 @@ _LINK_CHROME = re.compile(r"\s*(?:länk till annan webbplats,?\s*)?öppnas i nyt
 _BULLET = re.compile(r"^[•·▪◦‣●*]\s*")
 
 PHONE = re.compile(r"(?<![\d-])(?:\+46\s?|0)\d{1,3}\s?-\s?\d{1,3}(?:[ -]?\d{2,3}){1,3}(?!\d)")
+# A candidate that phonenumbers accepts but that is a time ("08.00–16.30") or a date.
+_NOT_PHONE = re.compile(r"\d[.:]\d\d|\d{4}-\d\d-\d\d")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Mailboxes of an organisation, not of a person: footers, not contacts.
 _GENERIC_MAILBOX = re.compile(
@@ -50,11 +52,27 @@ _ROLE_WORD = re.compile(
 )
 
 
+def find_phones(text: str) -> list[str]:
+    """Swedish phone numbers in `text` as the page writes them ('0910-73 58 21',
+    '+46 (0)70 512 33 80', '0953-14039'), checked by phonenumbers; times and dates are not."""
+    import phonenumbers
+
+    text = re.sub(r"[\u00a0\u202f\u2009]", " ", text)
+    found: list[str] = []
+    for m in phonenumbers.PhoneNumberMatcher(text, "SE", leniency=phonenumbers.Leniency.VALID):
+        raw = m.raw_string.strip()
+        if _NOT_PHONE.search(raw) or not re.match(r"^(?:\+|00|0)", raw):
+            continue
+        if raw not in found:
+            found.append(raw)
+    return found
+
+
 def _label_value(label: str, line: str) -> bool:
     for kind, pattern in _LABELS.items():
         if pattern.match(label):
             if kind == "phone":
-                return bool(PHONE.search(line))
+                return bool(PHONE.search(line) or find_phones(line))
             if kind == "email":
                 return bool(EMAIL.search(line))
             return len(line.split()) <= 6 and ":" not in line and not _is_label(line)
@@ -135,18 +153,27 @@ def _is_org_line(line: str) -> bool:
     return bool(emails) and all(_GENERIC_MAILBOX.match(e) for e in emails) and len(line) < 60
 
 
-_LABEL_WORDS = r"\b(?i:Tfn|Tel|Telefon|Mobil\w*|E-post\w*|Epost|Mejl)\b"
+_LABEL_WORDS = (
+    r"\b(?i:Tfn|Tel|Telefon|Mobil\w*|E-post\w*|Epost|Mejl|E-mail|Phone|Mobile|ring|telefon)\b"
+)
 _SPLIT_AT_DETAILS = re.compile(rf"{_LABEL_WORDS}|{PHONE.pattern}|{EMAIL.pattern}")
 # A name line of a contact card, maybe labelled and with a title: "Kontaktperson: Erik Ek, chef".
 _CARD = re.compile(
-    rf"(?:(?:Kontaktperson|Kontakt|Projektledare|Namn)\s*:\s*)?(?P<name>{_NAME.pattern})"
+    rf"(?:[\wåäöÅÄÖ -]{{2,40}}:\s*)?(?P<name>{_NAME.pattern})"
     r"(?:\s*,\s*(?P<role>[^,\d@:]+?))?"
 )
+# Words that start a name-shaped phrase which is an organisation or place, not a person.
+_NOT_PERSON = re.compile(
+    r"\b(?:Region|Kommun|kommun|Stad|AB|Leader|Företagsrådet|Länsstyrelsen|Sverige)\b"
+)
+# The person named in a sentence just before the contact details:
+# "Frågor besvaras av coachen Ali Rahimi, telefon 070-554 21 09".
+_PROSE_NAME = re.compile(rf"(?P<name>{_NAME.pattern})[\s,:]*(?:på|,|–|-|:)?\s*$")
 
 
 def _card(line: str) -> tuple[str, str | None] | None:
     m = _CARD.fullmatch(line)
-    if not m or (m["role"] and len(m["role"].split()) > 4):
+    if not m or (m["role"] and len(m["role"].split()) > 4) or _NOT_PERSON.search(m["name"]):
         return None
     return m["name"], m["role"]
 
@@ -184,20 +211,43 @@ def _name_from_email(email: str) -> str | None:
     return f"{m[1].title()} {m[2].title()}" if m else None
 
 
+# A details line of a contact card ("Tel: 0910-73 58 21, mobil: 070-218 44 19") has at most
+# this many words besides its numbers and addresses; a longer line is a sentence.
+_CARD_LINE_WORDS = 4
+
+
+def _bare_words(line: str, phones: list[str]) -> int:
+    for phone in phones:
+        line = line.replace(phone, " ")
+    return len(EMAIL.sub(" ", line).split())
+
+
+def _prose_name(line: str) -> str | None:
+    head = _SPLIT_AT_DETAILS.split(line)[0]
+    m = _PROSE_NAME.search(head.rstrip(" ,:-–"))
+    if not m or _NOT_PERSON.search(m["name"]):
+        return None
+    return m["name"]
+
+
 def _contact_at(lines: list[str], i: int) -> Contact | None:
     line = lines[i]
     email = next((e for e in EMAIL.findall(line) if not _GENERIC_MAILBOX.match(e)), None)
     switchboard = re.search(r"\(vx\)|\bväxel", line, re.IGNORECASE)
-    phone = None if switchboard else PHONE.search(line)
-    if not email and not phone:
+    phones = [] if switchboard else find_phones(line)
+    if not email and not phones:
         return None
-    contact = Contact(email=email, phone=phone.group() if phone else None)
+    contact = Contact(email=email, phones=phones)
     card = _card(_SPLIT_AT_DETAILS.split(line)[0].strip(" ,:-–"))
     if card:  # "Sandor Lindström Tfn: 0953-140 84"
         contact.name, contact.role = card
-    elif len(line.split()) <= 6 and (at := _name_index(lines, i)) is not None:
+    elif (
+        _bare_words(line, phones) <= _CARD_LINE_WORDS and (at := _name_index(lines, i)) is not None
+    ):
         contact.name, contact.role = _card(lines[at]) or (None, None)
         contact.role = contact.role or _role(lines, at)
+    elif name := _prose_name(line):  # "Frågor besvaras av coachen Ali Rahimi, telefon ..."
+        contact.name = name
     elif email:  # a sentence such as "kontakta Wolfgang ...: wolfgang.mehl@mala.se"
         contact.name = _name_from_email(email)
     return contact if contact.name else None
@@ -207,7 +257,9 @@ def _merge(contacts: list[Contact], new: Contact) -> None:
     for old in contacts:
         same_mail = old.email and old.email == new.email
         if same_mail or (old.name or "").casefold() == (new.name or "").casefold():
-            old.email, old.phone = old.email or new.email, old.phone or new.phone
+            old.email = old.email or new.email
+            old.phones += [p for p in new.phones if p not in old.phones]
+            old.phone = old.phones[0] if old.phones else None
             old.role = old.role or new.role
             return
     contacts.append(new)
@@ -227,6 +279,6 @@ def find_contacts(text: str) -> list[Contact]:
 def contact_line(contact: Contact) -> str:
     """One readable line for a contact, for record text that lost the original card."""
     parts = [contact.name, contact.role]
-    parts += [f"telefon {contact.phone}" if contact.phone else None]
+    parts += [f"telefon {' / '.join(contact.phones)}" if contact.phones else None]
     parts += [f"e-post {contact.email}" if contact.email else None]
     return "Kontakt: " + ", ".join(p for p in parts if p)

@@ -1,0 +1,320 @@
+"""A page's own structure as a flat list of blocks (headings, paragraphs, list items, tables,
+definition lists), for HTML through lxml and for Markdown through markdown-it-py.
+
+Page chrome is left out here, where the markup still says what it is: navigation, site header
+and footer, cookie banners, breadcrumbs, share/print/listen tools, forms, figures with their
+captions and photo credits, images (alt text is never text). What markup cannot tell (a
+"Foto:" line in a paragraph, a "Senast uppdaterad" line) is judged later on the text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from stodkollen.records import Block
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+# Elements that never carry page content.
+_DROP_TAGS = (
+    "script style noscript template head nav footer svg iframe form button input select "
+    "label figure figcaption img picture video audio canvas map object"
+).split()
+# class / id / role / aria-label words of chrome containers (cookie banners, breadcrumbs,
+# share and print tools, pagers, related-news boxes, bylines, image captions, skip links).
+_CHROME = re.compile(
+    r"cookie|consent|gdpr|cky-|kakor|breadcrumb|brödsmul|brodsmul|share|social|print|skip"
+    r"|tools|toolbar|readspeaker|pager|pagination|related|byline|caption|filter|search"
+    r"|dialog|banner|logo|screen-reader|sr-only|visually-hidden",
+    re.IGNORECASE,
+)
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_CONTAINERS = frozenset(
+    "html body main article section div aside blockquote center details summary span a "
+    "font header hgroup address".split()
+)
+_LEAD_TAGS = frozenset("strong b em i".split())
+# A cell or list separator line in Markdown tables (| --- | :-: |).
+_SPACE = re.compile(r"[ \t\u00a0\u202f\u2009]+")
+
+
+def _clean(text: str) -> str:
+    lines = (_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+
+def _attr_words(el: etree._Element) -> str:
+    return " ".join(el.get(a) or "" for a in ("class", "id", "role", "aria-label"))
+
+
+def _is_chrome(el: etree._Element) -> bool:
+    if el.tag in _DROP_TAGS:
+        return True
+    if el.tag == "header":
+        # A site header; an article's own header holds its title and stays.
+        return not el.xpath(".//h1|.//h2")
+    if el.tag == "aside" and not el.xpath(".//dl|.//table|.//p|.//h2|.//h3"):
+        return True
+    words = _attr_words(el)
+    return bool(words.strip()) and bool(_CHROME.search(words))
+
+
+def _inline(el: etree._Element) -> str:
+    """Visible text of an element, <br> as a line break, chrome children left out."""
+    parts = [el.text or ""]
+    for child in el:
+        if not isinstance(child.tag, str):
+            parts.append(child.tail or "")
+            continue
+        if child.tag == "br":
+            parts.append("\n")
+        elif not _is_chrome(child):
+            if child.tag in ("p", "div", "li", "dd", "dt"):
+                parts.append("\n" + _inline(child) + "\n")
+            else:
+                parts.append(_inline(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _lead(el: etree._Element) -> str | None:
+    """The text of a leading <strong>/<em> that opens the element's text."""
+    if (el.text or "").strip():
+        return None
+    first = next((c for c in el if isinstance(c.tag, str)), None)
+    if first is None or first.tag not in _LEAD_TAGS:
+        return None
+    text = _clean(_inline(first))
+    return text or None
+
+
+def _table(el: etree._Element) -> Block | None:
+    rows, header = [], False
+    for i, tr in enumerate(el.iter("tr")):
+        cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        if not cells:
+            continue
+        if i == 0 or not rows:
+            header = all(c.tag == "th" for c in cells) and len(cells) > 1
+        rows.append([_clean(_inline(c)).replace("\n", ", ") for c in cells])
+    if not rows:
+        return None
+    return Block("table", "\n".join(" | ".join(r) for r in rows), cells=rows, header=header)
+
+
+def _walk(el: etree._Element, out: list[Block], depth: int = 0) -> None:
+    for child in el:
+        if not isinstance(child.tag, str) or _is_chrome(child):
+            _loose(child.tail, out)
+            continue
+        tag = child.tag
+        if tag in _HEADINGS:
+            text = _clean(_inline(child)).replace("\n", " ")
+            if text:
+                out.append(Block("heading", text, level=_HEADINGS[tag]))
+        elif tag == "p" or tag == "pre":
+            text = _clean(_inline(child))
+            if text:
+                out.append(Block("para", text, lead=_lead(child)))
+        elif tag in ("ul", "ol"):
+            for li in child:
+                if not isinstance(li.tag, str) or li.tag != "li" or _is_chrome(li):
+                    continue
+                nested = [n for n in li if isinstance(n.tag, str) and n.tag in ("ul", "ol")]
+                for n in nested:
+                    li.remove(n)
+                text = _clean(_inline(li))
+                if text:
+                    out.append(Block("item", text, level=depth, lead=_lead(li)))
+                for n in nested:
+                    _walk_list(n, out, depth + 1)
+        elif tag == "dl":
+            for part in child:
+                if not isinstance(part.tag, str) or part.tag not in ("dt", "dd"):
+                    continue
+                text = _clean(_inline(part))
+                if text:
+                    kind = "term" if part.tag == "dt" else "def"
+                    out.append(Block(kind, text, lead=_lead(part)))
+        elif tag == "table":
+            block = _table(child)
+            if block:
+                out.append(block)
+        elif tag == "hr":
+            out.append(Block("rule"))
+        elif tag in _CONTAINERS or tag not in ("tr", "td", "th", "tbody", "thead"):
+            _loose(child.text, out)
+            _walk(child, out, depth)
+        _loose(child.tail, out)
+
+
+def _walk_list(el: etree._Element, out: list[Block], depth: int) -> None:
+    holder = el.makeelement("div", {})
+    holder.append(el)
+    _walk(holder, out, depth)
+
+
+def _loose(text: str | None, out: list[Block]) -> None:
+    """Text sitting directly in a container (no <p>) is a paragraph of its own."""
+    text = _clean(text or "")
+    if text and re.search(r"\w", text):
+        out.append(Block("para", text))
+
+
+def _main_root(root: etree._Element) -> etree._Element:
+    for xp in ("//main", "//*[@role='main']", "//article", "//body"):
+        found = root.xpath(xp)
+        if found:
+            return found[0]
+    return root
+
+
+def html_canonical(root: etree._Element) -> str | None:
+    for xp in (
+        "//link[@rel='canonical']/@href",
+        "//meta[@property='og:url']/@content",
+    ):
+        found = [u.strip() for u in root.xpath(xp) if u and u.strip().startswith("http")]
+        if found:
+            return found[0]
+    return None
+
+
+def html_blocks(html: str) -> tuple[list[Block], str | None, str]:
+    """(blocks of the main content, canonical URL, site text) of an HTML page.
+
+    The site text is the page's <title> and the text of its header/footer chrome: where the
+    publisher names itself ("Skellefteå kommun"), kept apart from the content."""
+    import lxml.html
+    from lxml import etree
+
+    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html, count=1)
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return [], None, ""
+    url = html_canonical(root)
+    title = " ".join(root.xpath("//title//text()"))
+    chrome = " \n".join(
+        _clean(_inline(el)) for el in root.xpath("//footer|//header") if not el.xpath(".//h1")
+    )
+    out: list[Block] = []
+    _walk(_main_root(root), out)
+    return out, url, f"{title}\n{chrome}".strip()
+
+
+# --- Markdown -------------------------------------------------------------------------------
+
+_MD_LINK_ONLY = re.compile(r"^(?:\s*(?:\[[^\]]*\]\([^)]*\)|[·|•/›>»,:-]|\w{0,12}:)\s*)+$")
+
+
+def _md_inline(token) -> tuple[str, str | None, bool, bool]:
+    """(text, leading bold/em text, has an image, only links) of an inline token."""
+    parts: list[str] = []
+    lead: str | None = None
+    has_image = False
+    in_strong = 0
+    strong_buf: list[str] = []
+    saw_text_before = False
+    link_depth = 0
+    text_outside_links = False
+    for child in token.children or []:
+        t = child.type
+        if t == "image":
+            has_image = True
+            continue
+        if t in ("softbreak", "hardbreak"):
+            parts.append("\n")
+            continue
+        if t in ("strong_open", "em_open"):
+            in_strong += 1
+            continue
+        if t in ("strong_close", "em_close"):
+            in_strong -= 1
+            if in_strong == 0 and lead is None and not saw_text_before and strong_buf:
+                lead = "".join(strong_buf).strip()
+            continue
+        if t == "link_open":
+            link_depth += 1
+            continue
+        if t == "link_close":
+            link_depth -= 1
+            continue
+        if t in ("text", "code_inline"):
+            content = child.content
+            if in_strong and lead is None and not saw_text_before:
+                strong_buf.append(content)
+            elif content.strip():
+                saw_text_before = True
+            if not link_depth and re.search(r"\w{3,}", content):
+                text_outside_links = True
+            parts.append(content)
+    return "".join(parts), lead, has_image, not text_outside_links
+
+
+def markdown_blocks(markdown: str) -> list[Block]:
+    """Blocks of a Markdown page (HTML-to-Markdown conversions included)."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark").enable("table")
+    tokens = md.parse(markdown)
+    out: list[Block] = []
+    stack: list[str] = []
+    depth = -1
+    table: list[list[str]] | None = None
+    row: list[str] | None = None
+    table_header = False
+    for i, tok in enumerate(tokens):
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            depth += 1
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            depth -= 1
+        elif tok.type.endswith("_open"):
+            stack.append(tok.tag)
+        elif tok.type.endswith("_close") and stack:
+            stack.pop()
+        if tok.type == "table_open":
+            table, table_header = [], False
+        elif tok.type == "thead_open":
+            table_header = True
+        elif tok.type == "tr_open":
+            row = []
+        elif tok.type == "tr_close" and table is not None and row is not None:
+            table.append(row)
+        elif tok.type == "table_close" and table:
+            out.append(
+                Block(
+                    "table",
+                    "\n".join(" | ".join(r) for r in table),
+                    cells=table,
+                    header=table_header,
+                )
+            )
+            table = None
+        elif tok.type == "hr":
+            out.append(Block("rule"))
+        elif tok.type == "inline":
+            text, lead, has_image, links_only = _md_inline(tok)
+            text = _clean(text)
+            if table is not None and row is not None:
+                row.append(text.replace("\n", ", "))
+                continue
+            if not text:
+                continue
+            opener = tokens[i - 1]
+            if opener.type == "heading_open":
+                out.append(Block("heading", text.replace("\n", " "), level=int(opener.tag[1])))
+            elif has_image:
+                continue  # an image with its caption / photo credit
+            elif links_only:
+                continue  # a row of links: menus, share buttons, skip links
+            elif "li" in stack:
+                out.append(Block("item", text, level=max(depth, 0), lead=lead))
+            else:
+                out.append(Block("para", text, lead=lead))
+    return out
