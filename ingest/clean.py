@@ -282,3 +282,112 @@ def contact_line(contact: Contact) -> str:
     parts += [f"telefon {' / '.join(contact.phones)}" if contact.phones else None]
     parts += [f"e-post {contact.email}" if contact.email else None]
     return "Kontakt: " + ", ".join(p for p in parts if p)
+
+
+# --- page chrome judged on the text (both the structured and the plain-text path) ---------
+
+# Short lines that are site chrome whatever the page: skip links, menus, log-in prompts,
+# share/print/listen tools, list-page widgets, footer links, bylines and photo credits.
+_CHROME_LINE = re.compile(
+    r"^(?:(?:Hoppa|Gå)\s+(?:direkt\s+)?till\s+(?:sidans\s+)?(?:huvud)?innehåll(?:et)?"
+    r"|Till\s+(?:huvud)?innehåll(?:et)?|Skip\s+to\s+(?:main\s+)?content|Meny|Sök|Search"
+    r"|Sök\s+(?:på|bland)\s+.*|Logga\s+in.*|Registrera\s+dig.*|Mina\s+sidor|E-tjänster"
+    r"|In\s+English|På\s+svenska|Languages|Other\s+languages|Translate|Lättläst|Teckenspråk"
+    r"|Lyssna|Läs\s+upp.*|Dela(?:\s+\S+){0,3}:?|Share:?(?:\s+\S+){0,3}|Print|Skriv\s+ut(?:\s+sidan)?"
+    r"|Visa\s+på\s+karta|Exportera\s+till\s+\w+|Visar\s+\d.*|Filtrera(?::.*)?|Rensa\s+filter"
+    r"|Visa\s+fler.*|Se\s+alla\s+.*|Ladda\s+(?:ner|upp)\s+.*|Rapportera\s+.*|Textversion.*"
+    r"|Till\s+toppen|Tillgänglighet(?:sredogörelse)?|Accessibility(?:\s+statement)?|Privacy"
+    r"|Integritetspolicy.*|Personuppgifter|Så\s+hanterar\s+vi\s+personuppgifter|Cookies?|Kakor"
+    r"|Om\s+webbplatsen.*|Om\s+oss|Villkor|Följ\s+.*|Follow\s+us.*|Prenumerera\s+på.*"
+    r"|Kontakta\s+oss|©.*|Skapad\s+med\s+.*|Sida\s+\d+\s+av\s+\d+"
+    r"|(?:Foto|Fotograf|Bild|Photo|Image|Text|Av|By)\s*:\s*[\w .,'-]{2,60}"
+    r"|\[(?:Bild|Foto|Image)\b[^\]]*\]|\[[^\]]{1,40}\])$",
+    re.IGNORECASE,
+)
+# Document-viewer toolbars, whatever their length.
+_VIEWER = re.compile(r"\b(?:Filstorlek|Antal\s+sidor|Zooma|Gå\s+till\s+sida)\b", re.IGNORECASE)
+_CHROME_WORDS = 8  # chrome lines are short; a longer line is content that resembles them
+# "Start / Näringsliv / Projekt", "Startsida > Barn > Skolskjuts", "Du är här: ..."
+_CRUMB_SEP = re.compile(r"\s+[/>›»]\s+")
+_MENU_SEP = re.compile(r"\s+[|·]\s+|\s{3,}")
+_MENU_ITEM_WORDS = 4
+
+
+def _is_menu(line: str) -> bool:
+    """A row of links: three or more short items split by '|', '·' or wide gaps."""
+    items = [i for i in _MENU_SEP.split(line) if i.strip()]
+    return len(items) >= 3 and all(
+        len(i.split()) <= _MENU_ITEM_WORDS and not re.search(r"\d{3}|@|:\s", i) for i in items
+    )
+
+
+def _is_crumb(line: str) -> bool:
+    line = re.sub(r"^Du är här:?\s*", "", line)
+    items = _CRUMB_SEP.split(line)
+    return len(items) >= 3 and all(len(i.split()) <= _MENU_ITEM_WORDS + 1 for i in items)
+
+
+def is_chrome_line(line: str) -> bool:
+    """True for a line that is page chrome: a menu, a breadcrumb, a share or print link,
+    a log-in prompt, a byline or photo credit, a pager, a viewer toolbar."""
+    line = line.strip().strip("*_ ")
+    if not line:
+        return False
+    if len(line.split()) <= _CHROME_WORDS and (_CHROME_LINE.match(line) or _BOILERPLATE.match(line)):
+        return True
+    if _VIEWER.search(line) or re.match(r"^\[(?:Bild|Foto|Image)\b.*\]$", line, re.I):
+        return True
+    return _is_menu(line) or _is_crumb(line)
+
+
+def _menu_like(line: str) -> bool:
+    words = line.split()
+    if _BULLET.match(line.strip()) or line.strip().startswith("- "):
+        return False  # a bulleted list of short items is content
+    return (
+        is_chrome_line(line)
+        or _is_org_line(line)
+        or (0 < len(words) <= _MENU_ITEM_WORDS and not re.search(r"[\d:@.!?]", line))
+    )
+
+
+# A paragraph of at least this many lines, of which more than this share are menu-like,
+# is a scraped menu or footer block: its menu-like lines go, and from the larger share on
+# the whole block (the footer's phone and mailbox lines with it).
+_MENU_BLOCK_LINES = 4
+_MENU_BLOCK_SHARE = 0.5
+_FOOTER_BLOCK_SHARE = 0.75
+# Headings of related-content boxes: they and the short link lines under them are chrome.
+_RELATED = re.compile(
+    r"^(?:Fler\s+nyheter|Relaterade?\s+(?:dokument|sidor|nyheter|länkar)|Relaterat|Läs\s+också"
+    r"|Se\s+även|Andra\s+har\s+också\s+läst|More\s+news|Related)$",
+    re.IGNORECASE,
+)
+
+
+def strip_chrome(text: str) -> tuple[str, str]:
+    """(text without chrome lines, the chrome that was removed) for scraped text.
+
+    The removed chrome is returned because the publisher names itself there ("Ydre kommun",
+    "Borås Stad"): a weak kommun signal, never record text."""
+    kept, removed = [], []
+    for para in re.split(r"\n[ \t]*\n", text):
+        lines = para.split("\n")
+        bare = [line.strip() for line in lines if line.strip()]
+        share = sum(map(_menu_like, bare)) / len(bare) if bare else 0.0
+        menu = len(bare) >= _MENU_BLOCK_LINES and share > _MENU_BLOCK_SHARE
+        if menu and share >= _FOOTER_BLOCK_SHARE:
+            removed += bare
+            continue
+        out = []
+        skipping_related = False
+        for line in lines:
+            s = line.strip()
+            if _RELATED.match(s):
+                skipping_related = True
+            if skipping_related or is_chrome_line(s) or (menu and _menu_like(s)):
+                removed.append(s)
+                continue
+            out.append(line)
+        kept.append("\n".join(out))
+    return "\n\n".join(kept), "\n".join(removed)

@@ -284,10 +284,13 @@ _DATE = re.compile(
     rf"|(?P<nd>\d{{1,2}})\s+\b(?P<nm>{_MONTH})\.?\s+(?P<ny>{_YEAR}))(?!\d)",
     re.IGNORECASE,
 )
-_PUBLISHED = re.compile(r"^\s*(?:Publicerad|Publicerat|Publiceringsdatum|Skapad)\b", re.I)
+_PUBLISHED = re.compile(
+    r"^\s*\*?(?:Publicerad|Publicerat|Publiceringsdatum|Skapad|Published)\b", re.I
+)
 _UPDATED = re.compile(
-    r"^\s*(?:Senast\s+(?:uppdaterad|ändrad|granskad)|Sidan\s+(?:senast\s+)?(?:uppdaterad|ändrad)"
-    r"|Uppdaterad|Ändrad)\b",
+    r"^\s*(?:Senast\s+(?:uppdaterad|ändrad|granskad)"
+    r"|Sidan\s+(?:senast\s+)?(?:uppdaterad|ändrad|granskad)(?:es)?(?:\s+senast)?"
+    r"|Uppdaterad|Ändrad|Last\s+updated|Updated|Page\s+updated)\b",
     re.IGNORECASE,
 )
 
@@ -313,11 +316,16 @@ def page_date_label(line: str) -> str | None:
     return None
 
 
+# A page-date line ("Published 4 May 2022 · Updated 30 January 2024") has at most this many
+# words; a longer line is a sentence that happens to start "Uppdaterad ...".
+_PAGE_DATE_WORDS = 10
+
+
 def page_date_kind(line: str) -> str | None:
     """'published' / 'updated' for a page-date line that also holds its date, else None."""
     kind = page_date_label(line)
     # Short lines only: a content sentence may start "Uppdaterad information ... 1 mars 2024".
-    return kind if kind and len(line.split()) <= 8 and parse_date(line) else None
+    return kind if kind and len(line.split()) <= _PAGE_DATE_WORDS and parse_date(line) else None
 
 
 def find_page_dates(text: str) -> tuple[str | None, str | None]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from stodkollen.records import Block
+from stodkollen.records import Block, Document
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -318,3 +318,145 @@ def markdown_blocks(markdown: str) -> list[Block]:
             else:
                 out.append(Block("para", text, lead=lead))
     return out
+
+
+# --- plain text and PDF ---------------------------------------------------------------------
+
+# "Sida 1 av 2", "--- Sida 4 (14) ---", "Page 2 of 3": pagination, with whatever running
+# footer text shares its line.
+_PAGINATION = re.compile(r"\b(?:Sida|Page)\s+\d+\s*(?:av|of|\(\d+\))\s*\d*", re.IGNORECASE)
+_PAGINATION_LINE_WORDS = 12
+_LEADERS = re.compile(r"\.{6,}")  # signature lines: "Justerandes sign ........"
+_RUNNING = re.compile(r"\s\|\s|\s{3,}")  # header fields split by bars or wide gaps
+
+
+def strip_running_lines(text: str) -> tuple[str, str]:
+    """(text, removed) without a printed document's running headers and footers:
+    pagination lines, signature lines, and header lines repeated on several pages."""
+    lines = text.split("\n")
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.strip()] = counts.get(line.strip(), 0) + 1
+    kept, removed = [], []
+    for line in lines:
+        s = line.strip()
+        repeated = counts.get(s, 0) >= 2 and (_RUNNING.search(s) or (s.isupper() and " " in s))
+        paged = _PAGINATION.search(s) and len(s.split()) <= _PAGINATION_LINE_WORDS
+        if s and (repeated or paged or _LEADERS.search(s)):
+            removed.append(_PAGINATION.sub("", _LEADERS.sub(" ", s)).strip(" -"))
+            continue
+        kept.append(line)
+    return "\n".join(kept), "\n".join(r for r in removed if r)
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?:;]$")
+_STARTS_ITEM = re.compile(r"^(?:[-•*]\s|\d+[.)]\s|§\s*\d)")
+
+
+def join_wrapped(text: str) -> str:
+    """Join the lines a PDF broke inside a sentence or inside parentheses: a line continues
+    when it ends with a comma or dash, has an open parenthesis, or the next line starts
+    in lower case or with a digit that opens no list item."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        s = line.strip()
+        prev = out[-1] if out else ""
+        if prev and s and not _STARTS_ITEM.match(s):
+            open_paren = prev.count("(") > prev.count(")")
+            dangling = re.search(r"[,\-–]$", prev) and not prev.startswith(("- ", "• "))
+            lower = s[0].islower() or (s[0].isdigit() and not _ENDS_SENTENCE.search(prev))
+            if open_paren or dangling or (lower and not _ENDS_SENTENCE.search(prev)):
+                out[-1] = f"{prev} {s}"
+                continue
+        out.append(s if s else "")
+    return "\n".join(out)
+
+
+_LABEL_LINE = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ /+()-]{1,40}:\s*\S")
+_SECTION_SIGN = re.compile(r"^§+\s*\d+(?:\s*[-–]\s*\d+)?\b")
+_HEADING_WORDS = 14  # a heading line is short
+
+
+def _heading_like(line: str) -> bool:
+    if len(line) > 120 or len(line.split()) > _HEADING_WORDS or _LABEL_LINE.match(line):
+        return False
+    if not re.match(r"^[\"”“'A-ZÅÄÖÉ0-9§]", line) or re.search(r"[.,;!]$|@|https?://", line):
+        return False
+    return not re.match(r"^\d+[.)]\s+\S.*\d", line)  # numbered decision lines are items
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Blocks guessed from plain text (scraped pages, PDF text): heading lines, '§ 12' decision
+    headings, label lines ("Projektägare: …"), list items ("- …", "1. …") and paragraphs."""
+    blocks: list[Block] = []
+    for para in re.split(r"\n[ \t]*\n", text):
+        lines = [line.strip() for line in para.split("\n") if line.strip()]
+        i = 0
+        prose: list[str] = []
+
+        def flush() -> None:
+            if prose:
+                blocks.append(Block("para", "\n".join(prose)))
+                prose.clear()
+
+        while i < len(lines):
+            line = lines[i]
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            if _SECTION_SIGN.match(line):
+                flush()
+                title = line
+                if _SECTION_SIGN.fullmatch(line) and nxt:  # "§ 54" alone, the subject below
+                    title, i = f"{line} {nxt}", i + 1
+                blocks.append(Block("heading", title, level=2))
+            elif re.match(r"^(?:[-•*]|\d+[.)])\s+\S", line) and not _heading_like(line):
+                flush()
+                blocks.append(Block("item", re.sub(r"^[-•*]\s+", "", line)))
+            elif _heading_like(line) and (
+                len(lines) == 1 or (nxt and (_LABEL_LINE.match(nxt) or i == 0))
+            ):
+                flush()
+                blocks.append(Block("heading", line, level=2))
+            elif _LABEL_LINE.match(line) and not prose:
+                blocks.append(Block("para", line))
+            else:
+                prose.append(line)
+            i += 1
+        flush()
+    # Consecutive label lines make one facts paragraph.
+    merged: list[Block] = []
+    for b in blocks:
+        if (
+            merged
+            and b.kind == "para"
+            and merged[-1].kind == "para"
+            and _LABEL_LINE.match(b.text)
+            and _LABEL_LINE.match(merged[-1].text.split("\n")[-1])
+        ):
+            merged[-1] = Block("para", f"{merged[-1].text}\n{b.text}")
+        else:
+            merged.append(b)
+    return merged
+
+
+def add_structure(doc: Document, data: bytes, charset: str | None = None) -> Document:
+    """The page's blocks and canonical URL on a loaded Document (HTML and Markdown; plain
+    text and PDF keep only their text). Never fails a load: structure is a bonus."""
+    if doc.fmt not in ("html", "md"):
+        return doc
+    from ingest.loaders import decode_text
+
+    try:
+        raw = decode_text(data, charset)
+        if raw is None:
+            return doc
+        if doc.fmt == "md":
+            doc.blocks = markdown_blocks(raw)
+        else:
+            blocks, url, site = html_blocks(raw)
+            doc.url = url
+            doc.blocks = [Block("site", site), *blocks] if blocks else []
+    except Exception:  # noqa: BLE001 - hostile markup: the text path still has the page
+        doc.blocks = []
+    if not any(b.kind in ("heading", "para", "item", "table", "term", "def") for b in doc.blocks):
+        doc.blocks = []
+    return doc
