@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from ingest.clean import find_contacts, is_chrome_line
 from ingest.metadata import (
+    opening_owner,
     find_amounts,
     find_budget,
     find_funders,
@@ -50,7 +51,8 @@ GENERIC_HEADING = re.compile(
 LABELS = (
     r"Projektnamn|Projektägare|Ägare|Sökande|Stödmottagare|Projekttid|Projektperiod|Period|Tid"
     r"|Löptid|Total\s+budget(?:\s*\(kr\))?|Budget|Total\s+omfattning|Beviljat\s+[\w-]+"
-    r"|Kommunens\s+insats|Finansiärer|Finansiär|Finansiering|Finansieras\s+av|Kommuner|Kommun"
+    r"|Kommunens\s+insats|Finansiärer|Finansiär|Övrig\s+finansiering|Finansiering"
+    r"|Finansieras\s+av|Kommuner|Kommun"
     r"|Län|Kontaktperson|Kontakt|Beskrivning|Project\s+owner|Project\s+period|Funded\s+by"
 )
 _LABEL_AT = re.compile(rf"(?:^|(?<=\s))(?:{LABELS})(?=\s*:|\s+av\s)", re.IGNORECASE)
@@ -430,10 +432,10 @@ def page_sections(page: Page) -> list[Section]:
     if listed:
         sections, rest = listed
         lead = Section(title, [b for b in rest if b.text != title], kind="page")
-        lead_text = lead.text
-        if _has_facts(lead_text, needed=3) or (
-            _has_facts(lead_text, needed=2) and re.search(r"\bLeader\b", title)
-        ):
+        # The page's own record needs owner, period and budget of its own in prose (a Leader
+        # area, a programme); an intro that introduces the list is not a record.
+        found = [find_owner(lead.text), find_period(lead.text), find_budget(lead.text)]
+        if all(x is not None for x in found):
             return [lead, *sections]
         return sections
     body = [b for b in page.blocks if not (b.kind == "heading" and b.text == title)]
@@ -479,8 +481,11 @@ def section_fields(sec: Section, year: int | None) -> dict:
     for f in find_funders(text):
         if f.casefold() not in {x.casefold() for x in funders}:
             funders.append(f)
+    owner = sec.owner or find_owner(text)
+    if owner is None and sec.kind == "project":
+        owner = opening_owner(text)
     return {
-        "owner": sec.owner or find_owner(text),
+        "owner": owner,
         "period_raw": period_raw,
         "period_start": start,
         "period_end": end,

@@ -335,7 +335,7 @@ def is_chrome_line(line: str) -> bool:
         return False
     if len(line.split()) <= _CHROME_WORDS and (_CHROME_LINE.match(line) or _BOILERPLATE.match(line)):
         return True
-    if _VIEWER.search(line) or re.match(r"^\[(?:Bild|Foto|Image)\b.*\]$", line, re.I):
+    if _VIEWER.search(line) or re.match(r"^(?:\[(?:Bild|Foto|Image)\b.*\]|©.*)$", line, re.I):
         return True
     return _is_menu(line) or _is_crumb(line)
 

@@ -341,20 +341,22 @@ def find_page_dates(text: str) -> tuple[str | None, str | None]:
 _FUNDER_LABEL = re.compile(
     r"^(?:Övriga\s+)?(?:Med)?[Ff]inansiär(?:er)?\s*:\s*(?P<v>.+)"
     r"|^(?:Funded by|Financed by|Funding)\s*:?\s*(?P<e>.+)"
-    r"|^(?:Övrig\s+)?[Ff]inansiering\s*:\s*(?P<b>.+(?:\n.+)*)",
+    r"|^(?:Övrig\s+)?[Ff]inansiering\s*:\s*(?P<b>.+(?:\n(?![\w -]{1,30}:).+)*)",
     re.MULTILINE,
 )
 _FUNDER_SENTENCE = re.compile(
     r"(?:finansi(?:eras|erades|erats|erat|eras\s+delvis)\s+(?:\w+\s+)?"
     r"(?:av|genom|med\s+(?:[\w-]+\s+){0,3}(?:medel\s+)?från)"
-    r"|finansiärer?\s+(?:är|var)|(?:Pengarna|Medlen|Finansieringen|[Öö]vrig finansiering)"
+    r"|finansiärer?\s+(?:är|var)"
+    r"|(?:Pengarna|Medlen|Finansieringen|Budgeten|[Öö]vrig finansiering)\b[^.\n]{0,40}?"
     r"\s+kom(?:mer)?\s+från|Funding\s+came\s+from|funded\s+by)\s+(?P<v>.+?)"
     r"(?:[.!?](?=\s|$)|\n|$)",
     re.IGNORECASE,
 )
 # "Region Östergötland och Tillväxtverket har tillsammans beviljat ...": funders as subject.
 _FUNDER_SUBJECT = re.compile(
-    r"(?:^|[.!?]\s+)(?P<v>[A-ZÅÄÖ][^.!?\n]{2,120}?)\s+har\s+(?:tillsammans\s+)?beviljat\b",
+    r"(?:^|[.!?]\s+)(?P<v>[A-ZÅÄÖ][^.!?\n]{2,120}?)\s+(?:har\s+(?:tillsammans\s+)?beviljat"
+    r"|medfinansierar|medfinansierade)\b",
     re.MULTILINE,
 )
 # "varav 4,2 miljoner från ESF", "Beviljat ESF-stöd": a fund named beside its share.
@@ -417,9 +419,9 @@ def find_funders(text: str) -> list[str]:
 
 
 _OWNER_LABEL = re.compile(
-    r"\b(?:Projektägare|Sökande|Stödmottagare|Project owner|Projektägaren)\s*(?::|är)\s*"
+    r"(?:\b(?:Projektägare|Sökande|Stödmottagare|Project owner)|^Ägare)\s*(?::|är)\s*"
     r"(?P<v>[^\n]+)",
-    re.IGNORECASE,
+    re.IGNORECASE | re.MULTILINE,
 )
 _OWNER_STOP = re.compile(
     r"\s+(?:Projekttid|Projektperiod|Period|Tid:|Finansiär\w*|Budget)\b.*$|\s[·|]\s.*$"
@@ -448,6 +450,21 @@ _OWNER_SENTENCE = [
     re.compile(rf"(?:^|[.!?]\s+)(?P<v>{_ORG})\s+har\s+ansökt\s+om", re.MULTILINE),
     re.compile(rf"\bbevilja\s+(?P<v>{_ORG})\s+\d"),
 ]
+# An organisation as the subject that opens a project's description ("Ekshärads
+# Hembygdsförening rustar upp ..."): the owner, when nothing states one.
+_ORG_WORD = (
+    r"(?:[\wåäö]*(?:förening|förbund|sällskap|gille|stiftelse|råd)(?:en|et)?|AB|HB|kommun"
+    r"|(?:ekonomisk|ideell)\s+förening)"
+)
+_SUBJECT_ORG = re.compile(
+    rf"^(?P<v>(?:[A-ZÅÄÖ][\wåäö-]*\s+){{0,4}}{_ORG_WORD}(?:\s+{_ORG_WORD})?)\s+(?=[a-zåäö])"
+)
+
+
+def opening_owner(text: str) -> str | None:
+    """The organisation that opens a project description as its subject, or None."""
+    m = _SUBJECT_ORG.match(text.strip())
+    return m["v"] if m else None
 
 
 def find_owner(text: str) -> str | None:
@@ -464,6 +481,7 @@ def find_owner(text: str) -> str | None:
     if not owner:
         return None
     owner = re.split(r"\s+(?:i samarbete med|tillsammans med|in partnership with)\s+", owner)[0]
+    owner = re.split(r"\.\s+(?=[A-ZÅÄÖ])", owner)[0]
     # "Sorsele Kommun är projektägare": the organisation word is not part of the name.
     return re.sub(r"(?<=\w) Kommun\b", " kommun", owner.strip(" .,;"))
 

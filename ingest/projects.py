@@ -200,7 +200,7 @@ def _record(doc: Document, index: int, section: _Section, page: _Page, home: lis
     body = "\n\n".join(section.paras)
     full = f"{section.title}\n\n{body}"
     owner = find_owner(body)
-    period_raw = find_period(body)
+    period_raw = find_period(body, int(page.published[:4]) if page.published else None)
     start, end = parse_period(period_raw)
     # The listing page's own kommun first, then the owner's, then places the text names.
     kommuner = _unique([*home, *find_kommuner(owner or ""), *find_kommuner(full)])
@@ -265,15 +265,15 @@ def _parse_text(doc: Document) -> list[Project]:
         raw = join_wrapped(raw)
     raw, chrome = strip_chrome(raw)
     site = f"{removed}\n{chrome}"
-    legacy = _parse_legacy(doc, raw)
-    if sum(r.kind == "project" for r in legacy) >= 2:
-        return _finish(legacy, site, doc)
     cleaned, _ = clean_text(raw)
     page = prepare([Block("site", site), *text_blocks(cleaned)])
     sections = page_sections(page)
-    if len(sections) >= 2:
+    if doc.fmt == "pdf":  # a printed document: the block reader knows its heading lines
         return _build(doc, page, sections)
-    return _finish(legacy, site, doc)
+    legacy = _parse_legacy(doc, raw)
+    if sum(r.kind == "project" for r in legacy) >= 2 or len(sections) < 2:
+        return _finish(legacy, site, doc, publisher(site) or _content_publisher(page))
+    return _build(doc, page, sections)
 
 
 def _parse_legacy(doc: Document, raw: str) -> list[Project]:
@@ -305,18 +305,31 @@ _PUBLISHER = re.compile(
     r"|[A-ZÅÄÖ][\wåäö-]+\s+(?:kommun|[Ss]tad)|Tillväxtverket|Jordbruksverket)\b"
 )
 _OWN_KOMMUN = re.compile(r"\b(?P<k>[A-ZÅÄÖ][\wåäö-]+)\s+(?:kommun|[Ss]tad)\b")
-_THE_KOMMUN = re.compile(r"^(?:kommunen|the\s+municipality(?:\s+itself)?)$", re.IGNORECASE)
+_THE_KOMMUN = re.compile(r"^(?:kommunen|(?:the\s+)?municipality(?:\s+itself)?)$", re.IGNORECASE)
 _THE_KOMMUNER = re.compile(
     r"^(?:de\s+\w+\s+)?(?:medlems)?kommunerna$|^the\s+\w+\s+municipalities$", re.I
 )
 
 
 def _case(line: str) -> str:
-    """'SOLLEFTEÅ KOMMUN' -> 'Sollefteå kommun' (running headers shout)."""
-    if not line.isupper():
-        return line
-    words = line.title().split()
-    return " ".join(w.lower() if w.lower() in ("kommun", "län", "stad", "i") else w for w in words)
+    """'SOLLEFTEÅ KOMMUN' -> 'Sollefteå kommun' (running headers shout), field by field."""
+    fields = re.split(r"(\s{3,}|\s\|\s)", line)
+    out = []
+    for f in fields:
+        if f.isupper():
+            words = f.title().split()
+            f = " ".join(w.lower() if w.lower() in ("kommun", "län", "stad", "i") else w for w in words)
+        out.append(f)
+    return "".join(out)
+
+
+def _content_publisher(page: Page) -> str | None:
+    """A printed document names its body in its first lines ("REGION JÖNKÖPINGS LÄN")."""
+    head = [b.text for b in page.blocks[:_HEAD_BLOCKS] if b.kind in ("heading", "para")]
+    return publisher("\n".join(head))
+
+
+_HEAD_BLOCKS = 6  # where a document's letterhead sits
 
 
 def publisher(site: str) -> str | None:
@@ -372,15 +385,15 @@ def _kommun_name(kommun: str) -> str:
     return f"{kommun}s kommun"
 
 
-def _resolve_funders(record: Project) -> None:
+def _resolve_funders(record: Project, home: str | None) -> None:
     """'kommunen' and 'de fyra kommunerna' named as funders become the kommuner themselves."""
     out: list[str] = []
     for f in record.funders:
         if _THE_KOMMUN.match(f):
             if record.owner and "Municipality" in record.owner:
                 out.append(re.sub(r"\s*\(.*$|,.*$", "", record.owner))
-            elif record.kommun:
-                out.append(_kommun_name(record.kommun))
+            elif home:
+                out.append(_kommun_name(home))
             else:
                 out.append(f)
         elif _THE_KOMMUNER.match(f) and record.kommuner:
@@ -395,15 +408,23 @@ def _finish(records: list[Project], site: str, doc: Document, pub: str | None = 
     and 'kommunen' resolved to the kommun, offers owned and funded by their publisher."""
     pub = pub or publisher(site)
     for record in records:
+        own, signal = _weak_kommun(record, site, doc.url)
         if record.kommuner:
             record.kommun_signal = record.kommun_signal or "text"
-        else:
-            kommun, signal = _weak_kommun(record, site, doc.url)
-            if kommun:
-                record.kommuner, record.kommun_signal = [kommun], signal
-                record.lan = _unique([lan_of(kommun), *record.lan])
-        record.owner = kommun_owner(record.owner, record.kommun)
-        _resolve_funders(record)
+        elif own:
+            record.kommuner, record.kommun_signal = [own], signal
+            record.lan = _unique([lan_of(own), *record.lan])
+        # "Kommunens utvecklingsenhet", "kommunen": the publisher's kommun, not one the
+        # text happens to name ("mot Umeå").
+        home = own or record.kommun
+        owner = kommun_owner(record.owner, home)
+        if owner != record.owner and home and home not in record.kommuner:
+            record.kommuner = [home, *record.kommuner]
+            record.lan = _unique([lan_of(home), *record.lan])
+        record.owner = owner
+        if home and re.search(r"^Kommunens insats\s*:\s*\d", record.text, re.M):
+            record.funders = [*record.funders, "kommunen"]  # the kommun's own share
+        _resolve_funders(record, home)
         if record.kind == "offer" and pub:
             record.owner = record.owner or pub
             record.funders = record.funders or [pub]
@@ -411,7 +432,7 @@ def _finish(records: list[Project], site: str, doc: Document, pub: str | None = 
 
 
 def _build(doc: Document, page: Page, sections: list[Section]) -> list[Project]:
-    pub = publisher(page.site)
+    pub = publisher(page.site) or _content_publisher(page)
     year = int(page.published[:4]) if page.published else None
     records = []
     for index, sec in enumerate(sections):
