@@ -144,7 +144,7 @@ def _clean_block(block: Block, page: Page) -> Block | None:
             else:
                 page.updated = page.updated or date
             continue
-        if is_chrome_line(line):
+        if is_chrome_line(line) and block.kind != "heading":  # headings are structure
             page.site += "\n" + line
             continue
         kept.append(line)

@@ -30,6 +30,7 @@ _BULLET = re.compile(r"^[•·▪◦‣●*]\s*")
 PHONE = re.compile(r"(?<![\d-])(?:\+46\s?|0)\d{1,3}\s?-\s?\d{1,3}(?:[ -]?\d{2,3}){1,3}(?!\d)")
 # A candidate that phonenumbers accepts but that is a time ("08.00–16.30") or a date.
 _NOT_PHONE = re.compile(r"\d[.:]\d\d|\d{4}-\d\d-\d\d")
+_SWEDISH_SHAPE = re.compile(r"^(?:\+46\s*(?:\(0\))?\s*|0)\d{1,3}[\s-]\d{2,3}(?:\s\d{2,3}){1,2}$")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Mailboxes of an organisation, not of a person: footers, not contacts.
 _GENERIC_MAILBOX = re.compile(
@@ -59,9 +60,14 @@ def find_phones(text: str) -> list[str]:
 
     text = re.sub(r"[\u00a0\u202f\u2009]", " ", text)
     found: list[str] = []
-    for m in phonenumbers.PhoneNumberMatcher(text, "SE", leniency=phonenumbers.Leniency.VALID):
+    # Numbers phonenumbers finds valid, and numbers merely possible when they are written
+    # as Swedish numbers are (area code, then a space or dash): its metadata lags behind
+    # some number ranges.
+    for m in phonenumbers.PhoneNumberMatcher(text, "SE", leniency=phonenumbers.Leniency.POSSIBLE):
         raw = m.raw_string.strip()
-        if _NOT_PHONE.search(raw) or not re.match(r"^(?:\+|00|0)", raw):
+        if _NOT_PHONE.search(raw) or "/" in raw or not re.match(r"^(?:\+|00|0)", raw):
+            continue
+        if not phonenumbers.is_valid_number(m.number) and not _SWEDISH_SHAPE.match(raw):
             continue
         if raw not in found:
             found.append(raw)

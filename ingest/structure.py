@@ -385,10 +385,25 @@ def _heading_like(line: str) -> bool:
     return not re.match(r"^\d+[.)]\s+\S.*\d", line)  # numbered decision lines are items
 
 
+_SECTION_HEADING_WORDS = 6  # "Förväntade resultat", "2. Bakgrund": a section's own heading
+_TITLE_WORDS = 10  # "Slutrapport: Skärgårdsmat Roslagen" opening a document
+
+
+def _inner_heading(line: str, prev: str, nxt: str) -> bool:
+    """A short heading line inside a run of lines (a PDF page has no blank lines): after a
+    finished sentence, before a capitalised line."""
+    if len(line.split()) > _SECTION_HEADING_WORDS or not nxt or not re.match(r"[A-ZÅÄÖ0-9]", nxt):
+        return False
+    if not (_heading_like(line) or re.fullmatch(r"\d+\.\s+[A-ZÅÄÖ][\w ]+", line)):
+        return False
+    return not prev or bool(_ENDS_SENTENCE.search(prev))
+
+
 def text_blocks(text: str) -> list[Block]:
     """Blocks guessed from plain text (scraped pages, PDF text): heading lines, '§ 12' decision
     headings, label lines ("Projektägare: …"), list items ("- …", "1. …") and paragraphs."""
     blocks: list[Block] = []
+    first = True
     for para in re.split(r"\n[ \t]*\n", text):
         lines = [line.strip() for line in para.split("\n") if line.strip()]
         i = 0
@@ -402,7 +417,12 @@ def text_blocks(text: str) -> list[Block]:
         while i < len(lines):
             line = lines[i]
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
-            if _SECTION_SIGN.match(line):
+            prev = lines[i - 1] if i else ""
+            if first and not blocks and len(line.split()) <= _TITLE_WORDS and not (
+                _ENDS_SENTENCE.search(line) or _STARTS_ITEM.match(line)
+            ):
+                blocks.append(Block("heading", line, level=1))  # the document's title
+            elif _SECTION_SIGN.match(line):
                 flush()
                 title = line
                 if _SECTION_SIGN.fullmatch(line) and nxt:  # "§ 54" alone, the subject below
@@ -416,12 +436,16 @@ def text_blocks(text: str) -> list[Block]:
             ):
                 flush()
                 blocks.append(Block("heading", line, level=2))
+            elif _inner_heading(line, prev, nxt) and not _LABEL_LINE.match(line):
+                flush()
+                blocks.append(Block("heading", re.sub(r"^\d+\.\s+", "", line), level=2))
             elif _LABEL_LINE.match(line) and not prose:
                 blocks.append(Block("para", line))
             else:
                 prose.append(line)
             i += 1
         flush()
+        first = first and not blocks
     # Consecutive label lines make one facts paragraph.
     merged: list[Block] = []
     for b in blocks:
