@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 
 from ingest.clean import find_contacts, is_chrome_line
 from ingest.metadata import (
-    opening_owner,
     find_amounts,
     find_budget,
     find_funders,
     find_owner,
     find_period,
+    opening_owner,
     page_date_kind,
     parse_date,
     parse_period,
@@ -54,6 +54,28 @@ LABELS = (
     r"|Kommunens\s+insats|Finansiärer|Finansiär|Övrig\s+finansiering|Finansiering"
     r"|Finansieras\s+av|Kommuner|Kommun"
     r"|Län|Kontaktperson|Kontakt|Beskrivning|Project\s+owner|Project\s+period|Funded\s+by"
+)
+# Words that make a short heading a section of a page, not a project's name.
+_GENERIC_WORD = re.compile(
+    r"\b(?:fakta|facts|kontakt\w*|contact|bakgrund|background|syfte|finansiering|resultat"
+    r"|results?|aktiviteter|om\s+projekte[nt]|about)\b",
+    re.IGNORECASE,
+)
+_GENERIC_WORDS_MAX = 5
+
+
+def generic_heading(text: str) -> bool:
+    """A heading that names a part of a page ("Fakta om projektet", "Kontakt", "Bakgrund")."""
+    return bool(GENERIC_HEADING.match(text)) or (
+        len(text.split()) <= _GENERIC_WORDS_MAX and bool(_GENERIC_WORD.search(text))
+    )
+
+
+# Other labels a fact box may hold besides project facts.
+_BOX_LABEL = re.compile(
+    rf"^(?:{LABELS}|Målgrupp|Målgrupper|Byar|Orter|Webbplats|Hemsida|E-post|Telefon|Status"
+    r"|Programområde|Insatsområde|Diarienummer|Dnr|Target|Website)$",
+    re.IGNORECASE,
 )
 _LABEL_AT = re.compile(rf"(?:^|(?<=\s))(?:{LABELS})(?=\s*:|\s+av\s)", re.IGNORECASE)
 _FACT_LABEL = re.compile(
@@ -153,7 +175,9 @@ def _clean_block(block: Block, page: Page) -> Block | None:
         return None
     if block.lead and not text.startswith(block.lead):
         block = Block(block.kind, text, block.level, None, block.cells, block.header)
-    return Block(block.kind, _split_labels(text), block.level, block.lead, block.cells, block.header)
+    return Block(
+        block.kind, _split_labels(text), block.level, block.lead, block.cells, block.header
+    )
 
 
 def _facts_table(block: Block) -> Block | None:
@@ -170,7 +194,7 @@ def _facts_dl(blocks: list[Block], start: int) -> tuple[Block | None, int]:
     while end < len(blocks) and blocks[end].kind in ("term", "def"):
         end += 1
     terms = [b for b in blocks[start:end] if b.kind == "term"]
-    labels = [t for t in terms if _FACT_LABEL.match(t.text) or re.match(r"^\w+$", t.text)]
+    labels = [t for t in terms if _BOX_LABEL.match(t.text.strip().rstrip(":"))]
     if not terms or len(labels) * 2 < len(terms):
         return None, start
     lines: list[str] = []
@@ -288,13 +312,25 @@ def _grant_section(block: Block) -> Section | None:
     )
 
 
+_ITEM_NAME = re.compile(r"^(?P<name>[A-ZÅÄÖ\"”][^–—:]{1,80}?)\s+[–—]\s+")
+_ITEM_NAME_WORDS = 8
+
+
 def _bullet_section(block: Block) -> Section | None:
-    if block.kind != "item" or not block.lead:
+    """A list item that names a project and states its facts: "**Visby Hamnkök** – ett
+    delat kök … Projektägare: …" (the name in bold, or before the first dash)."""
+    if block.kind != "item":
         return None
-    body = block.text[len(block.lead) :].lstrip(" –—-:.")
+    lead = block.lead
+    if not lead:
+        m = _ITEM_NAME.match(block.text)
+        if not m or len(m["name"].split()) > _ITEM_NAME_WORDS:
+            return None
+        lead = m["name"]
+    body = block.text[len(lead) :].lstrip(" –—-:.")
     if not _has_facts(body, needed=2):
         return None
-    return Section(block.lead.strip(" :–-"), [Block("para", body)])
+    return Section(lead.strip(" :–-"), [Block("para", body)])
 
 
 def _heading_sections(blocks: list[Block]) -> list[tuple[int, int, Section]]:
@@ -309,7 +345,7 @@ def _heading_sections(blocks: list[Block]) -> list[tuple[int, int, Section]]:
             i
             for i in heads
             if blocks[i].level > 1
-            and not GENERIC_HEADING.match(blocks[i].text)
+            and not generic_heading(blocks[i].text)
             and not blocks[i].text.rstrip().endswith("?")
         ]
     cand = set(candidates)
@@ -342,7 +378,7 @@ def _heading_sections(blocks: list[Block]) -> list[tuple[int, int, Section]]:
         title = _SECTION_NUMBER.sub("", blocks[i].text).strip()
         m = _PROJECT_IN_HEADING.search(title)
         if m:  # "Beslut om stöd till projektet Industrispåret Gnosjö"
-            title = m["name"].strip(" ”\"")
+            title = m["name"].strip(' ”"')
         out.append((i, end, Section(title, blocks[i + 1 : end])))
     return out
 
@@ -409,9 +445,7 @@ def _list_sections(page: Page) -> tuple[list[Section], list[Block]] | None:
     if heads:
         used = {k for s, e, _ in heads for k in range(s, e)}
         for start, _end, sec in heads:
-            context = " ".join(
-                b.text for b in blocks[: start + 1] if b.kind == "heading"
-            )
+            context = " ".join(b.text for b in blocks[: start + 1] if b.kind == "heading")
             if _GRANTED_LIST.search(blocks[start].text) or (
                 _GRANTED_LIST.search(context) and not _DECISION.match(blocks[start].text)
             ):

@@ -339,7 +339,9 @@ def is_chrome_line(line: str) -> bool:
     line = line.strip().strip("*_ ")
     if not line:
         return False
-    if len(line.split()) <= _CHROME_WORDS and (_CHROME_LINE.match(line) or _BOILERPLATE.match(line)):
+    if len(line.split()) <= _CHROME_WORDS and (
+        _CHROME_LINE.match(line) or _BOILERPLATE.match(line)
+    ):
         return True
     if _VIEWER.search(line) or re.match(r"^(?:\[(?:Bild|Foto|Image)\b.*\]|©.*)$", line, re.I):
         return True

@@ -150,7 +150,7 @@ def find_period(text: str, year: int | None = None) -> str | None:
     for m in _PERIOD_LABEL.finditer(text):
         value = re.split(
             r"\s+(?:Projektägare|Finansiär\w*|Budget)\b|\s[·|]\s|,\s+(?:budget|total)\b"
-            r"|\.\s|\)",
+            r"|\.\s+(?=(?-i:[A-ZÅÄÖ]))|\)",
             m["v"],
             flags=re.I,
         )[0]
@@ -348,6 +348,7 @@ _FUNDER_SENTENCE = re.compile(
     r"(?:finansi(?:eras|erades|erats|erat|eras\s+delvis)\s+(?:\w+\s+)?"
     r"(?:av|genom|med\s+(?:[\w-]+\s+){0,3}(?:medel\s+)?från)"
     r"|finansiärer?\s+(?:är|var)"
+    r"|(?:med|får|fick)\s+stöd\s+från"
     r"|(?:Pengarna|Medlen|Finansieringen|Budgeten|[Öö]vrig finansiering)\b[^.\n]{0,40}?"
     r"\s+kom(?:mer)?\s+från|Funding\s+came\s+from|funded\s+by)\s+(?P<v>.+?)"
     r"(?:[.!?](?=\s|$)|\n|$)",
@@ -442,7 +443,8 @@ _DEPARTMENT = re.compile(
 _OWNER_SENTENCE = [
     re.compile(rf"(?:^|[.!?]\s+)(?P<v>{_ORG})\s+(?:är|var)\s+projektägare\b", re.MULTILINE),
     re.compile(
-        r"\b(?:drevs|drivs|ägs|ägdes|förvaltas|is run by|was run by|run by|is owned by)\s+"
+        r"\b(?:drevs|drivs|ägs|ägdes|förvaltas|is run by|was run by|run by|is owned by"
+        r"|is led by|was led by|is managed by|is coordinated by)\s+"
         rf"(?:(?:av|by)\s+)?(?:den\s+(?:ideella|ekonomiska)\s+föreningen\s+)?"
         rf"(?P<v>kommunens\s+\w+|{_ORG})"
     ),

@@ -253,7 +253,9 @@ def parse_document(doc: Document) -> list[Project]:
     (HTML, Markdown), else from the text (plain text, PDF)."""
     if doc.blocks:
         page = prepare(doc.blocks)
-        return _build(doc, page, page_sections(page))
+        records = _build(doc, page, page_sections(page))
+        if records:
+            return records
     return _parse_text(doc)
 
 
@@ -318,7 +320,9 @@ def _case(line: str) -> str:
     for f in fields:
         if f.isupper():
             words = f.title().split()
-            f = " ".join(w.lower() if w.lower() in ("kommun", "län", "stad", "i") else w for w in words)
+            f = " ".join(
+                w.lower() if w.lower() in ("kommun", "län", "stad", "i") else w for w in words
+            )
         out.append(f)
     return "".join(out)
 

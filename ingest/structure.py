@@ -350,6 +350,7 @@ def strip_running_lines(text: str) -> tuple[str, str]:
 
 
 _ENDS_SENTENCE = re.compile(r"[.!?:;]$")
+_WRAP_CHARS = 60  # a printed line this long that ends mid-sentence goes on below
 _STARTS_ITEM = re.compile(r"^(?:[-•*]\s|\d+[.)]\s|§\s*\d)")
 
 
@@ -365,7 +366,15 @@ def join_wrapped(text: str) -> str:
             open_paren = prev.count("(") > prev.count(")")
             dangling = re.search(r"[,\-–]$", prev) and not prev.startswith(("- ", "• "))
             lower = s[0].islower() or (s[0].isdigit() and not _ENDS_SENTENCE.search(prev))
-            if open_paren or dangling or (lower and not _ENDS_SENTENCE.search(prev)):
+            # A line as long as the page is wide that stops mid-sentence was wrapped.
+            full = (
+                len(prev) >= _WRAP_CHARS
+                and not _LABEL_LINE.match(s)
+                and not _SECTION_SIGN.match(prev)
+                # a short line that is no sentence's end is a heading, not a wrapped tail
+                and (len(s.split()) > _SECTION_HEADING_WORDS or _ENDS_SENTENCE.search(s))
+            )
+            if open_paren or dangling or ((lower or full) and not _ENDS_SENTENCE.search(prev)):
                 out[-1] = f"{prev} {s}"
                 continue
         out.append(s if s else "")
@@ -409,7 +418,7 @@ def text_blocks(text: str) -> list[Block]:
         i = 0
         prose: list[str] = []
 
-        def flush() -> None:
+        def flush(prose: list[str] = prose) -> None:
             if prose:
                 blocks.append(Block("para", "\n".join(prose)))
                 prose.clear()
@@ -418,8 +427,11 @@ def text_blocks(text: str) -> list[Block]:
             line = lines[i]
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             prev = lines[i - 1] if i else ""
-            if first and not blocks and len(line.split()) <= _TITLE_WORDS and not (
-                _ENDS_SENTENCE.search(line) or _STARTS_ITEM.match(line)
+            if (
+                first
+                and not blocks
+                and len(line.split()) <= _TITLE_WORDS
+                and not (_ENDS_SENTENCE.search(line) or _STARTS_ITEM.match(line))
             ):
                 blocks.append(Block("heading", line, level=1))  # the document's title
             elif _SECTION_SIGN.match(line):
