@@ -258,8 +258,10 @@ def _has_facts(text: str, needed: int = 2) -> bool:
 
 
 def _table_rows(block: Block) -> list[Section]:
-    if block.kind != "table" or not block.header or len(block.cells) < 3:
+    if block.kind != "table" or len(block.cells) < 3:
         return []
+    if not block.header and not any(_NAME_COLUMN.match(c.strip()) for c in block.cells[0]):
+        return []  # a header row given as plain cells still names its columns
     header = block.cells[0]
     name_col = next((i for i, h in enumerate(header) if _NAME_COLUMN.match(h.strip())), None)
     if name_col is None:

@@ -61,7 +61,9 @@ def _is_chrome(el: etree._Element) -> bool:
     if el.tag == "aside" and not el.xpath(".//dl|.//table|.//p|.//h2|.//h3"):
         return True
     words = _attr_words(el)
-    return bool(words.strip()) and bool(_CHROME.search(words))
+    if not words.strip() or not _CHROME.search(words):
+        return False
+    return not el.xpath(".//h1")  # a "hero banner" that holds the page's title is content
 
 
 def _inline(el: etree._Element) -> str:
@@ -167,7 +169,8 @@ def _loose(text: str | None, out: list[Block]) -> None:
 
 
 def _main_root(root: etree._Element) -> etree._Element:
-    for xp in ("//main", "//*[@role='main']", "//article", "//body"):
+    # Not the first <article>: a listing page may hold one article per project.
+    for xp in ("//main", "//*[@role='main']", "//body"):
         found = root.xpath(xp)
         if found:
             return found[0]
