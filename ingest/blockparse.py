@@ -95,6 +95,9 @@ _GRANT = re.compile(
 # A list page's heading or h1 that says its items were granted support.
 _GRANTED_LIST = re.compile(r"\bbeviljade?\b|\bbeslut\s+om\s+stöd\b|\bmedfinansiering\b", re.I)
 _DECISION = re.compile(r"^§+\s*\d+")
+_DECISION_ABOUT_PROJECT = re.compile(
+    r"\bprojekt\w*|\bstöd\b|\bbidrag\w*|\bmedfinansiering|\bansökan\b", re.IGNORECASE
+)
 _PROJECT_IN_HEADING = re.compile(r"\bprojektet\s+(?P<name>[A-ZÅÄÖ\"”].+)$")
 _SECTION_NUMBER = re.compile(r"^§+\s*\d+\s*")
 # "E-handelsskolan är en del av projektet Digital handel i bygden": the page belongs to it.
@@ -363,8 +366,14 @@ def _heading_sections(blocks: list[Block]) -> list[tuple[int, int, Section]]:
     def extent(i: int) -> int:
         return next((j for j in range(i + 1, len(blocks)) if ends_section(i, j)), len(blocks))
 
+    def needed(i: int) -> int:
+        # A decision about a named project or a grant needs only one fact of its own.
+        return 1 if decisions and _DECISION_ABOUT_PROJECT.search(blocks[i].text) else 2
+
     with_facts = [
-        i for i in candidates if _has_facts("\n".join(b.text for b in blocks[i + 1 : extent(i)]))
+        i
+        for i in candidates
+        if _has_facts("\n".join(b.text for b in blocks[i + 1 : extent(i)]), needed(i))
     ]
     by_level: dict[int, list[int]] = {}
     for i in with_facts:

@@ -214,7 +214,8 @@ def _role(lines: list[str], at: int) -> str | None:
 
 def _name_from_email(email: str) -> str | None:
     m = re.match(r"^([a-zåäöé]+)[._]([a-zåäöé]+(?:-[a-zåäöé]+)?)@", email, re.IGNORECASE)
-    return f"{m[1].title()} {m[2].title()}" if m else None
+    name = f"{m[1].title()} {m[2].title()}" if m else None
+    return None if name is None or _NOT_PERSON.search(name) else name
 
 
 # A details line of a contact card ("Tel: 0910-73 58 21, mobil: 070-218 44 19") has at most
@@ -321,7 +322,8 @@ _MENU_ITEM_WORDS = 4
 
 def _is_menu(line: str) -> bool:
     """A row of links: three or more short items split by '|', '·' or wide gaps."""
-    items = [i for i in _MENU_SEP.split(line) if i.strip()]
+    items = [re.sub(r"\s*\([^)]*\)", "", i) for i in _MENU_SEP.split(line) if i.strip()]
+    # "(412 kB)" beside a download link is a file size, not content.
     return len(items) >= 3 and all(
         len(i.split()) <= _MENU_ITEM_WORDS and not re.search(r"\d{3}|@|:\s", i) for i in items
     )

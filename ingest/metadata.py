@@ -450,7 +450,8 @@ _OWNER_SENTENCE = [
     ),
     re.compile(rf"\bDet är (?P<v>{_ORG}),?\s+(?:som\b|[^,]{{0,60}},\s+som\s+driver)"),
     re.compile(rf"(?:^|[.!?]\s+)(?P<v>{_ORG})\s+har\s+ansökt\s+om", re.MULTILINE),
-    re.compile(rf"\bbevilja\s+(?P<v>{_ORG})\s+\d"),
+    # "bevilja Överkalix hembygdsförening 50 000 kronor": the grantee up to the amount.
+    re.compile(r"\bbevilja\s+(?P<v>[A-ZÅÄÖ][^,.;:\d\n]{2,80}?)\s+\d"),
 ]
 # An organisation as the subject that opens a project's description ("Ekshärads
 # Hembygdsförening rustar upp ..."): the owner, when nothing states one.

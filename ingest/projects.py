@@ -262,7 +262,7 @@ def parse_document(doc: Document) -> list[Project]:
 def _parse_text(doc: Document) -> list[Project]:
     """Plain text: chrome and running headers out; the heading/label reader of the samples
     first, and the block reader when that finds no list (grant lines, § decisions, …)."""
-    raw, removed = strip_running_lines(doc.text)
+    raw, removed = strip_running_lines(doc.text, printed=doc.fmt == "pdf")
     if doc.fmt == "pdf":
         raw = join_wrapped(raw)
     raw, chrome = strip_chrome(raw)

@@ -328,25 +328,36 @@ def markdown_blocks(markdown: str) -> list[Block]:
 # "Sida 1 av 2", "--- Sida 4 (14) ---", "Page 2 of 3": pagination, with whatever running
 # footer text shares its line.
 _PAGINATION = re.compile(r"\b(?:Sida|Page)\s+\d+\s*(?:av|of|\(\d+\))\s*\d*", re.IGNORECASE)
-_PAGINATION_LINE_WORDS = 12
+_PAGINATION_LINE_WORDS = 20  # a running footer may hold an address beside the page number
 _LEADERS = re.compile(r"\.{6,}")  # signature lines: "Justerandes sign ........"
 _RUNNING = re.compile(r"\s\|\s|\s{3,}")  # header fields split by bars or wide gaps
 
 
-def strip_running_lines(text: str) -> tuple[str, str]:
-    """(text, removed) without a printed document's running headers and footers:
-    pagination lines, signature lines, and header lines repeated on several pages."""
+def strip_running_lines(text: str, printed: bool = True) -> tuple[str, str]:
+    """(text, removed) without a printed document's running headers and footers: pagination
+    lines, signature lines, lines repeated at the top or bottom of several pages (pages are
+    the blank-line separated parts of PDF text), and a first line split into fields by bars
+    (a letterhead, even on a one-page document). Page edges count only for `printed` text
+    (PDF); in scraped text the blank-line parts are paragraphs, not pages."""
     lines = text.split("\n")
+    pages = [p.strip().split("\n") for p in re.split(r"\n\s*\n", text) if p.strip()]
+    edges: dict[str, int] = {}
+    for page in pages:
+        for line in {page[0].strip(), page[-1].strip()}:
+            edges[line] = edges.get(line, 0) + 1
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.strip()] = counts.get(line.strip(), 0) + 1
+    first = next((line.strip() for line in lines if line.strip()), "")
     kept, removed = [], []
     for line in lines:
         s = line.strip()
         repeated = counts.get(s, 0) >= 2 and (_RUNNING.search(s) or (s.isupper() and " " in s))
+        running = printed and len(pages) >= 2 and edges.get(s, 0) >= 2
+        letterhead = s == first and bool(re.search(r"\s\|\s", s))
         paged = _PAGINATION.search(s) and len(s.split()) <= _PAGINATION_LINE_WORDS
-        if s and (repeated or paged or _LEADERS.search(s)):
-            removed.append(_PAGINATION.sub("", _LEADERS.sub(" ", s)).strip(" -"))
+        if s and (repeated or running or letterhead or paged or _LEADERS.search(s)):
+            removed.append(_PAGINATION.sub("", _LEADERS.sub(" ", s)).strip(" -·|"))
             continue
         kept.append(line)
     return "\n".join(kept), "\n".join(r for r in removed if r)

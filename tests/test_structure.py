@@ -335,3 +335,35 @@ def test_weak_kommun_from_canonical_url():
     )
     [record] = parse_document(_doc("html", "x", blocks, url))
     assert (record.kommuner, record.kommun_signal) == (["Aneby"], "url")
+
+
+def test_running_footer_at_page_edges_and_one_page_letterhead():
+    two_pages = (
+        "Rubrik\nText om leden.\nTranås kommun · Box 1, 573 82 Tranås\n\n"
+        "Mer text om leden.\nTranås kommun · Box 1, 573 82 Tranås"
+    )
+    body, removed = strip_running_lines(two_pages)
+    assert "Box 1" not in body and "Box 1" in removed
+    body, _ = strip_running_lines("Tranås Energi AB | Slutrapport\nRubrik\nText.")
+    assert body.startswith("Rubrik")
+    # In scraped text the blank-line parts are paragraphs, not pages.
+    assert "Tranås kommun" in strip_running_lines("Tranås kommun\nA\n\nTranås kommun", False)[0]
+
+
+def test_viewer_toolbar_with_a_file_size_is_chrome():
+    assert is_chrome_line("Ladda ner PDF (300 kB)   Skriv ut   Dela")
+
+
+def test_decision_sections_with_a_lowercase_grantee():
+    text = (
+        "Protokoll\n\n§ 7\nAnsökan om bidrag till bygdegården\n"
+        "Kommunstyrelsen beslutar att bevilja Norrby hembygdsförening 40 000 kronor.\n\n"
+        "§ 8\nStöd till projektet Ny led\n"
+        "Kommunstyrelsen beslutar att bevilja Tranås Skidklubb 25 000 kronor.\n\n"
+        "§ 9\nVal av justerare\nKim Ek utses."
+    )
+    records = parse_document(_doc("txt", text))
+    assert [(r.title, r.owner, r.budget_sek) for r in records] == [
+        ("Ansökan om bidrag till bygdegården", "Norrby hembygdsförening", 40_000),
+        ("Ny led", "Tranås Skidklubb", 25_000),
+    ]
