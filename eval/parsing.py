@@ -147,7 +147,9 @@ def _contact_ok(p, g: dict) -> bool:
     if (g.get("email") or None) != (p.email or None) and g.get("email"):
         return False
     gold_phones = {_digits(x) for x in g.get("phones") or []}
-    pred_phones = {_digits(x) for x in (getattr(p, "phones", None) or [p.phone] if p.phone else [])}
+    pred_phones = {
+        _digits(x) for x in (getattr(p, "phones", None) or ([p.phone] if p.phone else []))
+    }
     return gold_phones <= pred_phones if gold_phones else True
 
 

@@ -28,6 +28,9 @@ _LINK_CHROME = re.compile(r"\s*(?:länk till annan webbplats,?\s*)?öppnas i nyt
 _BULLET = re.compile(r"^[•·▪◦‣●*]\s*")
 
 PHONE = re.compile(r"(?<![\d-])(?:\+46\s?|0)\d{1,3}\s?-\s?\d{1,3}(?:[ -]?\d{2,3}){1,3}(?!\d)")
+# A candidate that phonenumbers accepts but that is a time ("08.00–16.30") or a date.
+_NOT_PHONE = re.compile(r"\d[.:]\d\d|\d{4}-\d\d-\d\d")
+_SWEDISH_SHAPE = re.compile(r"^(?:\+46\s*(?:\(0\))?\s*|0)\d{1,3}[\s-]\d{2,3}(?:\s\d{2,3}){1,2}$")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Mailboxes of an organisation, not of a person: footers, not contacts.
 _GENERIC_MAILBOX = re.compile(
@@ -50,11 +53,32 @@ _ROLE_WORD = re.compile(
 )
 
 
+def find_phones(text: str) -> list[str]:
+    """Swedish phone numbers in `text` as the page writes them ('0910-73 58 21',
+    '+46 (0)70 512 33 80', '0953-14039'), checked by phonenumbers; times and dates are not."""
+    import phonenumbers
+
+    text = re.sub(r"[\u00a0\u202f\u2009]", " ", text)
+    found: list[str] = []
+    # Numbers phonenumbers finds valid, and numbers merely possible when they are written
+    # as Swedish numbers are (area code, then a space or dash): its metadata lags behind
+    # some number ranges.
+    for m in phonenumbers.PhoneNumberMatcher(text, "SE", leniency=phonenumbers.Leniency.POSSIBLE):
+        raw = m.raw_string.strip()
+        if _NOT_PHONE.search(raw) or "/" in raw or not re.match(r"^(?:\+|00|0)", raw):
+            continue
+        if not phonenumbers.is_valid_number(m.number) and not _SWEDISH_SHAPE.match(raw):
+            continue
+        if raw not in found:
+            found.append(raw)
+    return found
+
+
 def _label_value(label: str, line: str) -> bool:
     for kind, pattern in _LABELS.items():
         if pattern.match(label):
             if kind == "phone":
-                return bool(PHONE.search(line))
+                return bool(PHONE.search(line) or find_phones(line))
             if kind == "email":
                 return bool(EMAIL.search(line))
             return len(line.split()) <= 6 and ":" not in line and not _is_label(line)
@@ -135,18 +159,27 @@ def _is_org_line(line: str) -> bool:
     return bool(emails) and all(_GENERIC_MAILBOX.match(e) for e in emails) and len(line) < 60
 
 
-_LABEL_WORDS = r"\b(?i:Tfn|Tel|Telefon|Mobil\w*|E-post\w*|Epost|Mejl)\b"
+_LABEL_WORDS = (
+    r"\b(?i:Tfn|Tel|Telefon|Mobil\w*|E-post\w*|Epost|Mejl|E-mail|Phone|Mobile|ring|telefon)\b"
+)
 _SPLIT_AT_DETAILS = re.compile(rf"{_LABEL_WORDS}|{PHONE.pattern}|{EMAIL.pattern}")
 # A name line of a contact card, maybe labelled and with a title: "Kontaktperson: Erik Ek, chef".
 _CARD = re.compile(
-    rf"(?:(?:Kontaktperson|Kontakt|Projektledare|Namn)\s*:\s*)?(?P<name>{_NAME.pattern})"
+    rf"(?:[\wåäöÅÄÖ -]{{2,40}}:\s*)?(?P<name>{_NAME.pattern})"
     r"(?:\s*,\s*(?P<role>[^,\d@:]+?))?"
 )
+# Words that start a name-shaped phrase which is an organisation or place, not a person.
+_NOT_PERSON = re.compile(
+    r"\b(?:Region|Kommun|kommun|Stad|AB|Leader|Företagsrådet|Länsstyrelsen|Sverige)\b"
+)
+# The person named in a sentence just before the contact details:
+# "Frågor besvaras av coachen Ali Rahimi, telefon 070-554 21 09".
+_PROSE_NAME = re.compile(rf"(?P<name>{_NAME.pattern})[\s,:]*(?:på|,|–|-|:)?\s*$")
 
 
 def _card(line: str) -> tuple[str, str | None] | None:
     m = _CARD.fullmatch(line)
-    if not m or (m["role"] and len(m["role"].split()) > 4):
+    if not m or (m["role"] and len(m["role"].split()) > 4) or _NOT_PERSON.search(m["name"]):
         return None
     return m["name"], m["role"]
 
@@ -181,23 +214,47 @@ def _role(lines: list[str], at: int) -> str | None:
 
 def _name_from_email(email: str) -> str | None:
     m = re.match(r"^([a-zåäöé]+)[._]([a-zåäöé]+(?:-[a-zåäöé]+)?)@", email, re.IGNORECASE)
-    return f"{m[1].title()} {m[2].title()}" if m else None
+    name = f"{m[1].title()} {m[2].title()}" if m else None
+    return None if name is None or _NOT_PERSON.search(name) else name
+
+
+# A details line of a contact card ("Tel: 0910-73 58 21, mobil: 070-218 44 19") has at most
+# this many words besides its numbers and addresses; a longer line is a sentence.
+_CARD_LINE_WORDS = 4
+
+
+def _bare_words(line: str, phones: list[str]) -> int:
+    for phone in phones:
+        line = line.replace(phone, " ")
+    return len(EMAIL.sub(" ", line).split())
+
+
+def _prose_name(line: str) -> str | None:
+    head = _SPLIT_AT_DETAILS.split(line)[0]
+    m = _PROSE_NAME.search(head.rstrip(" ,:-–"))
+    if not m or _NOT_PERSON.search(m["name"]):
+        return None
+    return m["name"]
 
 
 def _contact_at(lines: list[str], i: int) -> Contact | None:
     line = lines[i]
     email = next((e for e in EMAIL.findall(line) if not _GENERIC_MAILBOX.match(e)), None)
     switchboard = re.search(r"\(vx\)|\bväxel", line, re.IGNORECASE)
-    phone = None if switchboard else PHONE.search(line)
-    if not email and not phone:
+    phones = [] if switchboard else find_phones(line)
+    if not email and not phones:
         return None
-    contact = Contact(email=email, phone=phone.group() if phone else None)
+    contact = Contact(email=email, phones=phones)
     card = _card(_SPLIT_AT_DETAILS.split(line)[0].strip(" ,:-–"))
     if card:  # "Sandor Lindström Tfn: 0953-140 84"
         contact.name, contact.role = card
-    elif len(line.split()) <= 6 and (at := _name_index(lines, i)) is not None:
+    elif (
+        _bare_words(line, phones) <= _CARD_LINE_WORDS and (at := _name_index(lines, i)) is not None
+    ):
         contact.name, contact.role = _card(lines[at]) or (None, None)
         contact.role = contact.role or _role(lines, at)
+    elif name := _prose_name(line):  # "Frågor besvaras av coachen Ali Rahimi, telefon ..."
+        contact.name = name
     elif email:  # a sentence such as "kontakta Wolfgang ...: wolfgang.mehl@mala.se"
         contact.name = _name_from_email(email)
     return contact if contact.name else None
@@ -207,7 +264,9 @@ def _merge(contacts: list[Contact], new: Contact) -> None:
     for old in contacts:
         same_mail = old.email and old.email == new.email
         if same_mail or (old.name or "").casefold() == (new.name or "").casefold():
-            old.email, old.phone = old.email or new.email, old.phone or new.phone
+            old.email = old.email or new.email
+            old.phones += [p for p in new.phones if p not in old.phones]
+            old.phone = old.phones[0] if old.phones else None
             old.role = old.role or new.role
             return
     contacts.append(new)
@@ -227,6 +286,118 @@ def find_contacts(text: str) -> list[Contact]:
 def contact_line(contact: Contact) -> str:
     """One readable line for a contact, for record text that lost the original card."""
     parts = [contact.name, contact.role]
-    parts += [f"telefon {contact.phone}" if contact.phone else None]
+    parts += [f"telefon {' / '.join(contact.phones)}" if contact.phones else None]
     parts += [f"e-post {contact.email}" if contact.email else None]
     return "Kontakt: " + ", ".join(p for p in parts if p)
+
+
+# --- page chrome judged on the text (both the structured and the plain-text path) ---------
+
+# Short lines that are site chrome whatever the page: skip links, menus, log-in prompts,
+# share/print/listen tools, list-page widgets, footer links, bylines and photo credits.
+_CHROME_LINE = re.compile(
+    r"^(?:(?:Hoppa|Gå)\s+(?:direkt\s+)?till\s+(?:sidans\s+)?(?:huvud)?innehåll(?:et)?"
+    r"|Till\s+(?:huvud)?innehåll(?:et)?|Skip\s+to\s+(?:main\s+)?content|Meny|Sök|Search"
+    r"|Sök\s+(?:på|bland)\s+.*|Logga\s+in.*|Registrera\s+dig.*|Mina\s+sidor|E-tjänster"
+    r"|In\s+English|På\s+svenska|Languages|Other\s+languages|Translate|Lättläst|Teckenspråk"
+    r"|Lyssna|Läs\s+upp.*|Dela(?:\s+\S+){0,3}:?|Share:?(?:\s+\S+){0,3}|Print|Skriv\s+ut(?:\s+sidan)?"
+    r"|Visa\s+på\s+karta|Exportera\s+till\s+\w+|Visar\s+\d.*|Filtrera(?::.*)?|Rensa\s+filter"
+    r"|Visa\s+fler.*|Se\s+alla\s+.*|Ladda\s+(?:ner|upp)\s+.*|Rapportera\s+.*|Textversion.*"
+    r"|Till\s+toppen|Tillgänglighet(?:sredogörelse)?|Accessibility(?:\s+statement)?|Privacy"
+    r"|Integritetspolicy.*|Personuppgifter|Så\s+hanterar\s+vi\s+personuppgifter|Cookies?|Kakor"
+    r"|Om\s+webbplatsen.*|Om\s+oss|Villkor|Följ\s+.*|Follow\s+us.*|Prenumerera\s+på.*"
+    r"|Kontakta\s+oss|©.*|Skapad\s+med\s+.*|Sida\s+\d+\s+av\s+\d+"
+    r"|(?:Foto|Fotograf|Bild|Photo|Image|Text|Av|By)\s*:\s*[\w .,'-]{2,60}"
+    r"|\[(?:Bild|Foto|Image)\b[^\]]*\]|\[[^\]]{1,40}\])$",
+    re.IGNORECASE,
+)
+# Document-viewer toolbars, whatever their length.
+_VIEWER = re.compile(r"\b(?:Filstorlek|Antal\s+sidor|Zooma|Gå\s+till\s+sida)\b", re.IGNORECASE)
+_CHROME_WORDS = 8  # chrome lines are short; a longer line is content that resembles them
+# "Start / Näringsliv / Projekt", "Startsida > Barn > Skolskjuts", "Du är här: ..."
+_CRUMB_SEP = re.compile(r"\s+[/>›»]\s+")
+_MENU_SEP = re.compile(r"\s+[|·]\s+|\s{3,}")
+_MENU_ITEM_WORDS = 4
+
+
+def _is_menu(line: str) -> bool:
+    """A row of links: three or more short items split by '|', '·' or wide gaps."""
+    items = [re.sub(r"\s*\([^)]*\)", "", i) for i in _MENU_SEP.split(line) if i.strip()]
+    # "(412 kB)" beside a download link is a file size, not content.
+    return len(items) >= 3 and all(
+        len(i.split()) <= _MENU_ITEM_WORDS and not re.search(r"\d{3}|@|:\s", i) for i in items
+    )
+
+
+def _is_crumb(line: str) -> bool:
+    line = re.sub(r"^Du är här:?\s*", "", line)
+    items = _CRUMB_SEP.split(line)
+    return len(items) >= 3 and all(len(i.split()) <= _MENU_ITEM_WORDS + 1 for i in items)
+
+
+def is_chrome_line(line: str) -> bool:
+    """True for a line that is page chrome: a menu, a breadcrumb, a share or print link,
+    a log-in prompt, a byline or photo credit, a pager, a viewer toolbar."""
+    line = line.strip().strip("*_ ")
+    if not line:
+        return False
+    if len(line.split()) <= _CHROME_WORDS and (
+        _CHROME_LINE.match(line) or _BOILERPLATE.match(line)
+    ):
+        return True
+    if _VIEWER.search(line) or re.match(r"^(?:\[(?:Bild|Foto|Image)\b.*\]|©.*)$", line, re.I):
+        return True
+    return _is_menu(line) or _is_crumb(line)
+
+
+def _menu_like(line: str) -> bool:
+    words = line.split()
+    if _BULLET.match(line.strip()) or line.strip().startswith("- "):
+        return False  # a bulleted list of short items is content
+    return (
+        is_chrome_line(line)
+        or _is_org_line(line)
+        or (0 < len(words) <= _MENU_ITEM_WORDS and not re.search(r"[\d:@.!?]", line))
+    )
+
+
+# A paragraph of at least this many lines, of which more than this share are menu-like,
+# is a scraped menu or footer block: its menu-like lines go, and from the larger share on
+# the whole block (the footer's phone and mailbox lines with it).
+_MENU_BLOCK_LINES = 4
+_MENU_BLOCK_SHARE = 0.5
+_FOOTER_BLOCK_SHARE = 0.75
+# Headings of related-content boxes: they and the short link lines under them are chrome.
+_RELATED = re.compile(
+    r"^(?:Fler\s+nyheter|Relaterade?\s+(?:dokument|sidor|nyheter|länkar)|Relaterat|Läs\s+också"
+    r"|Se\s+även|Andra\s+har\s+också\s+läst|More\s+news|Related)$",
+    re.IGNORECASE,
+)
+
+
+def strip_chrome(text: str) -> tuple[str, str]:
+    """(text without chrome lines, the chrome that was removed) for scraped text.
+
+    The removed chrome is returned because the publisher names itself there ("Ydre kommun",
+    "Borås Stad"): a weak kommun signal, never record text."""
+    kept, removed = [], []
+    for para in re.split(r"\n[ \t]*\n", text):
+        lines = para.split("\n")
+        bare = [line.strip() for line in lines if line.strip()]
+        share = sum(map(_menu_like, bare)) / len(bare) if bare else 0.0
+        menu = len(bare) >= _MENU_BLOCK_LINES and share > _MENU_BLOCK_SHARE
+        if menu and share >= _FOOTER_BLOCK_SHARE:
+            removed += bare
+            continue
+        out = []
+        skipping_related = False
+        for line in lines:
+            s = line.strip()
+            if _RELATED.match(s):
+                skipping_related = True
+            if skipping_related or is_chrome_line(s) or (menu and _menu_like(s)):
+                removed.append(s)
+                continue
+            out.append(line)
+        kept.append("\n".join(out))
+    return "\n\n".join(kept), "\n".join(removed)

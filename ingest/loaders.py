@@ -229,7 +229,7 @@ def _load_file(path: Path, settings: Settings, name: str | None = None) -> Docum
         raise SourceSkipped(name, f"okänt format {shown} (unsupported format)")
     data = _read_limited(path, name, settings.ingest.max_file_mb)
     text = extract_text(data, fmt, name)
-    return Document(
+    doc = Document(
         source=name,
         text=text,
         content_hash=_sha256(data),
@@ -237,6 +237,7 @@ def _load_file(path: Path, settings: Settings, name: str | None = None) -> Docum
         fmt=fmt,
         source_id=source_id(str(path)),
     )
+    return _with_structure(doc, data)
 
 
 def _read_limited(path: Path, name: str, max_mb: float) -> bytes:
@@ -269,8 +270,20 @@ def _load_url(url: str, settings: Settings) -> Document:
     if fmt is None:
         raise SourceSkipped(url, f"fel innehållstyp (unsupported content type) {mime}")
     charset = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", params, re.I)
-    text = extract_text(data, fmt, url, charset.group(1) if charset else None)
-    return Document(source=url, text=text, content_hash=_sha256(data), path=None, fmt=fmt)
+    declared = charset.group(1) if charset else None
+    text = extract_text(data, fmt, url, declared)
+    doc = Document(source=url, text=text, content_hash=_sha256(data), path=None, fmt=fmt)
+    return _with_structure(doc, data, declared)
+
+
+def _with_structure(doc: Document, data: bytes, charset: str | None = None) -> Document:
+    """HTML and Markdown keep their structure beside the text (see ingest.structure)."""
+    from ingest.structure import add_structure
+
+    if doc.fmt == "html" and charset is None:
+        found = _META_CHARSET.search(data[:4096])
+        charset = found.group(1).decode("ascii") if found else None
+    return add_structure(doc, data, charset)
 
 
 def extract_text(data: bytes, fmt: str, source: str, charset: str | None = None) -> str:

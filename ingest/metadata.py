@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 _MONTHS = {
@@ -10,6 +11,9 @@ _MONTHS = {
     "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augusti": 8, "aug": 8,
     "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
+    # English pages about Swedish projects
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8,
+    "october": 10,
 }  # fmt: skip
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _YEAR = r"(?:19|20)\d{2}"
@@ -17,7 +21,8 @@ _YEAR = r"(?:19|20)\d{2}"
 # One token per date expression; the order of the alternatives is the priority at a position.
 _PERIOD_TOKEN = re.compile(
     rf"""(?<![\d/])(?:
-      (?P<dmy>(?P<dmy_d>\d{{1,2}})/(?P<dmy_m>\d{{1,2}})\s*(?P<dmy_y>{_YEAR}))
+      (?P<mrange>\b(?P<mr1>{_MONTH})\s*[-–—]\s*(?P<mr2>{_MONTH})\.?\s+(?P<mr_y>{_YEAR}))
+    | (?P<dmy>(?P<dmy_d>\d{{1,2}})/(?P<dmy_m>\d{{1,2}})\s*(?P<dmy_y>{_YEAR}))
     | (?P<typo>(?P<typo_y>{_YEAR})(?P<typo_m>[012])-\d{{2}})
     | (?P<range>(?P<r1>{_YEAR})\s*[-–—]\s*(?P<r2>{_YEAR}))
     | (?P<iso>(?P<iso_y>{_YEAR})-(?P<iso_m>\d{{2}})(?:-\d{{2}})?)
@@ -32,8 +37,9 @@ _FROM = re.compile(
     r"(?:\bfr\.?\s?o\.?\s?m\.?|\bfrån|\bsedan|\bstartade|\bstartar)\s*$", re.IGNORECASE
 )
 _PERIOD_LABEL = re.compile(
-    r"\b(?:Aktuell\s+projektperiod|Projekttid|Projektperiod|Projektets\s+löptid|Tidsperiod"
-    r"|Löptid)\b\s*:?\s*(?P<v>[^\n]+)",
+    r"\b(?:Aktuell\s+projektperiod|Projekttid|Projektperiod(?:en)?|Projektets\s+löptid"
+    r"|Tidsperiod|Löptid|Programperiod(?:en)?|Project\s+period|(?<![\w-])(?:Tid|Period)(?=\s*:))"
+    r"\b\s*(?::|är)?\s*(?P<v>[^\n]+)",
     re.IGNORECASE,
 )
 _PERIOD_VERB = re.compile(
@@ -41,7 +47,17 @@ _PERIOD_VERB = re.compile(
     r"|löper|löpte|slutar|slutade)\b",
     re.IGNORECASE,
 )
+# Prose that frames a period whatever the verb: "från augusti 2023 till och med juli 2025",
+# "under 2018-2020", "under perioden 2023–2027", "from 2021 to 2023".
+_PERIOD_FRAME = re.compile(
+    r"\b(?:från|from)\s+(?:och\s+med\s+)?[^.;\n]{0,25}?\d{4}[^.;\n]{0,12}?"
+    r"\s+(?:till|to|until|t\.\s?o\.\s?m\.)\s+[^.;\n]{0,25}?\d{4}"
+    r"|\bunder\s+(?:(?:program)?perioden\s+)?(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”A-ZÅÄÖ])|\n")
+# "i januari i år", "från mars i år": a month of the page's own year.
+_THIS_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\s+i\s+år\b", re.IGNORECASE)
 
 
 def _tokens(raw: str) -> list[tuple[re.Match[str], int, int | None]]:
@@ -49,6 +65,12 @@ def _tokens(raw: str) -> list[tuple[re.Match[str], int, int | None]]:
     out = []
     for m in _PERIOD_TOKEN.finditer(raw):
         kind = m.lastgroup if m.group("range") is None else "range"
+        if m.group("mrange"):
+            # "juni–augusti 2024": two tokens of one year.
+            y = int(m["mr_y"])
+            out.append((m, y, _MONTHS[m["mr1"].lower()]))
+            out.append((m, y, _MONTHS[m["mr2"].lower()]))
+            continue
         if m.group("dmy"):
             year, month = int(m["dmy_y"]), int(m["dmy_m"])
         elif m.group("typo"):
@@ -99,19 +121,59 @@ def parse_period(raw: str | None) -> tuple[str | None, str | None]:
     return _start(year, None), _end(year, None)
 
 
-def find_period(text: str) -> str | None:
-    """The period as written: a 'Projekttid:'-style value, else a 'Projektet pågår ...' clause."""
+def resolve_this_year(text: str, year: int | None) -> str:
+    """'i januari i år' -> 'i januari 2023' when the page's year is known."""
+    if not year:
+        return text
+    return _THIS_YEAR.sub(lambda m: f"{m['m']} {year}", text)
+
+
+def _sentence_period(sentence: str) -> str | None:
+    frame = _PERIOD_FRAME.search(sentence)
+    if frame and _tokens(frame.group()):
+        return frame.group().strip()
+    verb = _PERIOD_VERB.search(sentence)
+    if not verb or not re.search(r"projekt|satsning|programmet|\bdet\b|\bden\b", sentence, re.I):
+        return None
+    tokens = [t for t in _tokens(sentence) if t[0].start() > verb.start()]
+    if tokens:
+        return sentence[verb.start() : tokens[-1][0].end()].strip()
+    return None
+
+
+def find_period(text: str, year: int | None = None) -> str | None:
+    """The period as written: a 'Projekttid:'-style value, else a 'Projektet pågår ...' clause
+    (with a following sentence's end date when the first gives only a start).
+
+    `year` resolves "i år" (this year) in news items."""
+    text = resolve_this_year(text, year)
     for m in _PERIOD_LABEL.finditer(text):
-        value = re.split(r"\s+(?:Projektägare|Finansiär\w*|Budget)\b", m["v"])[0]
-        if _tokens(value):
-            return value.strip(" .;")
-    for sentence in _SENTENCE_END.split(text):
-        verb = _PERIOD_VERB.search(sentence)
-        if not verb or not re.search(r"projekt|satsning|programmet", sentence, re.I):
-            continue
-        tokens = [t for t in _tokens(sentence) if t[0].start() > verb.start()]
+        value = re.split(
+            r"\s+(?:Projektägare|Finansiär\w*|Budget)\b|\s[·|]\s|,\s+(?:budget|total)\b"
+            r"|\.\s+(?=(?-i:[A-ZÅÄÖ]))|\)",
+            m["v"],
+            flags=re.I,
+        )[0]
+        tokens = _tokens(value)
         if tokens:
-            return sentence[verb.start() : tokens[-1][0].end()].strip()
+            return value[: tokens[-1][0].end()].strip(" .;,")
+    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    for i, sentence in enumerate(sentences):
+        found = _sentence_period(sentence)
+        if not found:
+            continue
+        start, end = parse_period(found)
+        if start and not end and i + 1 < len(sentences):
+            nxt = sentences[i + 1]
+            until = re.search(
+                rf"(?:t\.\s?o\.\s?m\.|till och med|till|until)\s+(?:slutet av\s+)?"
+                rf"(?:\d{{1,2}}\s+)?(?:(?:{_MONTH})\s+)?{_YEAR}",
+                nxt,
+                re.I,
+            )
+            if until:
+                return f"{found} {until.group()}"
+        return found
     return None
 
 
@@ -120,33 +182,101 @@ _AMOUNT = re.compile(
     r"(?P<unit>miljoner|miljon|milj\.?|mnkr|mkr|msek|tkr|tusen|kronor|kr\b|sek\b|:-)",
     re.IGNORECASE,
 )
+# English: "SEK 8.2 million", "SEK 3.4 million", "8.2 million SEK".
+_AMOUNT_EN = re.compile(
+    r"\bSEK\s*(?P<n>\d+(?:,\d{3})*)(?:\.(?P<dec>\d+))?\s*(?P<unit>million|thousand)?"
+    r"|(?P<n2>\d+(?:,\d{3})*)(?:\.(?P<dec2>\d+))?\s*(?P<unit2>million|thousand)\s*(?:SEK|kronor)",
+)
 _SCALE = {"miljoner": 10**6, "miljon": 10**6, "milj": 10**6, "milj.": 10**6, "mnkr": 10**6,
-          "mkr": 10**6, "msek": 10**6, "tkr": 1000, "tusen": 1000}  # fmt: skip
+          "mkr": 10**6, "msek": 10**6, "tkr": 1000, "tusen": 1000,
+          "million": 10**6, "thousand": 1000}  # fmt: skip
 _BUDGET_CONTEXT = re.compile(
     r"(?:budget|beviljat belopp|beviljades|beviljats|omslutning|stödbelopp)[^\n]*", re.I
 )
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A sum of money as written (`raw`) and in whole kronor (`sek`), with its position."""
+
+    sek: int
+    raw: str
+    start: int
+    end: int
 
 
 def _spaces(text: str) -> str:
     return re.sub(r"[\u00a0\u202f\u2009]", " ", text)
 
 
+def find_amounts(text: str) -> list[Amount]:
+    """Every sum of money in SEK: '13 miljoner kronor', '1,3 Mkr', '620 211 SEK', '450 tkr',
+    '3,6 MSEK', 'SEK 8.2 million'. Other currencies are not amounts here."""
+    text = _spaces(text)
+    found = []
+    for m in _AMOUNT.finditer(text):
+        number = Decimal(re.sub(r"[ .]", "", m["n"]) + "." + (m["dec"] or "0"))
+        found.append(
+            Amount(int(number * _SCALE.get(m["unit"].lower(), 1)), m.group(), m.start(), m.end())
+        )
+    for m in _AMOUNT_EN.finditer(text):
+        n, dec, unit = (m["n"], m["dec"], m["unit"]) if m["n"] else (m["n2"], m["dec2"], m["unit2"])
+        number = Decimal(n.replace(",", "") + "." + (dec or "0"))
+        found.append(
+            Amount(int(number * _SCALE.get((unit or "").lower(), 1)), m.group(), m.start(), m.end())
+        )
+    return sorted(found, key=lambda a: a.start)
+
+
 def parse_budget(text: str) -> int | None:
     """First sum of money in `text` in whole kronor: '624 602kr', '1,76 miljoner kronor'."""
-    m = _AMOUNT.search(_spaces(text))
-    if not m:
-        return None
-    number = Decimal(re.sub(r"[ .]", "", m["n"]) + "." + (m["dec"] or "0"))
-    return int(number * _SCALE.get(m["unit"].lower(), 1))
+    amounts = find_amounts(text)
+    return amounts[0].sek if amounts else None
+
+
+# What the words just before an amount make of it. A ceiling ("högst 50 000 kr", "upp till")
+# or a share ("varav", "Kommunens insats") is never the project's budget.
+_CEILING = re.compile(
+    r"(?:högst|upp till|som mest|maximalt|max\.?|maximum|up to|at most|minst|mer än)\s*$",
+    re.I,
+)
+_SHARE = re.compile(r"(?:varav|insats|andel|egen insats|per år|per företag|/år)\b[^.;\n]*$", re.I)
+_TOTAL = re.compile(
+    r"(?:budget|omfatt\w*|omslutning|total\w*|kostnad\w*\s+(?:är|på)|förfogar\s+över"
+    r"|uppg(?:år|ick)\s+till)[^.;\n]*$",
+    re.I,
+)
+_GRANTED = re.compile(
+    r"(?:beviljat?\w*|stödbelopp|bevilja\b|stöd\w*|granted)[^.;\n]*$",
+    re.I,
+)
+_CONTEXT_CHARS = 60  # how far back the words that qualify an amount may stand
+
+
+def _amount_kind(text: str, amount: Amount) -> str | None:
+    before = text[max(0, amount.start - _CONTEXT_CHARS) : amount.start]
+    before = re.split(r"[.;\n]\s|\n|\s[·|]\s", before)[-1]
+    if _CEILING.search(before.rstrip(" :")):
+        return "ceiling"
+    if _SHARE.search(before):
+        return "share"
+    if _TOTAL.search(before):
+        return "total"
+    if _GRANTED.search(before):
+        return "granted"
+    return None
 
 
 def find_budget(text: str) -> int | None:
-    """A project's total budget, only where the text says budget (not any amount it mentions)."""
-    for m in _BUDGET_CONTEXT.finditer(_spaces(text)):
-        amount = parse_budget(m.group())
-        if amount is not None:
-            return amount
-    return None
+    """A project's total budget where the text calls it one ('Budget:', 'total budget på',
+    'omfattar totalt'); otherwise a granted amount; never a ceiling or a co-financier's share."""
+    text = _spaces(text)
+    by_kind: dict[str, int] = {}
+    for amount in find_amounts(text):
+        kind = _amount_kind(text, amount)
+        if kind in ("total", "granted"):
+            by_kind.setdefault(kind, amount.sek)
+    return by_kind.get("total", by_kind.get("granted"))
 
 
 _DATE = re.compile(
@@ -154,10 +284,13 @@ _DATE = re.compile(
     rf"|(?P<nd>\d{{1,2}})\s+\b(?P<nm>{_MONTH})\.?\s+(?P<ny>{_YEAR}))(?!\d)",
     re.IGNORECASE,
 )
-_PUBLISHED = re.compile(r"^\s*(?:Publicerad|Publicerat|Publiceringsdatum|Skapad)\b", re.I)
+_PUBLISHED = re.compile(
+    r"^\s*\*?(?:Publicerad|Publicerat|Publiceringsdatum|Skapad|Published)\b", re.I
+)
 _UPDATED = re.compile(
-    r"^\s*(?:Senast\s+(?:uppdaterad|ändrad|granskad)|Sidan\s+(?:senast\s+)?(?:uppdaterad|ändrad)"
-    r"|Uppdaterad|Ändrad)\b",
+    r"^\s*(?:Senast\s+(?:uppdaterad|ändrad|granskad)"
+    r"|Sidan\s+(?:senast\s+)?(?:uppdaterad|ändrad|granskad)(?:es)?(?:\s+senast)?"
+    r"|Uppdaterad|Ändrad|Last\s+updated|Updated|Page\s+updated)\b",
     re.IGNORECASE,
 )
 
@@ -183,11 +316,16 @@ def page_date_label(line: str) -> str | None:
     return None
 
 
+# A page-date line ("Published 4 May 2022 · Updated 30 January 2024") has at most this many
+# words; a longer line is a sentence that happens to start "Uppdaterad ...".
+_PAGE_DATE_WORDS = 10
+
+
 def page_date_kind(line: str) -> str | None:
     """'published' / 'updated' for a page-date line that also holds its date, else None."""
     kind = page_date_label(line)
     # Short lines only: a content sentence may start "Uppdaterad information ... 1 mars 2024".
-    return kind if kind and len(line.split()) <= 8 and parse_date(line) else None
+    return kind if kind and len(line.split()) <= _PAGE_DATE_WORDS and parse_date(line) else None
 
 
 def find_page_dates(text: str) -> tuple[str | None, str | None]:
@@ -201,27 +339,64 @@ def find_page_dates(text: str) -> tuple[str | None, str | None]:
 
 
 _FUNDER_LABEL = re.compile(
-    r"^(?:Med)?[Ff]inansiär(?:er)?\s*:\s*(?P<v>.+)|^Finansiering\s*:\s*(?P<b>.+(?:\n.+)*)",
+    r"^(?:Övriga\s+)?(?:Med)?[Ff]inansiär(?:er)?\s*:\s*(?P<v>.+)"
+    r"|^(?:Funded by|Financed by|Funding)\s*:?\s*(?P<e>.+)"
+    r"|^(?:Övrig\s+)?[Ff]inansiering\s*:\s*(?P<b>.+(?:\n(?![\w -]{1,30}:).+)*)",
     re.MULTILINE,
 )
 _FUNDER_SENTENCE = re.compile(
-    r"(?:finansi(?:eras|erades|erats)\s+(?:av|genom|med\s+medel\s+från)"
-    r"|finansiärer?\s+(?:är|var))\s+(?P<v>.+?)(?:[.!?](?=\s|$)|\n|$)",
+    r"(?:finansi(?:eras|erades|erats|erat|eras\s+delvis)\s+(?:\w+\s+)?"
+    r"(?:av|genom|med\s+(?:[\w-]+\s+){0,3}(?:medel\s+)?från)"
+    r"|finansiärer?\s+(?:är|var)"
+    r"|(?:med|får|fick)\s+stöd\s+från"
+    r"|(?:Pengarna|Medlen|Finansieringen|Budgeten|[Öö]vrig finansiering)\b[^.\n]{0,40}?"
+    r"\s+kom(?:mer)?\s+från|Funding\s+came\s+from|funded\s+by)\s+(?P<v>.+?)"
+    r"(?:[.!?](?=\s|$)|\n|$)",
     re.IGNORECASE,
 )
-_FUNDER_SPLIT = re.compile(r"\s*(?:,|;|\n|\bsamt\b|\boch\b)\s*")
+# "Region Östergötland och Tillväxtverket har tillsammans beviljat ...": funders as subject.
+_FUNDER_SUBJECT = re.compile(
+    r"(?:^|[.!?]\s+)(?P<v>[A-ZÅÄÖ][^.!?\n]{2,120}?)\s+(?:har\s+(?:tillsammans\s+)?beviljat"
+    r"|medfinansierar|medfinansierade)\b",
+    re.MULTILINE,
+)
+# "varav 4,2 miljoner från ESF", "Beviljat ESF-stöd": a fund named beside its share.
+_FUNDER_SHARE = re.compile(
+    r"varav\s+[\d,. ]+\s*(?:miljoner|mkr|tkr|kr|kronor)?\s+från\s+(?P<v>[A-ZÅÄÖ][\w+-]*)"
+    r"|Beviljat\s+(?P<s>[A-ZÅÄÖ]{2,}\+?)-stöd",
+)
+_FUNDER_SPLIT = re.compile(r"\s*(?:,|;|\n|\bsamt\b|\boch\b|\band\b)\s*")
 # "ERUF projekt med medfinansiering från Region X": two funders in one phrase.
 _CO_FUNDING = re.compile(r"\s+(?:projekt\s+)?med\s+(?:med)?finansiering\s+(?:från|av)\s+", re.I)
 _FUNDER_NOISE = [
     re.compile(r"(?:total\s+)?budget\s*:?\s*[\d\s.,]+\s*(?:kr|kronor|sek|:-)?", re.I),
-    re.compile(r"\s*\d+(?:[.,]\d+)?\s*%"),
-    re.compile(r"^(?:kommunerna|kommunen|medel från|från|av)\s+", re.I),
+    re.compile(r"\s*\d[\d\s]*(?:[.,]\d+)?\s*(?:%|procent|kronor|kr\b)(?:\s*\([^)]*\))?", re.I),
+    re.compile(r"^(?:kommunerna|medel från|från|av|the|genom)\s+", re.I),
+    re.compile(r"\s+(?:som|which|who)\s+.*$", re.I),
+    re.compile(r"\s+programme$|^(?:the\s+)", re.I),
 ]
+# "havs-, fiskeri- och vattenbruksfonden": a suspended compound is one name, not three.
+_SUSPENDED = re.compile(r"\b\w+-(?:,\s*\w+-)*\s+(?:och|and)\s+\w+")
 
 
 def _funder_items(value: str) -> list[str]:
+    value = _CO_FUNDING.sub(", ", _spaces(value))
+    value = _SUSPENDED.sub(
+        lambda m: (
+            m.group().replace(",", "\x00").replace(" och ", " \x01 ").replace(" and ", " \x02 ")
+        ),
+        value,
+    )
+    # Separators inside parentheses do not split: "(via Länsstyrelsen X, Y)".
+    depth, chars = 0, []
+    for ch in value:
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        chars.append("\x00" if ch == "," and depth else ch)
+    value = "".join(chars)
     items = []
-    for part in _FUNDER_SPLIT.split(_CO_FUNDING.sub(", ", _spaces(value))):
+    for part in _FUNDER_SPLIT.split(value):
+        part = part.replace("\x00", ",").replace("\x01", "och").replace("\x02", "and")
         for noise in _FUNDER_NOISE:
             part = noise.sub("", part)
         part = part.strip(" .:")
@@ -231,9 +406,12 @@ def _funder_items(value: str) -> list[str]:
 
 
 def find_funders(text: str) -> list[str]:
-    """Funders named after 'Finansiär:', 'Finansiering:', 'finansieras av', 'finansiärer är'."""
-    values = [m["v"] or m["b"] for m in _FUNDER_LABEL.finditer(text)]
+    """Funders named after 'Finansiär:', 'Finansiering:', 'finansieras av', 'finansiärer är',
+    'Pengarna kommer från', 'X har beviljat', 'varav ... från X'."""
+    values = [m["v"] or m["b"] or m["e"] for m in _FUNDER_LABEL.finditer(text)]
     values += [m["v"] for m in _FUNDER_SENTENCE.finditer(text)]
+    values += [m["v"] for m in _FUNDER_SUBJECT.finditer(text)]
+    values += [m["v"] or m["s"] for m in _FUNDER_SHARE.finditer(text)]
     seen: dict[str, str] = {}
     for value in values:
         for item in _funder_items(value):
@@ -241,17 +419,61 @@ def find_funders(text: str) -> list[str]:
     return list(seen.values())
 
 
-_OWNER_LABEL = re.compile(r"\bProjektägare\s*(?::|är)\s*(?P<v>[^\n]+)", re.IGNORECASE)
-_OWNER_STOP = re.compile(r"\s+(?:Projekttid|Projektperiod|Period|Finansiär\w*|Budget)\b.*$")
-_ORG = r"[A-ZÅÄÖ][\w&.-]*(?:\s+(?:[A-ZÅÄÖ][\w&.-]*|kommun|stad|län|region|AB|i(?=\s+[A-ZÅÄÖ])))*"
+_OWNER_LABEL = re.compile(
+    r"(?:\b(?:Projektägare|Sökande|Stödmottagare|Project owner)|^Ägare)\s*(?::|är)\s*"
+    r"(?P<v>[^\n]+)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_OWNER_STOP = re.compile(
+    r"\s+(?:Projekttid|Projektperiod|Period|Tid:|Finansiär\w*|Budget)\b.*$|\s[·|]\s.*$"
+    r"|\.\s+[A-ZÅÄÖ].*$"
+)
+_ORG_TAIL = r"(?:\s+(?:ekonomisk|ideell)\s+förening|\s+ek\.\s*för\.|\s+AB|\s+HB)?"
+_ORG = (
+    r"[A-ZÅÄÖ][\w&.-]*(?:\s+(?:[A-ZÅÄÖ][\w&.-]*|kommun|stad|län|region|AB|i(?=\s+[A-ZÅÄÖ])))*"
+    + _ORG_TAIL
+)
+# A department written without its kommun ("Näringslivsavdelningen", "kommunens
+# utvecklingsenhet"): the kommun is filled in from the page when it is known.
+_DEPARTMENT = re.compile(
+    r"^(?:(?:den\s+)?kommunens?\s+)?(?P<d>[\wåäö]*(?:avdelning|enhet|förvaltning|kontor)(?:en)?)?$"
+    r"|^kommunen$",
+    re.IGNORECASE,
+)
 _OWNER_SENTENCE = [
     re.compile(rf"(?:^|[.!?]\s+)(?P<v>{_ORG})\s+(?:är|var)\s+projektägare\b", re.MULTILINE),
-    re.compile(rf"\b(?:drevs|drivs|ägs|ägdes)\s+av\s+(?P<v>{_ORG})"),
+    re.compile(
+        r"\b(?:drevs|drivs|ägs|ägdes|förvaltas|is run by|was run by|run by|is owned by"
+        r"|is led by|was led by|is managed by|is coordinated by)\s+"
+        rf"(?:(?:av|by)\s+)?(?:den\s+(?:ideella|ekonomiska)\s+föreningen\s+)?"
+        rf"(?P<v>kommunens\s+\w+|{_ORG})"
+    ),
+    re.compile(rf"\bDet är (?P<v>{_ORG}),?\s+(?:som\b|[^,]{{0,60}},\s+som\s+driver)"),
+    re.compile(rf"(?:^|[.!?]\s+)(?P<v>{_ORG})\s+har\s+ansökt\s+om", re.MULTILINE),
+    # "bevilja Överkalix hembygdsförening 50 000 kronor": the grantee up to the amount.
+    re.compile(r"\bbevilja\s+(?P<v>[A-ZÅÄÖ][^,.;:\d\n]{2,80}?)\s+\d"),
 ]
+# An organisation as the subject that opens a project's description ("Ekshärads
+# Hembygdsförening rustar upp ..."): the owner, when nothing states one.
+_ORG_WORD = (
+    r"(?:[\wåäö]*(?:förening|förbund|sällskap|gille|stiftelse|råd)(?:en|et)?|AB|HB|kommun"
+    r"|(?:ekonomisk|ideell)\s+förening)"
+)
+_SUBJECT_ORG = re.compile(
+    rf"^(?P<v>(?:[A-ZÅÄÖ][\wåäö-]*\s+){{0,4}}{_ORG_WORD}(?:\s+{_ORG_WORD})?)\s+(?=[a-zåäö])"
+)
+
+
+def opening_owner(text: str) -> str | None:
+    """The organisation that opens a project description as its subject, or None."""
+    m = _SUBJECT_ORG.match(text.strip())
+    return m["v"] if m else None
 
 
 def find_owner(text: str) -> str | None:
-    """The project owner: 'Projektägare: X', 'X är projektägare', 'Projektet drevs av X'."""
+    """The project owner: 'Projektägare: X', 'X är projektägare', 'Projektet drevs av X',
+    'Sökande: X', 'X har ansökt om', 'bevilja X <belopp>'."""
+    text = _spaces(text)
     m = _OWNER_LABEL.search(text)
     owner = _OWNER_STOP.sub("", m["v"]) if m else None
     for pattern in _OWNER_SENTENCE:
@@ -261,5 +483,22 @@ def find_owner(text: str) -> str | None:
         owner = m["v"] if m else None
     if not owner:
         return None
+    owner = re.split(r"\s+(?:i samarbete med|tillsammans med|in partnership with)\s+", owner)[0]
+    owner = re.split(r"\.\s+(?=[A-ZÅÄÖ])", owner)[0]
     # "Sorsele Kommun är projektägare": the organisation word is not part of the name.
     return re.sub(r"(?<=\w) Kommun\b", " kommun", owner.strip(" .,;"))
+
+
+def kommun_owner(owner: str | None, kommun: str | None) -> str | None:
+    """'Näringslivsavdelningen' or 'kommunens utvecklingsenhet' of a page whose kommun is
+    known -> 'Orsa kommun, näringslivsavdelningen' / 'Vännäs kommun'."""
+    if not owner or not kommun:
+        return owner
+    m = _DEPARTMENT.match(owner.strip())
+    if not m:
+        return owner
+    name = f"{kommun} kommun"
+    dept = m.group("d")
+    if dept and not re.match(r"(?:den\s+)?kommunens?\s", owner, re.I) and dept.endswith("en"):
+        return f"{name}, {dept.lower()}"
+    return name

@@ -17,18 +17,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.clean import clean_text, contact_line, find_contacts
+from ingest.blockparse import (
+    Page,
+    Section,
+    is_offer,
+    labelled_kommuner,
+    looks_like_news,
+    page_sections,
+    prepare,
+    section_fields,
+    single_title,
+)
+from ingest.clean import EMAIL, clean_text, contact_line, find_contacts, strip_chrome
 from ingest.metadata import (
     find_budget,
     find_funders,
     find_owner,
     find_period,
+    kommun_owner,
     page_date_kind,
     parse_date,
     parse_period,
 )
-from stodkollen.places import find_kommuner, find_lan, lan_of
-from stodkollen.records import Contact, Document, Project
+from ingest.structure import join_wrapped, strip_running_lines, text_blocks
+from stodkollen.places import find_kommuner, find_lan, lan_of, normalize_place
+from stodkollen.records import Block, Contact, Document, Project
 
 _META = re.compile(
     r"^(?:Projektägare|Projekttid|Projektperiod|Aktuell projektperiod|Tidsperiod|Löptid"
@@ -187,7 +200,7 @@ def _record(doc: Document, index: int, section: _Section, page: _Page, home: lis
     body = "\n\n".join(section.paras)
     full = f"{section.title}\n\n{body}"
     owner = find_owner(body)
-    period_raw = find_period(body)
+    period_raw = find_period(body, int(page.published[:4]) if page.published else None)
     start, end = parse_period(period_raw)
     # The listing page's own kommun first, then the owner's, then places the text names.
     kommuner = _unique([*home, *find_kommuner(owner or ""), *find_kommuner(full)])
@@ -237,8 +250,37 @@ def _attach(records: list[Project], contacts: list[Contact]) -> None:
 
 
 def parse_document(doc: Document) -> list[Project]:
-    """Split a loaded page into project/article/page records with their metadata."""
-    text, _ = clean_text(doc.text)
+    """Split a loaded page into records: by its own structure when the loader kept one
+    (HTML, Markdown), else from the text (plain text, PDF)."""
+    if doc.blocks:
+        page = prepare(doc.blocks)
+        records = _build(doc, page, page_sections(page))
+        if records:
+            return records
+    return _parse_text(doc)
+
+
+def _parse_text(doc: Document) -> list[Project]:
+    """Plain text: chrome and running headers out; the heading/label reader of the samples
+    first, and the block reader when that finds no list (grant lines, § decisions, …)."""
+    raw, removed = strip_running_lines(doc.text, printed=doc.fmt == "pdf")
+    if doc.fmt == "pdf":
+        raw = join_wrapped(raw)
+    raw, chrome = strip_chrome(raw)
+    site = f"{removed}\n{chrome}"
+    cleaned, _ = clean_text(raw)
+    page = prepare([Block("site", site), *text_blocks(cleaned)])
+    sections = page_sections(page)
+    if doc.fmt == "pdf":  # a printed document: the block reader knows its heading lines
+        return _build(doc, page, sections)
+    legacy = _parse_legacy(doc, raw)
+    if sum(r.kind == "project" for r in legacy) >= 2 or len(sections) < 2:
+        return _finish(legacy, site, doc, publisher(site) or _content_publisher(page))
+    return _build(doc, page, sections)
+
+
+def _parse_legacy(doc: Document, raw: str) -> list[Project]:
+    text, _ = clean_text(raw)
     page = _read_page(text)
     titles = _title_indices(page.main)
     home: list[str] = []
@@ -256,3 +298,186 @@ def parse_document(doc: Document) -> list[Project]:
     ]
     _attach(records, find_contacts("\n".join(leftover)))
     return records
+
+
+# --- records from sections; signals from the page around them -------------------------------
+
+_PUBLISHER = re.compile(
+    r"\b(?:Region\s+[A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?(?:\s+län)?"
+    r"|Leader\s+[A-ZÅÄÖ][\wåäö]+|Länsstyrelsen\s+i\s+\w+\s+län"
+    r"|[A-ZÅÄÖ][\wåäö-]+\s+(?:kommun|[Ss]tad)|Tillväxtverket|Jordbruksverket)\b"
+)
+_OWN_KOMMUN = re.compile(r"\b(?P<k>[A-ZÅÄÖ][\wåäö-]+)\s+(?:kommun|[Ss]tad)\b")
+_THE_KOMMUN = re.compile(r"^(?:kommunen|(?:the\s+)?municipality(?:\s+itself)?)$", re.IGNORECASE)
+_THE_KOMMUNER = re.compile(
+    r"^(?:de\s+\w+\s+)?(?:medlems)?kommunerna$|^the\s+\w+\s+municipalities$", re.I
+)
+
+
+def _case(line: str) -> str:
+    """'SOLLEFTEÅ KOMMUN' -> 'Sollefteå kommun' (running headers shout), field by field."""
+    fields = re.split(r"(\s{3,}|\s\|\s)", line)
+    out = []
+    for f in fields:
+        if f.isupper():
+            words = f.title().split()
+            f = " ".join(
+                w.lower() if w.lower() in ("kommun", "län", "stad", "i") else w for w in words
+            )
+        out.append(f)
+    return "".join(out)
+
+
+def _content_publisher(page: Page) -> str | None:
+    """A printed document names its body in its first lines ("REGION JÖNKÖPINGS LÄN")."""
+    head = [b.text for b in page.blocks[:_HEAD_BLOCKS] if b.kind in ("heading", "para")]
+    return publisher("\n".join(head))
+
+
+_HEAD_BLOCKS = 6  # where a document's letterhead sits
+
+
+def publisher(site: str) -> str | None:
+    """The organisation a page's chrome names first: its <title> suffix, header or footer."""
+    for line in site.split("\n"):
+        m = _PUBLISHER.search(_case(line.strip()))
+        if m:
+            return m.group()
+    return None
+
+
+def _site_kommun(site: str) -> str | None:
+    for line in site.split("\n"):
+        for m in _OWN_KOMMUN.finditer(_case(line)):
+            found = find_kommuner(m.group())
+            if found:
+                return found[0]
+    return None
+
+
+def _domain_kommun(host: str) -> str | None:
+    parts = [p for p in host.lower().split(".") if p not in ("www", "se", "com", "nu", "org")]
+    for part in parts:
+        place = normalize_place(part.replace("-", " "))
+        if place and lan_of(place):
+            return place
+    return None
+
+
+def _weak_kommun(record: Project, site: str, url: str | None) -> tuple[str | None, str | None]:
+    """(kommun, signal) when the text names none: the publisher's name in the chrome, the
+    contacts' e-mail domains, the page's host."""
+    kommun = _site_kommun(site)
+    if kommun:
+        return kommun, "site"
+    emails = [c.email for c in record.contacts if c.email] + EMAIL.findall(record.text)
+    for email in emails:
+        kommun = _domain_kommun(email.split("@")[1])
+        if kommun:
+            return kommun, "email"
+    if url:
+        host = re.sub(r"^\w+://", "", url).split("/")[0]
+        kommun = _domain_kommun(host)
+        if kommun:
+            return kommun, "url"
+    return None, None
+
+
+def _kommun_name(kommun: str) -> str:
+    """'Sölvesborg' -> 'Sölvesborgs kommun', 'Ronneby' -> 'Ronneby kommun'."""
+    if kommun[-1] in "aeiouyåäöAEIOUYÅÄÖsxz":
+        return f"{kommun} kommun"
+    return f"{kommun}s kommun"
+
+
+def _resolve_funders(record: Project, home: str | None) -> None:
+    """'kommunen' and 'de fyra kommunerna' named as funders become the kommuner themselves."""
+    out: list[str] = []
+    for f in record.funders:
+        if _THE_KOMMUN.match(f):
+            if record.owner and "Municipality" in record.owner:
+                out.append(re.sub(r"\s*\(.*$|,.*$", "", record.owner))
+            elif home:
+                out.append(_kommun_name(home))
+            else:
+                out.append(f)
+        elif _THE_KOMMUNER.match(f) and record.kommuner:
+            out += [_kommun_name(k) for k in record.kommuner]
+        else:
+            out.append(f)
+    record.funders = list(dict.fromkeys(out))
+
+
+def _finish(records: list[Project], site: str, doc: Document, pub: str | None = None) -> list:
+    """Signals from around the text: a weak kommun when the text names none, departments
+    and 'kommunen' resolved to the kommun, offers owned and funded by their publisher."""
+    pub = pub or publisher(site)
+    for record in records:
+        own, signal = _weak_kommun(record, site, doc.url)
+        if record.kommuner:
+            record.kommun_signal = record.kommun_signal or "text"
+        elif own:
+            record.kommuner, record.kommun_signal = [own], signal
+            record.lan = _unique([lan_of(own), *record.lan])
+        # "Kommunens utvecklingsenhet", "kommunen": the publisher's kommun, not one the
+        # text happens to name ("mot Umeå").
+        home = own or record.kommun
+        owner = kommun_owner(record.owner, home)
+        if owner != record.owner and home and home not in record.kommuner:
+            record.kommuner = [home, *record.kommuner]
+            record.lan = _unique([lan_of(home), *record.lan])
+        record.owner = owner
+        if home and re.search(r"^Kommunens insats\s*:\s*\d", record.text, re.M):
+            record.funders = [*record.funders, "kommunen"]  # the kommun's own share
+        _resolve_funders(record, home)
+        if record.kind == "offer" and pub:
+            record.owner = record.owner or pub
+            record.funders = record.funders or [pub]
+    return records
+
+
+def _build(doc: Document, page: Page, sections: list[Section]) -> list[Project]:
+    pub = publisher(page.site) or _content_publisher(page)
+    year = int(page.published[:4]) if page.published else None
+    records = []
+    for index, sec in enumerate(sections):
+        fields = section_fields(sec, year)
+        title = sec.title
+        kind = sec.kind
+        if kind == "single":
+            title = single_title(sec.title, sec.blocks)
+            if is_offer(sec.blocks):
+                kind = "offer"
+            elif looks_like_news(page, doc.url):
+                kind = "article"
+            elif fields["owner"] or fields["period_start"] or fields["budget_sek"]:
+                kind = "project"
+            else:
+                kind = "page"
+            if kind == "page":
+                fields.update(owner=None, funders=[], budget_sek=None)
+        if sec.granted_by_publisher and pub:
+            if pub.casefold() not in {f.casefold() for f in fields["funders"]}:
+                fields["funders"] = [pub, *fields["funders"]]
+        text = sec.text
+        label = labelled_kommuner(text)
+        kommuner = find_kommuner(label) if label else []
+        kommuner = kommuner or _unique(
+            [*find_kommuner(fields["owner"] or ""), *find_kommuner(f"{title}\n{text}")]
+        )
+        lan = _unique([*map(lan_of, kommuner), *find_lan(f"{title}\n{text}")])
+        records.append(
+            Project(
+                source=doc.source,
+                index=index,
+                title=title or doc.source,
+                text=text,
+                kind=kind,
+                kommuner=kommuner,
+                lan=lan,
+                published=page.published,
+                updated=page.updated,
+                **fields,
+            )
+        )
+    return _finish(records, page.site, doc, pub)

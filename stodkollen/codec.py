@@ -1,9 +1,10 @@
 """The one place that knows how records are flattened into Chroma metadata and read back.
 
-Layout (schema 2): scalar fields as they are; kommuner, län, funders and chunk ids as Chroma
-list values (filtered with `$contains`, measured faster than one boolean key per place:
-20 ms against 25 ms per filtered query at 20k chunks); contacts as JSON strings. Year filters
-run inside Chroma on two derived fields, `year_from` and `year_to`.
+Layout (schema 2): scalar fields as they are (the weak `kommun_signal` among them); kommuner,
+län, funders and chunk ids as Chroma list values (filtered with `$contains`, measured faster
+than one boolean key per place: 20 ms against 25 ms per filtered query at 20k chunks);
+contacts as JSON strings (name, email, role, phones list). Year filters run inside Chroma on
+two derived fields, `year_from` and `year_to`.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ def _project_fields(p: Project) -> dict:
         "kind": p.kind,
         "kommun": p.kommun,
         "kommuner": list(p.kommuner),
+        "kommun_signal": p.kommun_signal,
         "lan": p.lan[0] if p.lan else None,
         "lans": list(p.lan),
         "owner": p.owner,
@@ -54,7 +56,8 @@ def _project_fields(p: Project) -> dict:
 
 
 def _contact_dict(c: Contact) -> dict:
-    return {k: v for k, v in vars(c).items() if v}
+    """Non-empty fields; `phone` is left out as it is `phones[0]` (restored on reading)."""
+    return {k: v for k, v in vars(c).items() if v and k != "phone"}
 
 
 def _project(md: dict, text: str = "") -> Project:
@@ -65,6 +68,7 @@ def _project(md: dict, text: str = "") -> Project:
         text=text,
         kind=md.get("kind", "project"),
         kommuner=list(md.get("kommuner") or []),
+        kommun_signal=md.get("kommun_signal"),
         lan=list(md.get("lans") or []),
         owner=md.get("owner"),
         period_raw=md.get("period_raw"),

@@ -16,12 +16,36 @@ REFUSAL = "Jag hittar inget om det i dokumenten."
 class Contact:
     name: str | None = None
     email: str | None = None
-    phone: str | None = None
+    phone: str | None = None  # the first of `phones`, kept for readers of older records
     role: str | None = None
+    phones: list[str] = field(default_factory=list)  # every number, as the page writes it
+
+    def __post_init__(self) -> None:
+        if self.phone and self.phone not in self.phones:
+            self.phones.insert(0, self.phone)
+        self.phone = self.phones[0] if self.phones else None
 
     def text(self) -> str:
-        """ "Name, role, e-mail, phone" as one line (what a source card shows)."""
-        return ", ".join(p for p in (self.name, self.role, self.email, self.phone) if p)
+        """ "Name, role, e-mail, phones" as one line (what a source card shows)."""
+        return ", ".join(p for p in (self.name, self.role, self.email, *self.phones) if p)
+
+
+@dataclass
+class Block:
+    """One block of a page's own structure, in reading order.
+
+    kind: heading | para | item (list item) | table | term (<dt>) | def (<dd>) | rule.
+    `level` is the heading level (1-6) or the list depth; `lead` is a leading bold or
+    emphasised phrase ("**Visby Hamnkök** – ett delat kök"); a table keeps its rows in
+    `cells` (the first row is the header row when `header` is true).
+    """
+
+    kind: str
+    text: str = ""
+    level: int = 0
+    lead: str | None = None
+    cells: list[list[str]] = field(default_factory=list)
+    header: bool = False
 
 
 @dataclass
@@ -33,6 +57,8 @@ class Document:
     content_hash: str  # sha256 of the raw bytes
     path: str | None = None  # full local path, when a file
     fmt: str = "txt"  # txt | md | html | pdf
+    blocks: list[Block] = field(default_factory=list)  # HTML/Markdown structure, else empty
+    url: str | None = None  # the page's canonical URL (canonical link, og:url), when stated
     # Identity in the store: the resolved path or the URL (see loaders.source_id); stable
     # across runs whichever folder was named. Defaults to `path`, else `source`.
     source_id: str = ""
@@ -55,6 +81,10 @@ class Project:
     kind: str = "project"  # project | article | page
     kommuner: list[str] = field(default_factory=list)
     lan: list[str] = field(default_factory=list)
+    # Where `kommuner` came from: "text" (named on the page) or a weaker signal when the
+    # text names none: "site" (the publisher's name in page chrome), "email" (contacts'
+    # e-mail domains) or "url" (the page's host).
+    kommun_signal: str | None = None
     owner: str | None = None
     period_raw: str | None = None
     period_start: str | None = None  # YYYY-MM
@@ -188,6 +218,7 @@ class Source:
             "kind": p.kind,
             "kommun": p.kommun,
             "kommuner": list(p.kommuner),
+            "kommun_signal": p.kommun_signal,
             "lan": p.lan[0] if p.lan else None,
             "lans": list(p.lan),
             "owner": p.owner,

@@ -26,7 +26,11 @@ def _project(**kw) -> Project:
         period_end="2024-12",
         funders=["Tillväxtverket", "Region Västerbotten"],
         budget_sek=624602,
-        contacts=[Contact("Anna Berg", "anna.berg@mala.se", "0953-140 00", "projektledare")],
+        contacts=[
+            Contact("Anna Berg", "anna.berg@mala.se", "0953-140 00", "projektledare"),
+            Contact("Per Ek", None, role="handläggare", phones=["0953-140 01", "070-123 45 67"]),
+        ],
+        kommun_signal="text",
         published="2023-05-01",
     )
     base.update(kw)
@@ -66,6 +70,7 @@ def test_chunk_and_project_round_trip_through_chroma(tmp_path):
                 "index",
                 "title",
                 "kommuner",
+                "kommun_signal",
                 "lan",
                 "owner",
                 "funders",
@@ -120,3 +125,16 @@ def test_where_and_matches_agree(tmp_path, f):
     by_rule = {c.id for c in chunks if codec.matches(c.project, f)}
     assert by_where == by_rule
     store.close()
+
+
+def test_contact_phones_and_old_single_phone_records():
+    """Several numbers per person survive the codec; a stored contact without `phones`
+    (written before the list existed) reads back with its one number in the list."""
+    c = Contact("Per Ek", phones=["0953-140 01", "070-123 45 67"])
+    assert c.phone == "0953-140 01" and "070-123 45 67" in c.text()
+    md = codec.chunk_metadata(Chunk("c", "t", _project(contacts=[c]), "h", 0, 1, ""))
+    assert codec.chunk_from("c", "t", md).project.contacts == [c]
+    old = codec.chunk_from(
+        "c", "t", {**md, "contacts": ['{"name": "Per Ek", "phone": "0953-140 01"}']}
+    )
+    assert old.project.contacts == [Contact("Per Ek", phones=["0953-140 01"])]

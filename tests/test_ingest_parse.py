@@ -201,8 +201,13 @@ def test_003_is_one_project_with_its_contact(pages):
     assert (front.period_start, front.period_end) == ("2012-01", "2013-12")
     assert front.funders == ["Tillväxtverket"]
     assert front.updated == "2014-09-17"
+    # Both numbers of the card: the desk phone and the mobile.
     assert front.contacts == [
-        Contact(name="Beatriz Axelsson", phone="0918-141 67", role="Tillväxtschef")
+        Contact(
+            name="Beatriz Axelsson",
+            role="Tillväxtschef",
+            phones=["0918-141 67", "072-500 15 30"],
+        )
     ]
     assert "Beatriz Axelsson" in front.text
     # The municipality's footer is not a contact and not text.

@@ -1,0 +1,545 @@
+"""Records from a page's blocks: one record per project in every list layout.
+
+Layouts are told apart by structure, tried in this order:
+- a table whose header names a project column: one row, one record (header cells are labels);
+- a definition list whose terms are not field labels: one <dt> and its <dd>s, one record;
+- grant-decision lines "Sökande – Projekt – 450 000 kr (projekttid …)": one line, one record;
+- list items opening with a bold name and carrying project facts: one item, one record;
+- headings whose sections state project facts (labels, or owner/period/budget in prose), at
+  the heading level where most such sections sit ("§ 54" decision headings outrank others);
+- else the page is one record, titled by its h1.
+Blocks outside the projects (intro, contact boxes, "Kort om projekten") form the page's own
+record only when that text states facts of its own (a Leader area with owner, period and
+budget); otherwise they are left out, and description sentences naming a listed project join
+that project.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.clean import find_contacts, is_chrome_line
+from ingest.metadata import (
+    find_amounts,
+    find_budget,
+    find_funders,
+    find_owner,
+    find_period,
+    opening_owner,
+    page_date_kind,
+    parse_date,
+    parse_period,
+)
+from stodkollen.records import Block
+from stodkollen.text import sentences
+
+# Headings that name a part of a page, never a project (titles never come from them).
+GENERIC_HEADING = re.compile(
+    r"^(?:Om\s+(?:projektet|projekten|oss)|Kort\s+om\s+projekten|Fakta(?:\s+om\s+projektet)?"
+    r"|Kontakt(?:a\s+oss|person|er)?|Kontor\s+och\s+kontakt|Frågor.*|Bakgrund|Syfte|Mål"
+    r"|Målgrupp|Resultat|Förväntade\s+resultat|Aktiviteter|Mer\s+information|Läs\s+mer"
+    r"|Dokument|Länkar|Finansiering|Sammanfattning|Beslut|Beslutsunderlag|Ärendebeskrivning"
+    r"|Övrigt|Innehåll|Genomförande(?:\s+och\s+resultat)?|Fortsättning|Nyheter|Underskrifter"
+    r"|Det\s+här\s+gör\s+vi|Så\s+\w+\s+du(?:\s+dig)?|Key\s+facts|About(?:\s+the"
+    r"\s+project)?|Contact|Background|Results?|Korta\s+beskrivningar|Beviljade\s+\w+"
+    r"|Protokoll.*|Arbetsutskottets\s+beslut"
+    r"|\d+\.\s+\w+(?:\s+\w+){0,3})$",
+    re.IGNORECASE,
+)
+# Labels of project facts, as they stand before a value ("Projektägare: X").
+LABELS = (
+    r"Projektnamn|Projektägare|Ägare|Sökande|Stödmottagare|Projekttid|Projektperiod|Period|Tid"
+    r"|Löptid|Total\s+budget(?:\s*\(kr\))?|Budget|Total\s+omfattning|Beviljat\s+[\w-]+"
+    r"|Kommunens\s+insats|Finansiärer|Finansiär|Övrig\s+finansiering|Finansiering"
+    r"|Finansieras\s+av|Kommuner|Kommun"
+    r"|Län|Kontaktperson|Kontakt|Beskrivning|Project\s+owner|Project\s+period|Funded\s+by"
+)
+# Words that make a short heading a section of a page, not a project's name.
+_GENERIC_WORD = re.compile(
+    r"\b(?:fakta|facts|kontakt\w*|contact|bakgrund|background|syfte|finansiering|resultat"
+    r"|results?|aktiviteter|om\s+projekte[nt]|about)\b",
+    re.IGNORECASE,
+)
+_GENERIC_WORDS_MAX = 5
+
+
+def generic_heading(text: str) -> bool:
+    """A heading that names a part of a page ("Fakta om projektet", "Kontakt", "Bakgrund")."""
+    return bool(GENERIC_HEADING.match(text)) or (
+        len(text.split()) <= _GENERIC_WORDS_MAX and bool(_GENERIC_WORD.search(text))
+    )
+
+
+# Other labels a fact box may hold besides project facts.
+_BOX_LABEL = re.compile(
+    rf"^(?:{LABELS}|Målgrupp|Målgrupper|Byar|Orter|Webbplats|Hemsida|E-post|Telefon|Status"
+    r"|Programområde|Insatsområde|Diarienummer|Dnr|Target|Website)$",
+    re.IGNORECASE,
+)
+_LABEL_AT = re.compile(rf"(?:^|(?<=\s))(?:{LABELS})(?=\s*:|\s+av\s)", re.IGNORECASE)
+_FACT_LABEL = re.compile(
+    r"^(?:Projektnamn|Projektägare|Ägare|Sökande|Stödmottagare|Projekttid|Projektperiod|Period"
+    r"|Tid|Löptid|Total\s+budget|Budget|Total\s+omfattning|Beviljat\s+[\w-]+|Finansiär\w*"
+    r"|Finansiering|Project\s+owner|Project\s+period|Funded\s+by)\b",
+    re.IGNORECASE,
+)
+_NAME_COLUMN = re.compile(r"^(?:Projekt(?:namn)?|Namn|Project(?:\s+name)?|Titel)$", re.I)
+_KOMMUN_LABEL = re.compile(r"^\s*Kommun(?:er)?\s*:\s*(?P<v>[^\n·|]+)", re.I | re.M)
+_TITLE_LABEL = re.compile(r"^\s*Projektnamn\s*:\s*(?P<v>[^\n·|]+)", re.I | re.M)
+_GRANT = re.compile(
+    r"^(?:\d+[.)]\s*)?(?P<owner>[^–—]+?)\s+[-–—]\s+(?P<title>.+?)\s+[-–—]\s+"
+    r"(?P<amount>\d[\d\s.]*(?:,\d+)?\s*(?:kr|kronor|SEK|tkr|Mkr|miljoner\s+kronor))\.?"
+    r"\s*(?:\((?P<rest>[^)]*)\))?\.?$"
+)
+# A list page's heading or h1 that says its items were granted support.
+_GRANTED_LIST = re.compile(r"\bbeviljade?\b|\bbeslut\s+om\s+stöd\b|\bmedfinansiering\b", re.I)
+_DECISION = re.compile(r"^§+\s*\d+")
+_DECISION_ABOUT_PROJECT = re.compile(
+    r"\bprojekt\w*|\bstöd\b|\bbidrag\w*|\bmedfinansiering|\bansökan\b", re.IGNORECASE
+)
+_PROJECT_IN_HEADING = re.compile(r"\bprojektet\s+(?P<name>[A-ZÅÄÖ\"”].+)$")
+_SECTION_NUMBER = re.compile(r"^§+\s*\d+\s*")
+# "E-handelsskolan är en del av projektet Digital handel i bygden": the page belongs to it.
+_PART_OF_PROJECT = re.compile(
+    r"\b(?:en\s+del\s+av|del\s+av|ingår\s+i|inom)\s+projektet\s+"
+    r"(?P<name>[A-ZÅÄÖ][^,.;:]{2,60}?)(?=,|\s+som\b|\.|$)"
+)
+_OFFER_QUESTION = re.compile(r"\b(?:söka|ansöka|ansöker|apply)\b.*\?$|^Vem\s+kan\s+\w+\?$", re.I)
+# Sentences about every listed project at once: "Samtliga projekt finansieras ...".
+_ALL_PROJECTS = re.compile(r"^(?:Samtliga|Alla)\s+(?:projekt(?:en)?|beviljade)\b", re.I)
+_NEWS_MARK = re.compile(r"\b(?:nyhet|nyheter|news|pressmeddelande)\b", re.I)
+
+
+@dataclass
+class Section:
+    """A record in the making: its title and blocks, with facts a layout gave directly."""
+
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    kind: str = "project"
+    owner: str | None = None
+    budget: int | None = None
+    period_raw: str | None = None
+    funders: list[str] = field(default_factory=list)
+    granted_by_publisher: bool = False
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(b.text for b in self.blocks if b.text)
+
+
+@dataclass
+class Page:
+    """A page's blocks after dates and chrome are taken out, with what the chrome said."""
+
+    blocks: list[Block]
+    site: str = ""  # chrome text: where the publisher names itself
+    published: str | None = None
+    updated: str | None = None
+
+
+# --- preparing the blocks -----------------------------------------------------------------
+
+
+def _split_labels(text: str) -> str:
+    """One label per line: "Projektägare: X · Tid: Y | Budget: Z. Finansiering: W"."""
+    return re.sub(
+        rf"\s*(?:[·|]|(?<=[.)])\s)\s*(?=(?:{LABELS})(?:\s*:|\s+av\s))",
+        "\n",
+        text,
+        flags=re.IGNORECASE,
+    )
+
+
+def _clean_block(block: Block, page: Page) -> Block | None:
+    if block.kind in ("table", "rule", "site"):
+        return block
+    kept = []
+    for line in block.text.split("\n"):
+        kind = page_date_kind(line.strip("*_ "))
+        if kind:
+            date = parse_date(line)
+            if kind == "published":
+                page.published = page.published or date
+                # "Publicerad 2023-02-10. Uppdaterad 2024-10-21." holds both.
+                rest = re.search(r"(?:Uppdaterad|Updated|ändrad)\b(.*)$", line, re.I)
+                if rest and parse_date(rest.group(1)):
+                    page.updated = page.updated or parse_date(rest.group(1))
+            else:
+                page.updated = page.updated or date
+            continue
+        if is_chrome_line(line) and block.kind != "heading":  # headings are structure
+            page.site += "\n" + line
+            continue
+        kept.append(line)
+    text = "\n".join(kept).strip()
+    if not text:
+        return None
+    if block.lead and not text.startswith(block.lead):
+        block = Block(block.kind, text, block.level, None, block.cells, block.header)
+    return Block(
+        block.kind, _split_labels(text), block.level, block.lead, block.cells, block.header
+    )
+
+
+def _facts_table(block: Block) -> Block | None:
+    """A two-column key-value table ("Project owner | X") as a facts paragraph."""
+    rows = block.cells
+    if block.header or not rows or any(len(r) != 2 for r in rows):
+        return None
+    return Block("para", "\n".join(f"{k}: {v}" for k, v in rows))
+
+
+def _facts_dl(blocks: list[Block], start: int) -> tuple[Block | None, int]:
+    """A <dl> whose terms are mostly labels ("Projektägare", "Projekttid") as facts lines."""
+    end = start
+    while end < len(blocks) and blocks[end].kind in ("term", "def"):
+        end += 1
+    terms = [b for b in blocks[start:end] if b.kind == "term"]
+    labels = [t for t in terms if _BOX_LABEL.match(t.text.strip().rstrip(":"))]
+    if not terms or len(labels) * 2 < len(terms):
+        return None, start
+    lines: list[str] = []
+    for b in blocks[start:end]:
+        if b.kind == "term":
+            lines.append(f"{b.text}:")
+        elif lines:
+            lines[-1] += (" " if lines[-1].endswith(":") else "\n") + b.text
+    return Block("para", "\n".join(lines)), end
+
+
+def prepare(blocks: list[Block]) -> Page:
+    """Take page dates and chrome out of the blocks; cut what lies above the h1 and after a
+    closing rule (a converted page's header and footer); turn fact boxes into label lines."""
+    page = Page([])
+    page.site = "\n".join(b.text for b in blocks if b.kind == "site")
+    blocks = [b for b in blocks if b.kind != "site"]
+    h1 = next((i for i, b in enumerate(blocks) if b.kind == "heading" and b.level == 1), None)
+    if h1:
+        head, blocks = blocks[:h1], blocks[h1:]
+        for b in head:
+            if not _clean_block(b, page):
+                continue
+            page.site += "\n" + b.text  # breadcrumbs and menus above the title
+    rules = [i for i, b in enumerate(blocks) if b.kind == "rule"]
+    if rules and not any(b.kind == "heading" for b in blocks[rules[-1] :]):
+        tail, blocks = blocks[rules[-1] :], blocks[: rules[-1]]
+        for b in tail:
+            if _clean_block(b, page):
+                page.site += "\n" + b.text
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.kind == "term":
+            facts, end = _facts_dl(blocks, i)
+            if facts:
+                out.append(facts)
+                i = end
+                continue
+        if b.kind == "table" and (facts := _facts_table(b)):
+            b = facts
+        cleaned = _clean_block(b, page)
+        if cleaned and cleaned.kind != "rule":
+            out.append(cleaned)
+        i += 1
+    page.blocks = out
+    return page
+
+
+# --- the layouts ----------------------------------------------------------------------------
+
+
+def _has_facts(text: str, needed: int = 2) -> bool:
+    """Does a text state a project's own facts: a fact label, or `needed` of owner, period
+    and budget in prose?"""
+    if any(_FACT_LABEL.match(line.strip()) for line in text.split("\n")):
+        return True
+    found = [find_owner(text), find_period(text), find_budget(text)]
+    return sum(x is not None for x in found) >= needed
+
+
+def _table_rows(block: Block) -> list[Section]:
+    if block.kind != "table" or len(block.cells) < 3:
+        return []
+    if not block.header and not any(_NAME_COLUMN.match(c.strip()) for c in block.cells[0]):
+        return []  # a header row given as plain cells still names its columns
+    header = block.cells[0]
+    name_col = next((i for i, h in enumerate(header) if _NAME_COLUMN.match(h.strip())), None)
+    if name_col is None:
+        return []
+    sections = []
+    for row in block.cells[1:]:
+        if len(row) != len(header) or not row[name_col].strip():
+            continue
+        lines = []
+        for h, cell in zip(header, row, strict=True):
+            if h is header[name_col] or not cell:
+                continue
+            # "Total budget (kr) | 1 150 000": the unit sits in the header.
+            if re.search(r"\b(?:kr|sek|kronor)\b", h, re.I) and re.fullmatch(r"[\d\s.,]+", cell):
+                cell = f"{cell} kr"
+            label = re.sub(r"\s*\((?:kr|sek)\)", "", h, flags=re.I)
+            lines.append(f"{label}: {cell}")
+        sections.append(Section(row[name_col].strip(), [Block("para", "\n".join(lines))]))
+    return sections
+
+
+def _dl_records(blocks: list[Block]) -> list[tuple[int, int, Section]]:
+    out = []
+    i = 0
+    while i < len(blocks):
+        if blocks[i].kind == "term":
+            j = i + 1
+            while j < len(blocks) and blocks[j].kind == "def":
+                j += 1
+            out.append((i, j, Section(blocks[i].text, blocks[i + 1 : j])))
+            i = j
+        else:
+            i += 1
+    return out if len(out) >= 2 else []
+
+
+def _grant_section(block: Block) -> Section | None:
+    if block.kind not in ("item", "para") or "\n" in block.text:
+        return None
+    m = _GRANT.match(block.text)
+    if not m or len(m["owner"].split()) > 8:
+        return None
+    amounts = find_amounts(m["amount"])
+    return Section(
+        m["title"].strip(),
+        [block],
+        owner=m["owner"].strip(" ,"),
+        budget=amounts[0].sek if amounts else None,
+        period_raw=find_period(f"Projekttid {m['rest']}") if m["rest"] else None,
+    )
+
+
+_ITEM_NAME = re.compile(r"^(?P<name>[A-ZÅÄÖ\"”][^–—:]{1,80}?)\s+[–—]\s+")
+_ITEM_NAME_WORDS = 8
+
+
+def _bullet_section(block: Block) -> Section | None:
+    """A list item that names a project and states its facts: "**Visby Hamnkök** – ett
+    delat kök … Projektägare: …" (the name in bold, or before the first dash)."""
+    if block.kind != "item":
+        return None
+    lead = block.lead
+    if not lead:
+        m = _ITEM_NAME.match(block.text)
+        if not m or len(m["name"].split()) > _ITEM_NAME_WORDS:
+            return None
+        lead = m["name"]
+    body = block.text[len(lead) :].lstrip(" –—-:.")
+    if not _has_facts(body, needed=2):
+        return None
+    return Section(lead.strip(" :–-"), [Block("para", body)])
+
+
+def _heading_sections(blocks: list[Block]) -> list[tuple[int, int, Section]]:
+    """(start, end, section) for headings whose own text states project facts, at the level
+    where most of them sit; on minutes only the "§ 12" headings count."""
+    heads = [i for i, b in enumerate(blocks) if b.kind == "heading"]
+    decisions = [i for i in heads if _DECISION.match(blocks[i].text)]
+    if decisions:
+        candidates = decisions
+    else:
+        candidates = [
+            i
+            for i in heads
+            if blocks[i].level > 1
+            and not generic_heading(blocks[i].text)
+            and not blocks[i].text.rstrip().endswith("?")
+        ]
+    cand = set(candidates)
+
+    def ends_section(i: int, j: int) -> bool:
+        b = blocks[j]
+        if b.kind != "heading":
+            return False
+        if decisions:
+            return j in cand
+        return b.level <= blocks[i].level or j in cand
+
+    def extent(i: int) -> int:
+        return next((j for j in range(i + 1, len(blocks)) if ends_section(i, j)), len(blocks))
+
+    def needed(i: int) -> int:
+        # A decision about a named project or a grant needs only one fact of its own.
+        return 1 if decisions and _DECISION_ABOUT_PROJECT.search(blocks[i].text) else 2
+
+    with_facts = [
+        i
+        for i in candidates
+        if _has_facts("\n".join(b.text for b in blocks[i + 1 : extent(i)]), needed(i))
+    ]
+    by_level: dict[int, list[int]] = {}
+    for i in with_facts:
+        by_level.setdefault(1 if decisions else blocks[i].level, []).append(i)
+    if not by_level:
+        return []
+    level, chosen = max(by_level.items(), key=lambda kv: (len(kv[1]), -kv[0]))
+    if len(chosen) < 2 and not decisions:
+        return []
+    out = []
+    for i in chosen:
+        end = extent(i)
+        title = _SECTION_NUMBER.sub("", blocks[i].text).strip()
+        m = _PROJECT_IN_HEADING.search(title)
+        if m:  # "Beslut om stöd till projektet Industrispåret Gnosjö"
+            title = m["name"].strip(' ”"')
+        out.append((i, end, Section(title, blocks[i + 1 : end])))
+    return out
+
+
+# --- from sections to a page's records ------------------------------------------------------
+
+
+def _lead_title(blocks: list[Block]) -> str:
+    h = next((b for b in blocks if b.kind == "heading"), None)
+    return h.text if h else ""
+
+
+def _attach_descriptions(rest: list[Block], sections: list[Section]) -> list[Block]:
+    """Sentences naming a listed project ("**Lekeberg Lokalt** samlar …") join it; sentences
+    about all projects join each; what is left stays with the page."""
+    left: list[Block] = []
+    keys = [(s, s.title.split(",")[0].split(" – ")[0].strip()) for s in sections]
+    for b in rest:
+        if b.kind not in ("para", "item"):
+            left.append(b)
+            continue
+        keep: list[str] = []
+        for sent in sentences(b.text):
+            owners = [s for s, key in keys if key and sent.startswith(key)]
+            if _ALL_PROJECTS.match(sent):
+                for s in sections:
+                    s.blocks.append(Block("para", sent))
+            elif owners:
+                owners[0].blocks.append(Block("para", sent))
+            else:
+                keep.append(sent)
+        if keep:
+            left.append(Block(b.kind, " ".join(keep), b.level))
+    return left
+
+
+def _list_sections(page: Page) -> tuple[list[Section], list[Block]] | None:
+    """The project sections of a list page and the blocks outside them, or None."""
+    blocks = page.blocks
+    for i, b in enumerate(blocks):
+        rows = _table_rows(b)
+        if len(rows) >= 2:
+            rest = blocks[:i] + blocks[i + 1 :]
+            return rows, _attach_descriptions(rest, rows)
+    dl = _dl_records(blocks)
+    if dl:
+        used = {k for s, e, _ in dl for k in range(s, e)}
+        return [sec for *_, sec in dl], [b for k, b in enumerate(blocks) if k not in used]
+    for make in (_grant_section, _bullet_section):
+        found = [(i, sec) for i, b in enumerate(blocks) if (sec := make(b))]
+        if len(found) >= 2:
+            used = {i for i, _ in found}
+            sections = [sec for _, sec in found]
+            first = min(used)
+            context = " ".join(b.text for b in blocks[:first] if b.kind == "heading")
+            if make is _grant_section and _GRANTED_LIST.search(context):
+                for sec in sections:
+                    sec.granted_by_publisher = True
+            rest = [b for k, b in enumerate(blocks) if k not in used]
+            after = [b for k, b in enumerate(blocks) if k not in used and k > first]
+            before = [b for k, b in enumerate(blocks) if k not in used and k < first]
+            return sections, before + _attach_descriptions(after, sections)
+    heads = _heading_sections(blocks)
+    if heads:
+        used = {k for s, e, _ in heads for k in range(s, e)}
+        for start, _end, sec in heads:
+            context = " ".join(b.text for b in blocks[: start + 1] if b.kind == "heading")
+            if _GRANTED_LIST.search(blocks[start].text) or (
+                _GRANTED_LIST.search(context) and not _DECISION.match(blocks[start].text)
+            ):
+                sec.granted_by_publisher = True
+            if _DECISION.match(blocks[start].text) and re.search(
+                r"\bbevilja|\bmedfinansiera", sec.text
+            ):
+                sec.granted_by_publisher = True
+        return [sec for *_, sec in heads], [b for k, b in enumerate(blocks) if k not in used]
+    return None
+
+
+def page_sections(page: Page) -> list[Section]:
+    """The page's records as sections: list projects (with the page's own record when its
+    text states facts of its own), or the whole page as one."""
+    listed = _list_sections(page)
+    title = _lead_title(page.blocks)
+    if listed:
+        sections, rest = listed
+        lead = Section(title, [b for b in rest if b.text != title], kind="page")
+        # The page's own record needs owner, period and budget of its own in prose (a Leader
+        # area, a programme); an intro that introduces the list is not a record.
+        found = [find_owner(lead.text), find_period(lead.text), find_budget(lead.text)]
+        if all(x is not None for x in found):
+            return [lead, *sections]
+        return sections
+    body = [b for b in page.blocks if not (b.kind == "heading" and b.text == title)]
+    if not body and not title:
+        return []
+    return [Section(title, body, kind="single")]
+
+
+def single_title(title: str, blocks: list[Block]) -> str:
+    """A single record's title: the h1, with the project it belongs to when the page says so
+    ("E-handelsskolan – Digital handel i bygden"), or the opening bold name when the h1 is one
+    generic word ("Leaderområdet – Leader Tångbältet")."""
+    text = "\n".join(b.text for b in blocks)
+    named = _TITLE_LABEL.search(text)
+    if named and named["v"].strip() and named["v"].strip() not in title:
+        return f"{title} – {named['v'].strip()}" if title else named["v"].strip()
+    part = _PART_OF_PROJECT.search(text)
+    if part and part["name"] not in title:
+        return f"{title} – {part['name'].strip()}"
+    first = next((b for b in blocks if b.kind == "para"), None)
+    if len(title.split()) == 1 and first and first.lead and first.lead not in title:
+        return f"{title} – {first.lead}"
+    return title
+
+
+def is_offer(blocks: list[Block]) -> bool:
+    """A support offer: question headings about who may apply and how."""
+    questions = [b for b in blocks if b.kind == "heading" and _OFFER_QUESTION.search(b.text)]
+    return len(questions) >= 1 and any(b.text.endswith("?") for b in blocks if b.kind == "heading")
+
+
+def looks_like_news(page: Page, url: str | None) -> bool:
+    return bool(page.published) and bool(_NEWS_MARK.search(f"{url or ''} {page.site}"))
+
+
+def section_fields(sec: Section, year: int | None) -> dict:
+    """Owner, period, budget, funders and contacts of one section, from the facts a layout
+    gave and from its text (labels first, then prose)."""
+    text = sec.text
+    period_raw = sec.period_raw or find_period(text, year)
+    start, end = parse_period(period_raw)
+    funders = list(sec.funders)
+    for f in find_funders(text):
+        if f.casefold() not in {x.casefold() for x in funders}:
+            funders.append(f)
+    owner = sec.owner or find_owner(text)
+    if owner is None and sec.kind == "project":
+        owner = opening_owner(text)
+    return {
+        "owner": owner,
+        "period_raw": period_raw,
+        "period_start": start,
+        "period_end": end,
+        "budget_sek": sec.budget if sec.budget is not None else find_budget(text),
+        "funders": funders,
+        "contacts": find_contacts(text),
+    }
+
+
+def labelled_kommuner(text: str) -> str | None:
+    m = _KOMMUN_LABEL.search(text)
+    return m["v"] if m else None

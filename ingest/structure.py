@@ -1,0 +1,512 @@
+"""A page's own structure as a flat list of blocks (headings, paragraphs, list items, tables,
+definition lists), for HTML through lxml and for Markdown through markdown-it-py.
+
+Page chrome is left out here, where the markup still says what it is: navigation, site header
+and footer, cookie banners, breadcrumbs, share/print/listen tools, forms, figures with their
+captions and photo credits, images (alt text is never text). What markup cannot tell (a
+"Foto:" line in a paragraph, a "Senast uppdaterad" line) is judged later on the text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from stodkollen.records import Block, Document
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+# Elements that never carry page content.
+_DROP_TAGS = (
+    "script style noscript template head nav footer svg iframe form button input select "
+    "label figure figcaption img picture video audio canvas map object"
+).split()
+# class / id / role / aria-label words of chrome containers (cookie banners, breadcrumbs,
+# share and print tools, pagers, related-news boxes, bylines, image captions, skip links).
+_CHROME = re.compile(
+    r"cookie|consent|gdpr|cky-|kakor|breadcrumb|brödsmul|brodsmul|share|social|print|skip"
+    r"|tools|toolbar|readspeaker|pager|pagination|related|byline|caption|filter|search"
+    r"|dialog|banner|logo|screen-reader|sr-only|visually-hidden",
+    re.IGNORECASE,
+)
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_CONTAINERS = frozenset(
+    "html body main article section div aside blockquote center details summary span a "
+    "font header hgroup address".split()
+)
+_LEAD_TAGS = frozenset("strong b em i".split())
+# A cell or list separator line in Markdown tables (| --- | :-: |).
+_SPACE = re.compile(r"[ \t\u00a0\u202f\u2009]+")
+
+
+def _clean(text: str) -> str:
+    lines = (_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+
+def _attr_words(el: etree._Element) -> str:
+    return " ".join(el.get(a) or "" for a in ("class", "id", "role", "aria-label"))
+
+
+def _is_chrome(el: etree._Element) -> bool:
+    if el.tag in _DROP_TAGS:
+        return True
+    if el.tag == "header":
+        # A site header; an article's own header holds its title and stays.
+        return not el.xpath(".//h1|.//h2")
+    if el.tag == "aside" and not el.xpath(".//dl|.//table|.//p|.//h2|.//h3"):
+        return True
+    words = _attr_words(el)
+    if not words.strip() or not _CHROME.search(words):
+        return False
+    return not el.xpath(".//h1")  # a "hero banner" that holds the page's title is content
+
+
+def _inline(el: etree._Element) -> str:
+    """Visible text of an element, <br> as a line break, chrome children left out."""
+    parts = [el.text or ""]
+    for child in el:
+        if not isinstance(child.tag, str):
+            parts.append(child.tail or "")
+            continue
+        if child.tag == "br":
+            parts.append("\n")
+        elif not _is_chrome(child):
+            if child.tag in ("p", "div", "li", "dd", "dt"):
+                parts.append("\n" + _inline(child) + "\n")
+            else:
+                parts.append(_inline(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _lead(el: etree._Element) -> str | None:
+    """The text of a leading <strong>/<em> that opens the element's text."""
+    if (el.text or "").strip():
+        return None
+    first = next((c for c in el if isinstance(c.tag, str)), None)
+    if first is None or first.tag not in _LEAD_TAGS:
+        return None
+    text = _clean(_inline(first))
+    return text or None
+
+
+def _table(el: etree._Element) -> Block | None:
+    rows, header = [], False
+    for i, tr in enumerate(el.iter("tr")):
+        cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        if not cells:
+            continue
+        if i == 0 or not rows:
+            header = all(c.tag == "th" for c in cells) and len(cells) > 1
+        rows.append([_clean(_inline(c)).replace("\n", ", ") for c in cells])
+    if not rows:
+        return None
+    return Block("table", "\n".join(" | ".join(r) for r in rows), cells=rows, header=header)
+
+
+def _walk(el: etree._Element, out: list[Block], depth: int = 0) -> None:
+    for child in el:
+        if not isinstance(child.tag, str) or _is_chrome(child):
+            _loose(child.tail, out)
+            continue
+        tag = child.tag
+        if tag in _HEADINGS:
+            text = _clean(_inline(child)).replace("\n", " ")
+            if text:
+                out.append(Block("heading", text, level=_HEADINGS[tag]))
+        elif tag == "p" or tag == "pre":
+            text = _clean(_inline(child))
+            if text:
+                out.append(Block("para", text, lead=_lead(child)))
+        elif tag in ("ul", "ol"):
+            for li in child:
+                if not isinstance(li.tag, str) or li.tag != "li" or _is_chrome(li):
+                    continue
+                nested = [n for n in li if isinstance(n.tag, str) and n.tag in ("ul", "ol")]
+                for n in nested:
+                    li.remove(n)
+                text = _clean(_inline(li))
+                if text:
+                    out.append(Block("item", text, level=depth, lead=_lead(li)))
+                for n in nested:
+                    _walk_list(n, out, depth + 1)
+        elif tag == "dl":
+            for part in child:
+                if not isinstance(part.tag, str) or part.tag not in ("dt", "dd"):
+                    continue
+                text = _clean(_inline(part))
+                if text:
+                    kind = "term" if part.tag == "dt" else "def"
+                    out.append(Block(kind, text, lead=_lead(part)))
+        elif tag == "table":
+            block = _table(child)
+            if block:
+                out.append(block)
+        elif tag == "hr":
+            out.append(Block("rule"))
+        elif tag in _CONTAINERS or tag not in ("tr", "td", "th", "tbody", "thead"):
+            _loose(child.text, out)
+            _walk(child, out, depth)
+        _loose(child.tail, out)
+
+
+def _walk_list(el: etree._Element, out: list[Block], depth: int) -> None:
+    holder = el.makeelement("div", {})
+    holder.append(el)
+    _walk(holder, out, depth)
+
+
+def _loose(text: str | None, out: list[Block]) -> None:
+    """Text sitting directly in a container (no <p>) is a paragraph of its own."""
+    text = _clean(text or "")
+    if text and re.search(r"\w", text):
+        out.append(Block("para", text))
+
+
+def _main_root(root: etree._Element) -> etree._Element:
+    # Not the first <article>: a listing page may hold one article per project.
+    for xp in ("//main", "//*[@role='main']", "//body"):
+        found = root.xpath(xp)
+        if found:
+            return found[0]
+    return root
+
+
+def html_canonical(root: etree._Element) -> str | None:
+    for xp in (
+        "//link[@rel='canonical']/@href",
+        "//meta[@property='og:url']/@content",
+    ):
+        found = [u.strip() for u in root.xpath(xp) if u and u.strip().startswith("http")]
+        if found:
+            return found[0]
+    return None
+
+
+def html_blocks(html: str) -> tuple[list[Block], str | None, str]:
+    """(blocks of the main content, canonical URL, site text) of an HTML page.
+
+    The site text is the page's <title> and the text of its header/footer chrome: where the
+    publisher names itself ("Skellefteå kommun"), kept apart from the content."""
+    import lxml.html
+    from lxml import etree
+
+    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html, count=1)
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return [], None, ""
+    url = html_canonical(root)
+    title = " ".join(root.xpath("//title//text()"))
+    chrome = " \n".join(
+        _clean(_inline(el)) for el in root.xpath("//footer|//header") if not el.xpath(".//h1")
+    )
+    out: list[Block] = []
+    _walk(_main_root(root), out)
+    return out, url, f"{title}\n{chrome}".strip()
+
+
+# --- Markdown -------------------------------------------------------------------------------
+
+_MD_LINK_ONLY = re.compile(r"^(?:\s*(?:\[[^\]]*\]\([^)]*\)|[·|•/›>»,:-]|\w{0,12}:)\s*)+$")
+
+
+def _md_inline(token) -> tuple[str, str | None, bool, bool]:
+    """(text, leading bold/em text, has an image, only links) of an inline token."""
+    parts: list[str] = []
+    lead: str | None = None
+    has_image = False
+    in_strong = 0
+    strong_buf: list[str] = []
+    saw_text_before = False
+    link_depth = 0
+    text_outside_links = False
+    for child in token.children or []:
+        t = child.type
+        if t == "image":
+            has_image = True
+            continue
+        if t in ("softbreak", "hardbreak"):
+            parts.append("\n")
+            continue
+        if t in ("strong_open", "em_open"):
+            in_strong += 1
+            continue
+        if t in ("strong_close", "em_close"):
+            in_strong -= 1
+            if in_strong == 0 and lead is None and not saw_text_before and strong_buf:
+                lead = "".join(strong_buf).strip()
+            continue
+        if t == "link_open":
+            link_depth += 1
+            continue
+        if t == "link_close":
+            link_depth -= 1
+            continue
+        if t in ("text", "code_inline"):
+            content = child.content
+            if in_strong and lead is None and not saw_text_before:
+                strong_buf.append(content)
+            elif content.strip():
+                saw_text_before = True
+            if not link_depth and re.search(r"\w{3,}", content):
+                text_outside_links = True
+            parts.append(content)
+    return "".join(parts), lead, has_image, not text_outside_links
+
+
+def markdown_blocks(markdown: str) -> list[Block]:
+    """Blocks of a Markdown page (HTML-to-Markdown conversions included)."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark").enable("table")
+    tokens = md.parse(markdown)
+    out: list[Block] = []
+    stack: list[str] = []
+    depth = -1
+    table: list[list[str]] | None = None
+    row: list[str] | None = None
+    table_header = False
+    for i, tok in enumerate(tokens):
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            depth += 1
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            depth -= 1
+        elif tok.type.endswith("_open"):
+            stack.append(tok.tag)
+        elif tok.type.endswith("_close") and stack:
+            stack.pop()
+        if tok.type == "table_open":
+            table, table_header = [], False
+        elif tok.type == "thead_open":
+            table_header = True
+        elif tok.type == "tr_open":
+            row = []
+        elif tok.type == "tr_close" and table is not None and row is not None:
+            table.append(row)
+        elif tok.type == "table_close" and table:
+            out.append(
+                Block(
+                    "table",
+                    "\n".join(" | ".join(r) for r in table),
+                    cells=table,
+                    header=table_header,
+                )
+            )
+            table = None
+        elif tok.type == "hr":
+            out.append(Block("rule"))
+        elif tok.type == "inline":
+            text, lead, has_image, links_only = _md_inline(tok)
+            text = _clean(text)
+            if table is not None and row is not None:
+                row.append(text.replace("\n", ", "))
+                continue
+            if not text:
+                continue
+            opener = tokens[i - 1]
+            if opener.type == "heading_open":
+                out.append(Block("heading", text.replace("\n", " "), level=int(opener.tag[1])))
+            elif has_image:
+                continue  # an image with its caption / photo credit
+            elif links_only:
+                continue  # a row of links: menus, share buttons, skip links
+            elif "li" in stack:
+                out.append(Block("item", text, level=max(depth, 0), lead=lead))
+            else:
+                out.append(Block("para", text, lead=lead))
+    return out
+
+
+# --- plain text and PDF ---------------------------------------------------------------------
+
+# "Sida 1 av 2", "--- Sida 4 (14) ---", "Page 2 of 3": pagination, with whatever running
+# footer text shares its line.
+_PAGINATION = re.compile(r"\b(?:Sida|Page)\s+\d+\s*(?:av|of|\(\d+\))\s*\d*", re.IGNORECASE)
+_PAGINATION_LINE_WORDS = 20  # a running footer may hold an address beside the page number
+_LEADERS = re.compile(r"\.{6,}")  # signature lines: "Justerandes sign ........"
+_RUNNING = re.compile(r"\s\|\s|\s{3,}")  # header fields split by bars or wide gaps
+
+
+def strip_running_lines(text: str, printed: bool = True) -> tuple[str, str]:
+    """(text, removed) without a printed document's running headers and footers: pagination
+    lines, signature lines, lines repeated at the top or bottom of several pages (pages are
+    the blank-line separated parts of PDF text), and a first line split into fields by bars
+    (a letterhead, even on a one-page document). Page edges count only for `printed` text
+    (PDF); in scraped text the blank-line parts are paragraphs, not pages."""
+    lines = text.split("\n")
+    pages = [p.strip().split("\n") for p in re.split(r"\n\s*\n", text) if p.strip()]
+    edges: dict[str, int] = {}
+    for page in pages:
+        for line in {page[0].strip(), page[-1].strip()}:
+            edges[line] = edges.get(line, 0) + 1
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.strip()] = counts.get(line.strip(), 0) + 1
+    first = next((line.strip() for line in lines if line.strip()), "")
+    kept, removed = [], []
+    for line in lines:
+        s = line.strip()
+        repeated = counts.get(s, 0) >= 2 and (_RUNNING.search(s) or (s.isupper() and " " in s))
+        running = printed and len(pages) >= 2 and edges.get(s, 0) >= 2
+        letterhead = s == first and bool(re.search(r"\s\|\s", s))
+        paged = _PAGINATION.search(s) and len(s.split()) <= _PAGINATION_LINE_WORDS
+        if s and (repeated or running or letterhead or paged or _LEADERS.search(s)):
+            removed.append(_PAGINATION.sub("", _LEADERS.sub(" ", s)).strip(" -·|"))
+            continue
+        kept.append(line)
+    return "\n".join(kept), "\n".join(r for r in removed if r)
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?:;]$")
+_WRAP_CHARS = 60  # a printed line this long that ends mid-sentence goes on below
+_STARTS_ITEM = re.compile(r"^(?:[-•*]\s|\d+[.)]\s|§\s*\d)")
+
+
+def join_wrapped(text: str) -> str:
+    """Join the lines a PDF broke inside a sentence or inside parentheses: a line continues
+    when it ends with a comma or dash, has an open parenthesis, or the next line starts
+    in lower case or with a digit that opens no list item."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        s = line.strip()
+        prev = out[-1] if out else ""
+        if prev and s and not _STARTS_ITEM.match(s):
+            open_paren = prev.count("(") > prev.count(")")
+            dangling = re.search(r"[,\-–]$", prev) and not prev.startswith(("- ", "• "))
+            lower = s[0].islower() or (s[0].isdigit() and not _ENDS_SENTENCE.search(prev))
+            # A line as long as the page is wide that stops mid-sentence was wrapped.
+            full = (
+                len(prev) >= _WRAP_CHARS
+                and not _LABEL_LINE.match(s)
+                and not _SECTION_SIGN.match(prev)
+                # a short line that is no sentence's end is a heading, not a wrapped tail
+                and (len(s.split()) > _SECTION_HEADING_WORDS or _ENDS_SENTENCE.search(s))
+            )
+            if open_paren or dangling or ((lower or full) and not _ENDS_SENTENCE.search(prev)):
+                out[-1] = f"{prev} {s}"
+                continue
+        out.append(s if s else "")
+    return "\n".join(out)
+
+
+_LABEL_LINE = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ /+()-]{1,40}:\s*\S")
+_SECTION_SIGN = re.compile(r"^§+\s*\d+(?:\s*[-–]\s*\d+)?\b")
+_HEADING_WORDS = 14  # a heading line is short
+
+
+def _heading_like(line: str) -> bool:
+    if len(line) > 120 or len(line.split()) > _HEADING_WORDS or _LABEL_LINE.match(line):
+        return False
+    if not re.match(r"^[\"”“'A-ZÅÄÖÉ0-9§]", line) or re.search(r"[.,;!]$|@|https?://", line):
+        return False
+    return not re.match(r"^\d+[.)]\s+\S.*\d", line)  # numbered decision lines are items
+
+
+_SECTION_HEADING_WORDS = 6  # "Förväntade resultat", "2. Bakgrund": a section's own heading
+_TITLE_WORDS = 10  # "Slutrapport: Skärgårdsmat Roslagen" opening a document
+
+
+def _inner_heading(line: str, prev: str, nxt: str) -> bool:
+    """A short heading line inside a run of lines (a PDF page has no blank lines): after a
+    finished sentence, before a capitalised line."""
+    if len(line.split()) > _SECTION_HEADING_WORDS or not nxt or not re.match(r"[A-ZÅÄÖ0-9]", nxt):
+        return False
+    if not (_heading_like(line) or re.fullmatch(r"\d+\.\s+[A-ZÅÄÖ][\w ]+", line)):
+        return False
+    return not prev or bool(_ENDS_SENTENCE.search(prev))
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Blocks guessed from plain text (scraped pages, PDF text): heading lines, '§ 12' decision
+    headings, label lines ("Projektägare: …"), list items ("- …", "1. …") and paragraphs."""
+    blocks: list[Block] = []
+    first = True
+    for para in re.split(r"\n[ \t]*\n", text):
+        lines = [line.strip() for line in para.split("\n") if line.strip()]
+        i = 0
+        prose: list[str] = []
+
+        def flush(prose: list[str] = prose) -> None:
+            if prose:
+                blocks.append(Block("para", "\n".join(prose)))
+                prose.clear()
+
+        while i < len(lines):
+            line = lines[i]
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            prev = lines[i - 1] if i else ""
+            if (
+                first
+                and not blocks
+                and len(line.split()) <= _TITLE_WORDS
+                and not (_ENDS_SENTENCE.search(line) or _STARTS_ITEM.match(line))
+            ):
+                blocks.append(Block("heading", line, level=1))  # the document's title
+            elif _SECTION_SIGN.match(line):
+                flush()
+                title = line
+                if _SECTION_SIGN.fullmatch(line) and nxt:  # "§ 54" alone, the subject below
+                    title, i = f"{line} {nxt}", i + 1
+                blocks.append(Block("heading", title, level=2))
+            elif re.match(r"^(?:[-•*]|\d+[.)])\s+\S", line) and not _heading_like(line):
+                flush()
+                blocks.append(Block("item", re.sub(r"^[-•*]\s+", "", line)))
+            elif _heading_like(line) and (
+                len(lines) == 1 or (nxt and (_LABEL_LINE.match(nxt) or i == 0))
+            ):
+                flush()
+                blocks.append(Block("heading", line, level=2))
+            elif _inner_heading(line, prev, nxt) and not _LABEL_LINE.match(line):
+                flush()
+                blocks.append(Block("heading", re.sub(r"^\d+\.\s+", "", line), level=2))
+            elif _LABEL_LINE.match(line) and not prose:
+                blocks.append(Block("para", line))
+            else:
+                prose.append(line)
+            i += 1
+        flush()
+        first = first and not blocks
+    # Consecutive label lines make one facts paragraph.
+    merged: list[Block] = []
+    for b in blocks:
+        if (
+            merged
+            and b.kind == "para"
+            and merged[-1].kind == "para"
+            and _LABEL_LINE.match(b.text)
+            and _LABEL_LINE.match(merged[-1].text.split("\n")[-1])
+        ):
+            merged[-1] = Block("para", f"{merged[-1].text}\n{b.text}")
+        else:
+            merged.append(b)
+    return merged
+
+
+def add_structure(doc: Document, data: bytes, charset: str | None = None) -> Document:
+    """The page's blocks and canonical URL on a loaded Document (HTML and Markdown; plain
+    text and PDF keep only their text). Never fails a load: structure is a bonus."""
+    if doc.fmt not in ("html", "md"):
+        return doc
+    from ingest.loaders import decode_text
+
+    try:
+        raw = decode_text(data, charset)
+        if raw is None:
+            return doc
+        if doc.fmt == "md":
+            doc.blocks = markdown_blocks(raw)
+        else:
+            blocks, url, site = html_blocks(raw)
+            doc.url = url
+            doc.blocks = [Block("site", site), *blocks] if blocks else []
+    except Exception:  # noqa: BLE001 - hostile markup: the text path still has the page
+        doc.blocks = []
+    if not any(b.kind in ("heading", "para", "item", "table", "term", "def") for b in doc.blocks):
+        doc.blocks = []
+    return doc
