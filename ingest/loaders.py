@@ -283,6 +283,8 @@ def _with_structure(doc: Document, data: bytes, charset: str | None = None) -> D
     if doc.fmt == "html" and charset is None:
         found = _META_CHARSET.search(data[:4096])
         charset = found.group(1).decode("ascii") if found else None
+    if doc.fmt == "html" and _beyond_lxml_limits(decode_text(data, charset) or ""):
+        return doc  # lxml would cut the blocks short; the text was read in full without them
     return add_structure(doc, data, charset)
 
 
