@@ -30,7 +30,7 @@ def _setup_logging(verbose: bool) -> None:
         stream=sys.stderr,
     )
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    for noisy in ("httpx", "chromadb", "sentence_transformers", "transformers"):
+    for noisy in ("httpx", "chromadb", "sentence_transformers", "transformers", "usp"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
 
 
@@ -106,8 +106,37 @@ def main(verbose: bool) -> None:
     is_flag=True,
     help="Also follow file links that point out of a named folder (not followed by default).",
 )
-def ingest(sources: tuple[str, ...], as_json: bool, prune: bool, follow_links: bool) -> None:
+@click.option(
+    "--crawl",
+    is_flag=True,
+    help="Follow links from each URL under its host and folder; reads robots.txt and the "
+    "sitemap, asks again only for changed pages.",
+)
+@click.option(
+    "--depth",
+    type=click.IntRange(0, 20),
+    default=None,
+    help="With --crawl: link hops from the start page or a sitemap entry (default 2).",
+)
+@click.option(
+    "--max-pages",
+    type=click.IntRange(1, 100_000),
+    default=None,
+    help="With --crawl: most pages requested (default 100).",
+)
+def ingest(
+    sources: tuple[str, ...],
+    as_json: bool,
+    prune: bool,
+    follow_links: bool,
+    crawl: bool,
+    depth: int | None,
+    max_pages: int | None,
+) -> None:
     """Ingest files, directories or URLs (default: the sample corpus and the app's uploads)."""
+    if crawl or depth is not None or max_pages is not None:
+        _crawl(sources, as_json, prune, crawl, depth, max_pages)
+        return
     from ingest.maintenance import default_sources
     from stodkollen.settings import get_settings
 
@@ -126,6 +155,44 @@ def ingest(sources: tuple[str, ...], as_json: bool, prune: bool, follow_links: b
     _emit(d, as_json, text)
     if summary.processed == 0 and summary.skipped:
         sys.exit(2)
+
+
+def _crawl(sources, as_json, prune, crawl, depth, max_pages) -> None:
+    from stodkollen.errors import UserInputError
+
+    if not crawl:
+        raise UserInputError("--depth och --max-pages gäller bara tillsammans med --crawl.")
+    if prune:
+        raise UserInputError("--prune kan inte kombineras med --crawl.")
+    if not sources:
+        raise UserInputError("--crawl kräver minst en webbadress att börja från.")
+    from index.embedder import build_embedder
+    from index.store import ChunkStore
+    from ingest.crawl import crawl_ingest, normalize
+    from stodkollen.settings import get_settings
+
+    for source in sources:  # before the model and the store are loaded
+        if normalize(source.strip()) is None:
+            raise UserInputError(f"--crawl kräver webbadresser (http/https), inte {source!r}")
+
+    settings = get_settings()
+    summary = crawl_ingest(
+        settings,
+        ChunkStore(settings),
+        build_embedder(settings),
+        list(sources),
+        depth=depth,
+        max_pages=max_pages,
+    )
+    _emit(summary.to_dict(), as_json, summary.text())
+    if summary.fetched + summary.unchanged == 0 and summary.skipped:
+        sys.exit(2)
+
+
+def _filters(kommun, lan, from_year, to_year, source):
+    from stodkollen.records import Filters
+
+    return Filters(kommun=kommun, lan=lan, from_year=from_year, to_year=to_year, source=source)
 
 
 def _answer_text(answer) -> str:

@@ -1,8 +1,12 @@
-"""Fetch one URL safely: http(s) only, public addresses only, robots.txt, time and size limits.
+"""Fetch URLs safely: http(s) only, public addresses only, robots.txt, time and size limits.
 
 The guard resolves every host itself, refuses private addresses and then connects to the address
 it checked (the host name travels in the Host header and TLS SNI), so a DNS answer cannot change
 between the check and the connection. Redirects are followed by hand so every hop is re-checked.
+
+robots.txt is read with protego (Google-style `*` and `$` patterns, longest match wins). One
+GuardedSession serves one URL (fetch_url) or a whole crawl (ingest/crawl.py), which adds a
+per-host pace and conditional requests.
 """
 
 from __future__ import annotations
@@ -13,9 +17,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.robotparser import RobotFileParser
 
 import httpx
+from protego import Protego
 
 from stodkollen.errors import SourceSkipped
 
@@ -24,6 +28,8 @@ if TYPE_CHECKING:
 
 Resolver = Callable[[str, int], list[str]]  # (host, port) -> IP address strings
 AddressCheck = Callable[[str], bool]  # IP address string -> True when it must not be fetched
+Pace = Callable[[str], float]  # host -> seconds waited before a request to it may be sent
+HopCheck = Callable[[httpx.URL], str | None]  # a redirect target -> reason to refuse it, or None
 
 MAX_REDIRECTS = 5
 ALLOWED_TYPES = frozenset(
@@ -35,11 +41,14 @@ PRIVATE = "adressen pekar på ett privat/lokalt nät (private address)"
 DISALLOWED = "robots.txt tillåter inte hämtning (disallowed by robots.txt)"
 TIMEOUT = "tidsgräns (timeout)"
 TOO_LARGE = "för stor (too large)"
+REDIRECT_LOOP = "omdirigeringsslinga (redirect loop)"
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _METADATA = frozenset(ipaddress.ip_address(a) for a in ("169.254.169.254", "fd00:ec2::254"))
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 _ACCEPT = "text/html,application/xhtml+xml,text/plain,text/markdown,application/pdf;q=0.9"
+_ALLOW_ALL = Protego.parse("")
+_DISALLOW_ALL = Protego.parse("User-agent: *\nDisallow: /\n")
 
 
 def resolve_host(host: str, port: int) -> list[str]:
@@ -85,38 +94,53 @@ def fetch_url(
     `resolver` and `is_blocked` replace DNS and the address classifier (tests inject fakes).
     Raises SourceSkipped with a Swedish (English) reason for anything refused or failed.
     """
-    resolver = resolver or resolve_host
-    is_blocked = is_blocked or is_private_address
-    with _GuardedSession(url, settings, resolver, is_blocked) as session:
-        response = session.get(url, allowed_types=ALLOWED_TYPES)
+    with GuardedSession(settings, resolver=resolver, is_blocked=is_blocked) as session:
+        response = session.fetch(url)
     if not 200 <= response.status < 300:
         raise SourceSkipped(url, f"HTTP {response.status}")
     return response.body, response.content_type, str(response.url)
 
 
 @dataclass
-class _Response:
+class Fetched:
+    """One answer, after redirects."""
+
     status: int
     content_type: str
     body: bytes  # empty unless the status is 2xx
-    url: httpx.URL
+    url: httpx.URL  # the final URL
+    etag: str | None = None
+    last_modified: str | None = None
 
 
-class _GuardedSession:
-    """One fetch: a shared deadline, the address guard and robots.txt answers per origin."""
+class GuardedSession:
+    """Guarded fetches sharing one connection pool and the robots.txt answers per origin.
+
+    Each fetch() has its own deadline (url_timeout_s, not counting time spent waiting for
+    `pace`). `pace`, when given, is called with the host before every request, robots.txt and
+    redirect hops included, and waits until that host may be asked again.
+    """
 
     def __init__(
-        self, source: str, settings: Settings, resolver: Resolver, is_blocked: AddressCheck
+        self,
+        settings: Settings,
+        *,
+        resolver: Resolver | None = None,
+        is_blocked: AddressCheck | None = None,
+        pace: Pace | None = None,
     ):
         ingest = settings.ingest
-        self.source = source
-        self.deadline = time.monotonic() + ingest.url_timeout_s
+        self.source = ""
+        self.timeout_s = ingest.url_timeout_s
+        self.deadline = time.monotonic() + self.timeout_s
         self.max_bytes = int(ingest.max_file_mb * 1024 * 1024)
         self.user_agent = ingest.user_agent
         self.allow_private = ingest.allow_private_urls
-        self.resolver = resolver
-        self.is_blocked = is_blocked
-        self.robots: dict[str, RobotFileParser] = {}
+        self.resolver = resolver or resolve_host
+        self.is_blocked = is_blocked or is_private_address
+        self.pace = pace
+        self.requests = 0  # requests sent, robots.txt and redirect hops included
+        self.robots_files: dict[str, Protego] = {}
         # trust_env=False: a proxy from the environment would resolve names itself and defeat
         # the address check; redirects are followed by hand so each hop is checked.
         self.client = httpx.Client(
@@ -125,7 +149,7 @@ class _GuardedSession:
             headers={"User-Agent": ingest.user_agent, "Accept": _ACCEPT},
         )
 
-    def __enter__(self) -> _GuardedSession:
+    def __enter__(self) -> GuardedSession:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -134,20 +158,58 @@ class _GuardedSession:
     def skip(self, reason: str) -> SourceSkipped:
         return SourceSkipped(self.source, reason)
 
+    def fetch(
+        self,
+        url: str,
+        *,
+        allowed_types: frozenset[str] | None = ALLOWED_TYPES,
+        headers: dict[str, str] | None = None,
+        hop_check: HopCheck | None = None,
+    ) -> Fetched:
+        """One guarded GET of `url` (SourceSkipped names it); any status comes back.
+
+        `allowed_types=None` accepts any content type. `headers` go with every hop (e.g.
+        If-None-Match). `hop_check` may refuse a redirect target after the address guard
+        passed it and before anything is sent to it.
+        """
+        self._begin(url)
+        return self.get(url, allowed_types=allowed_types, headers=headers, hop_check=hop_check)
+
+    def robots(self, url: str) -> Protego:
+        """The robots.txt rules of a URL's origin, read once per session."""
+        self._begin(url)
+        return self._robots(self._parse(url))
+
+    def _begin(self, source: str) -> None:
+        self.source = source
+        self.deadline = time.monotonic() + self.timeout_s
+
     def get(
-        self, url: str, *, allowed_types: frozenset[str] | None = None, for_robots: bool = False
-    ) -> _Response:
+        self,
+        url: str,
+        *,
+        allowed_types: frozenset[str] | None = None,
+        for_robots: bool = False,
+        headers: dict[str, str] | None = None,
+        hop_check: HopCheck | None = None,
+    ) -> Fetched:
         """GET with guarded redirects; reads the body only for 2xx answers.
 
         robots.txt itself is fetched with for_robots=True: not checked against itself, and cut
         at ROBOTS_MAX_BYTES instead of refused when large.
         """
-        for _hop in range(MAX_REDIRECTS + 1):
+        visited: set[str] = set()
+        for hop in range(MAX_REDIRECTS + 1):
             target = self._parse(url)
+            if str(target) in visited:
+                raise self.skip(REDIRECT_LOOP)
+            visited.add(str(target))
             addresses = self._checked_addresses(target)
-            if not for_robots and not self._robots_allow(target):
+            if hop and hop_check is not None and (reason := hop_check(target)):
+                raise self.skip(reason)
+            if not for_robots and not self._robots(target).can_fetch(str(target), self.user_agent):
                 raise self.skip(DISALLOWED)
-            response = self._send(target, addresses)
+            response = self._send(target, addresses, headers or {})
             try:
                 location = response.headers.get("location")
                 if response.status_code in _REDIRECTS and location:
@@ -184,37 +246,39 @@ class _GuardedSession:
                 raise self.skip(PRIVATE)
         return addresses
 
-    def _robots_allow(self, target: httpx.URL) -> bool:
+    def _robots(self, target: httpx.URL) -> Protego:
         origin = f"{target.scheme}://{target.netloc.decode('ascii')}"
-        if origin not in self.robots:
-            self.robots[origin] = self._read_robots(target)
-        return self.robots[origin].can_fetch(self.user_agent, str(target))
+        if origin not in self.robots_files:
+            self.robots_files[origin] = self._read_robots(target)
+        return self.robots_files[origin]
 
-    def _read_robots(self, target: httpx.URL) -> RobotFileParser:
+    def _read_robots(self, target: httpx.URL) -> Protego:
         response = self.get(str(target.join("/robots.txt")), for_robots=True)
-        parser = RobotFileParser()
         # RFC 9309: a missing file allows everything; a server error means "assume disallowed".
         # 401/403 count as disallowed, as urllib.robotparser does.
         if response.status in (401, 403) or response.status >= 500:
-            parser.disallow_all = True
-        elif not 200 <= response.status < 300:
-            parser.allow_all = True
-        else:
-            parser.parse(response.body.decode("utf-8", "replace").splitlines())
-        return parser
+            return _DISALLOW_ALL
+        if not 200 <= response.status < 300:
+            return _ALLOW_ALL
+        return Protego.parse(response.body.decode("utf-8", "replace"))
 
-    def _send(self, target: httpx.URL, addresses: list[str]) -> httpx.Response:
+    def _send(
+        self, target: httpx.URL, addresses: list[str], headers: dict[str, str]
+    ) -> httpx.Response:
         """Connect to the checked addresses in turn, naming the host in Host and SNI."""
+        if self.pace is not None:
+            self.deadline += self.pace(target.host)  # waiting politely is not the server's time
         extensions = {"sni_hostname": target.host} if target.scheme == "https" else {}
         error: Exception | None = None
         for address in addresses:
             request = self.client.build_request(
                 "GET",
                 target.copy_with(host=address),
-                headers={"Host": target.netloc.decode("ascii")},
+                headers={**headers, "Host": target.netloc.decode("ascii")},
                 extensions=extensions,
                 timeout=self._remaining(),
             )
+            self.requests += 1
             try:
                 return self.client.send(request, stream=True)
             except httpx.ConnectError as exc:
@@ -232,15 +296,16 @@ class _GuardedSession:
         allowed_types: frozenset[str] | None,
         *,
         truncate: bool,
-    ) -> _Response:
+    ) -> Fetched:
         content_type = response.headers.get("content-type", "").strip()
+        validators = response.headers.get("etag"), response.headers.get("last-modified")
         if not 200 <= response.status_code < 300:
-            return _Response(response.status_code, content_type, b"", target)
+            return Fetched(response.status_code, content_type, b"", target, *validators)
         mime = content_type.split(";")[0].strip().lower()
         if allowed_types is not None and mime not in allowed_types:
             raise self.skip(f"fel innehållstyp (unsupported content type) {mime or 'saknas'}")
         body = self._read_body(response, truncate=truncate)
-        return _Response(response.status_code, content_type, body, target)
+        return Fetched(response.status_code, content_type, body, target, *validators)
 
     def _read_body(self, response: httpx.Response, *, truncate: bool) -> bytes:
         """Stream the body, stopping at the size limit and at the deadline."""

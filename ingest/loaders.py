@@ -263,6 +263,11 @@ def _load_url(url: str, settings: Settings) -> Document:
     from ingest.fetch import fetch_url  # httpx is only needed when a URL is given
 
     data, content_type, _final_url = fetch_url(url, settings)
+    return url_document(url, data, content_type)
+
+
+def url_document(url: str, data: bytes, content_type: str) -> Document:
+    """A downloaded body as a Document (single URLs and crawled pages alike)."""
     if not data:
         raise SourceSkipped(url, "tomt svar (empty response)")
     mime, _, params = content_type.partition(";")

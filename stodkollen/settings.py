@@ -65,6 +65,24 @@ class IngestSettings(_Section):
         False, description="Test-only: allow URLs that resolve to loopback/private addresses."
     )
     user_agent: str = Field("Stodkollen/0.1 (+https://example.invalid/stodkollen)")
+    crawl_delay_s: float = Field(
+        1.0,
+        ge=0,
+        le=60,
+        description="Crawl: least seconds between two requests to one host (robots.txt, "
+        "sitemaps and redirect hops count too). One a second is the customary polite pace and "
+        "leaves a small municipal web server unbothered; a robots.txt Crawl-delay or "
+        "Request-rate for our agent raises it, up to 30 s.",
+    )
+    crawl_depth: int = Field(
+        2,
+        ge=0,
+        description="Crawl: default link hops followed from the start page or a sitemap entry "
+        "(a project list, then the projects, then their sub-pages).",
+    )
+    crawl_max_pages: int = Field(
+        100, ge=1, description="Crawl: default most pages requested in one crawl."
+    )
     project_text_chars: int = Field(
         2000,
         ge=100,
@@ -245,6 +263,11 @@ class Settings(BaseSettings):
     @property
     def feedback_file(self) -> Path:
         return self.home / "feedback.jsonl"
+
+    @property
+    def crawl_state_file(self) -> Path:
+        """ETag/Last-Modified and links per crawled URL (a cache: losing it costs downloads)."""
+        return self.home / "crawl.sqlite3"
 
     def vector_fingerprint(self) -> str:
         """Hash of every setting that changes stored vectors or chunk boundaries."""
