@@ -388,7 +388,8 @@ class ChunkStore:
             for cid, md in zip(got["ids"], got["metadatas"], strict=True):
                 st = states.setdefault(codec.source_of(md), SourceState())
                 st.names.add(codec.display_name_of(md))
-                doc_hash, count = codec.bookkeeping(md)
+                doc_hash, count, parser = codec.bookkeeping(md)
+                st.parsers.add(parser)
                 st.chunk_hashes.add(doc_hash)
                 st.chunk_counts.add(count)
                 st.chunk_ids.append(cid)
@@ -396,7 +397,8 @@ class ChunkStore:
             for pid, md in zip(got["ids"], got["metadatas"], strict=True):
                 st = states.setdefault(codec.source_of(md), SourceState())
                 st.names.add(codec.display_name_of(md))
-                doc_hash, count = codec.bookkeeping(md)
+                doc_hash, count, parser = codec.bookkeeping(md)
+                st.parsers.add(parser)
                 st.project_hashes.add(doc_hash)
                 st.project_counts.add(count)
                 st.project_ids.append(pid)

@@ -36,10 +36,12 @@ def context_header(project: Project) -> str:
     return f"{project.title} ({places})" if places else project.title
 
 
-def chunk_id(source: str, doc_hash: str, project_index: int, chunk_index: int, text: str) -> str:
-    """Deterministic: the same source (its identity) and content always get the same id, so
-    re-ingest is idempotent; two files with the same text keep chunks of their own."""
-    key = f"{source}:{doc_hash}:{project_index}:{chunk_index}:{text}"
+def chunk_id(source: str, project_index: int, chunk_index: int, embedded: str) -> str:
+    """Deterministic from the source's identity, the position and the embedded text (not the
+    document's bytes): re-ingest is idempotent, a chunk whose embedded text is unchanged keeps
+    its id (and its vector) when the rest of its page changes, and two files with the same
+    text keep chunks of their own."""
+    key = f"{source}:{project_index}:{chunk_index}:{embedded}"
     return hashlib.sha1(key.encode("utf-8", "backslashreplace")).hexdigest()
 
 
@@ -49,9 +51,10 @@ def chunk_project(project: Project, doc_hash: str, chunk_size: int, overlap: int
     pieces = _splitter(chunk_size, overlap).split_text(body) or [body]
     meta = replace(project, text="")
     header = context_header(project)
+    source = project.source_id or project.source
     return [
         Chunk(
-            chunk_id(project.source_id or project.source, doc_hash, project.index, i, text),
+            chunk_id(source, project.index, i, _embedded(header, text)),
             text,
             meta,
             doc_hash,
@@ -63,6 +66,10 @@ def chunk_project(project: Project, doc_hash: str, chunk_size: int, overlap: int
     ]
 
 
+def _embedded(header: str, text: str) -> str:
+    return f"{header}\n{text}".strip()
+
+
 def embedding_text(chunk: Chunk) -> str:
     """What is embedded and BM25-indexed: the context header, then the chunk."""
-    return f"{chunk.header}\n{chunk.text}".strip()
+    return _embedded(chunk.header, chunk.text)

@@ -19,7 +19,7 @@ from index.embedder import Embedder
 from index.store import ChunkStore
 from ingest.chunking import chunk_project, embedding_text
 from ingest.loaders import expand_sources, load_source, source_id, source_names
-from ingest.projects import parse_document
+from ingest.projects import PARSER_VERSION, parse_document
 from stodkollen.errors import SourceSkipped
 from stodkollen.records import Chunk, Document, ProjectRecord, SourceState
 from stodkollen.settings import SAMPLE_CORPUS, Settings
@@ -87,6 +87,7 @@ class _Pending:
     stale_project_ids: list[str]
     is_new: bool
     truncated: bool = False
+    kept: set[str] = field(default_factory=set)  # chunk ids whose stored vectors are reused
 
 
 class Ingestor:
@@ -125,7 +126,7 @@ class Ingestor:
             state = states.get(doc.source_id)
             limit = self.settings.ingest.max_chunks_per_document
             if state and any(
-                state.is_current(v)
+                state.is_current(v, PARSER_VERSION)
                 for v in (doc.content_hash, truncated_version(doc.content_hash, limit))
             ):
                 summary.unchanged += 1
@@ -180,24 +181,37 @@ class Ingestor:
             return None
         version = truncated_version(doc.content_hash, limit) if truncated else doc.content_hash
         for r in records:
-            r.doc_chunks, r.doc_hash = len(records), version
+            r.doc_chunks, r.doc_hash, r.parser = len(records), version, PARSER_VERSION
         for p in project_records:
-            p.doc_projects, p.doc_hash = len(project_records), version
+            p.doc_projects, p.doc_hash, p.parser = len(project_records), version, PARSER_VERSION
         old = state or SourceState()
         new_chunks, new_projects = {r.id for r in records}, {p.id for p in project_records}
         stale = [cid for cid in old.chunk_ids if cid not in new_chunks]
         stale_projects = [pid for pid in old.project_ids if pid not in new_projects]
+        kept = set(old.chunk_ids) & new_chunks  # same embedded text: the stored vector holds
         return _Pending(
-            doc, records, project_records, stale, stale_projects, not state, truncated=truncated
+            doc,
+            records,
+            project_records,
+            stale,
+            stale_projects,
+            not state,
+            truncated=truncated,
+            kept=kept,
         )
 
     def _flush(self, pending: list[_Pending], summary: IngestSummary) -> None:
         if not pending:
             return
         records = [r for job in pending for r in job.records]
-        vectors = self.embedder.embed_passages([embedding_text(r) for r in records])
-        summary.embedded += len(records)
-        by_id = {r.id: vectors[i] for i, r in enumerate(records)}
+        kept = [r.id for job in pending for r in job.records if r.id in job.kept]
+        reused = set(kept)
+        fresh = [r for r in records if r.id not in reused]
+        vectors = self.embedder.embed_passages([embedding_text(r) for r in fresh])
+        summary.embedded += len(fresh)
+        by_id = {r.id: vectors[i] for i, r in enumerate(fresh)}
+        if kept:
+            by_id.update(zip(kept, self.store.chunk_vectors(kept), strict=True))
         for job in pending:
             self.store.upsert(
                 job.records,

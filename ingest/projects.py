@@ -249,6 +249,12 @@ def _attach(records: list[Project], contacts: list[Contact]) -> None:
                 record.text = f"{record.text}\n\n{contact_line(contact)}".strip()
 
 
+# Bump when a parser change alters the records a page gives: stored documents read by an
+# older parser are then read again on the next ingest, even with unchanged bytes (only chunks
+# whose embedded text changed are embedded again).
+PARSER_VERSION = 2
+
+
 def parse_document(doc: Document) -> list[Project]:
     """Split a loaded page into records: by its own structure when the loader kept one
     (HTML, Markdown), else from the text (plain text, PDF)."""

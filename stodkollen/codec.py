@@ -91,6 +91,7 @@ def chunk_metadata(chunk: Chunk) -> dict:
         chunk_index=chunk.chunk_index,
         doc_chunks=chunk.doc_chunks,
         header=chunk.header,
+        parser=chunk.parser,
     )
     return _clean(md)
 
@@ -105,6 +106,7 @@ def chunk_from(chunk_id: str, text: str | None, md: dict | None) -> Chunk:
         chunk_index=int(md.get("chunk_index", 0)),
         doc_chunks=int(md.get("doc_chunks", 0)),
         header=md.get("header", ""),
+        parser=int(md.get("parser", 0)),
     )
 
 
@@ -115,6 +117,7 @@ def project_metadata(record: ProjectRecord) -> dict:
         doc_hash=record.doc_hash,
         chunk_ids=list(record.chunk_ids),
         doc_projects=record.doc_projects,
+        parser=record.parser,
     )
     return _clean(md)
 
@@ -126,6 +129,7 @@ def project_from(text: str | None, md: dict | None) -> ProjectRecord:
         doc_hash=md.get("doc_hash", ""),
         chunk_ids=list(md.get("chunk_ids") or []),
         doc_projects=int(md.get("doc_projects", 0)),
+        parser=int(md.get("parser", 0)),
     )
 
 
@@ -145,10 +149,11 @@ def display_name(name: str) -> dict:
     return {"source": name}
 
 
-def bookkeeping(md: dict | None) -> tuple[str | None, int | None]:
-    """(document hash, recorded count of the document's chunks or projects) of one entry."""
+def bookkeeping(md: dict | None) -> tuple[str | None, int | None, int]:
+    """(document hash, recorded count of the document's chunks or projects, parser version)
+    of one stored entry."""
     md = md or {}
-    return md.get("doc_hash"), md.get("doc_chunks", md.get("doc_projects"))
+    return md.get("doc_hash"), md.get("doc_chunks", md.get("doc_projects")), md.get("parser", 0)
 
 
 # --- filters ------------------------------------------------------------------------------

@@ -134,6 +134,7 @@ class Chunk:
     chunk_index: int = 0
     doc_chunks: int = 0  # chunks of the whole document: a crash-safety count
     header: str = ""  # title and place, embedded with the text to make the chunk findable
+    parser: int = 0  # the parser version that made it (a newer parser re-reads the page)
 
 
 @dataclass
@@ -144,6 +145,7 @@ class ProjectRecord:
     doc_hash: str
     chunk_ids: list[str] = field(default_factory=list)
     doc_projects: int = 0  # projects of the whole document: a crash-safety count
+    parser: int = 0  # the parser version that made it
 
     @property
     def id(self) -> str:
@@ -155,6 +157,7 @@ class SourceState:
     """What the store holds for one source: hashes, recorded counts and ids, per collection."""
 
     names: set = field(default_factory=set)  # display names it is stored under
+    parsers: set = field(default_factory=set)  # parser versions of its chunks and projects
     chunk_hashes: set = field(default_factory=set)
     chunk_counts: set = field(default_factory=set)
     chunk_ids: list[str] = field(default_factory=list)
@@ -162,10 +165,12 @@ class SourceState:
     project_counts: set = field(default_factory=set)
     project_ids: list[str] = field(default_factory=list)
 
-    def is_current(self, doc_hash: str) -> bool:
-        """Chunks and project records all of this version, and as many as were written."""
+    def is_current(self, doc_hash: str, parser: int) -> bool:
+        """Chunks and project records all of this version, read by this parser, and as many
+        as were written."""
         return (
-            self.chunk_hashes == {doc_hash}
+            self.parsers == {parser}
+            and self.chunk_hashes == {doc_hash}
             and self.chunk_counts == {len(self.chunk_ids)}
             and self.project_hashes == {doc_hash}
             and self.project_counts == {len(self.project_ids)}

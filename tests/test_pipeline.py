@@ -103,3 +103,36 @@ def test_bad_sources_are_skipped_and_nothing_is_lost(settings, corpus, tmp_path)
     assert summary.processed == 0
     assert {s["source"] for s in summary.skipped} == {"empty.txt", "data.bin", "missing.txt"}
     assert _snapshot(store) == before
+
+
+def test_a_newer_parser_rereads_unchanged_files_without_embedding_again(
+    settings, corpus, monkeypatch
+):
+    import ingest.pipeline
+
+    emb = HashingEmbedder()
+    ing, store = _ingestor(settings, emb)
+    ing.run([str(corpus)])
+    calls = emb.calls
+    monkeypatch.setattr(ingest.pipeline, "PARSER_VERSION", ingest.pipeline.PARSER_VERSION + 1)
+    again = ing.run([str(corpus)])
+    assert (again.updated, again.unchanged) == (5, 0)  # every page read again
+    assert again.embedded == 0 and emb.calls == calls  # same chunk texts: vectors kept
+    assert {c.parser for c in store.all_chunks()} == {ingest.pipeline.PARSER_VERSION}
+    third = ing.run([str(corpus)])
+    assert (third.updated, third.unchanged) == (0, 5)
+
+
+def test_an_edit_embeds_only_the_chunks_whose_text_changed(settings, corpus):
+    emb = HashingEmbedder()
+    ing, store = _ingestor(settings, emb)
+    ing.run([str(corpus)])
+    target = corpus / "001_d411b1e12eacac8e.txt"
+    before = {c.id for c in store.all_chunks() if c.project.source == target.name}
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("Håll ut", "Håll ut", 1) + "\n\nEtt nytt stycke om solel.\n")
+    summary = ing.run([str(corpus)])
+    assert summary.updated == 1
+    after = {c.id for c in store.all_chunks() if c.project.source == target.name}
+    assert 0 < summary.embedded < len(after)  # only the changed chunk(s)
+    assert len(before & after) >= len(after) - summary.embedded
