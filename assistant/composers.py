@@ -11,6 +11,8 @@ from stodkollen import places
 from stodkollen.records import Source
 from stodkollen.text import terms
 
+# A local answer lists offerings; with fewer than this, the sentence answer says more.
+MIN_LOCAL_PROJECTS = 2
 # A list answer looks for a bulleted list in the leading sources only: later ones drift.
 LIST_SOURCES = 3
 # "Vilka kommuner …": units naming more places score higher, up to this many.
@@ -159,9 +161,11 @@ def local_answer(ctx: ComposeContext) -> str | None:
     for src in ctx.sources:
         if set(ctx.places) & set(src.project.kommuner):
             by_project.setdefault(src.project.id, []).append(src)
+    if len(by_project) < MIN_LOCAL_PROJECTS:
+        return None  # one project is no list: the sentence answer says more about it
     lines = []
     for group in list(by_project.values())[: ctx.answer.local_items]:
-        pair = ctx.best(group, 1, short_first=True)
+        pair = ctx.best(group, 1)
         if pair:
             lines.append(f"- {_project_name(group[0])}: {units.cite(pair)}")
     if not lines:

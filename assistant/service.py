@@ -24,6 +24,8 @@ from stodkollen.text import words
 
 log = logging.getLogger(__name__)
 
+# A field question this short names no topic of its own ("Vem kan jag kontakta?").
+SHORT_FIELD_QUESTION_WORDS = 5
 # The refusal test looks at the best few hits: a strong hit further down is noise.
 EVIDENCE_HITS = 3
 
@@ -111,7 +113,12 @@ class Assistant:
         folded = " " + " ".join(words(q)) + " "
         named = [pid for pid, head in snap.title_heads if f" {head} " in folded]
         boosts.projects.update(dict.fromkeys(named, weight))
-        followup = bool(previous and previous.project_id and intent.maybe_followup)
+        # "Vem kan jag kontakta?" after an answer: a short field question naming nothing is
+        # about the previous answer's project too.
+        short_field = bool(intent.fields) and len(words(q)) <= SHORT_FIELD_QUESTION_WORDS
+        followup = bool(
+            previous and previous.project_id and (intent.maybe_followup or short_field)
+        )
         # A resolved follow-up is about a known project: its words need not be in the corpus.
         if not (followup and not named and not where.kommuner):
             return q, False

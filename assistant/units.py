@@ -12,8 +12,6 @@ from stodkollen.text import place_terms, sentences, terms
 
 _BULLET = re.compile(r"^\s*[•\-–*]\s+")
 MAX_LIST_ITEMS = 8
-# A list line of an answer ("- Project: what it gives") keeps to about this many words.
-LINE_WORDS = 30
 # A bullet longer than this is a paragraph that happens to start with a dash.
 MAX_ITEM_WORDS = 40
 _BRACKETED_NUMBER = re.compile(r"\[(\d+)\]")
@@ -43,11 +41,8 @@ def _joined_lines(text: str) -> list[tuple[str, bool]]:
 
 
 def _is_item(line: str) -> bool:
-    """A bullet item; a dash-led paragraph of several sentences (a quote, a new paragraph)
-    is prose, not an item."""
-    if not _BULLET.match(line) or len(line.split()) > MAX_ITEM_WORDS:
-        return False
-    return len(sentences(_BULLET.sub("", line))) <= 1
+    """A bullet item; a long dash-led paragraph (a quote, a new paragraph) is prose."""
+    return bool(_BULLET.match(line)) and len(line.split()) <= MAX_ITEM_WORDS
 
 
 def _short(line: str) -> bool:
@@ -187,7 +182,6 @@ def best_sentences(
     weight: Weight | None = None,
     prose_only: bool = False,
     closeness: Closeness | None = None,
-    short_first: bool = False,
 ) -> list[tuple[Source, str]]:
     """The units that best cover the question; earlier sources win ties.
 
@@ -202,9 +196,6 @@ def best_sentences(
         for pos, unit in enumerate(units(src.text))
         if not (prose_only and is_metadata_unit(unit))
     ]
-    if short_first:  # one line of a list: a unit that fits on a line, when there is one
-        fitting = [c for c in cands if len(c[3].split()) <= LINE_WORDS]
-        cands = fitting or cands
     near = closeness([c[3] for c in cands]) if closeness and cands else [0.0] * len(cands)
     scored = []
     for (rank, pos, src, unit), meaning in zip(cands, near, strict=True):
