@@ -36,6 +36,9 @@ test: install browser
 
 eval: install
 	$(BIN)/stodkollen eval --report eval/RESULTS.md
+	$(BIN)/stodkollen eval --questions eval/questions_reworded.jsonl --report eval/RESULTS-reworded.md
+	$(BIN)/stodkollen eval --corpus eval/pages/dev --report eval/RESULTS-dev.md
+	$(BIN)/stodkollen eval --corpus eval/pages/heldout --report eval/RESULTS-heldout.md
 
 lint: install
 	$(BIN)/ruff check .

@@ -303,12 +303,13 @@ def eval_cmd(questions_file, retriever, as_json, report_file, gate, ingest, corp
 
     folder = Path(corpus) if corpus else None
     settings = get_settings()
+    parsing_table = ""
     if folder is not None:
         from assistant.service import Assistant
         from eval.parsing import evaluate_parsing, format_parsing
 
-        parsing = evaluate_parsing(folder, settings)
-        click.echo(format_parsing(parsing, folder.name), err=as_json)
+        parsing_table = format_parsing(evaluate_parsing(folder, settings), folder.name)
+        click.echo(parsing_table, err=as_json)
         settings = harness.corpus_settings(settings, folder)
         assistant = Assistant(settings)
     else:
@@ -327,7 +328,8 @@ def eval_cmd(questions_file, retriever, as_json, report_file, gate, ingest, corp
             f"retrievers over {report.get('n_questions')} questions from "
             f"`{questions}`.\n\n"
         )
-        Path(report_file).write_text(head + table + "\n", encoding="utf-8")
+        body = f"{parsing_table}\n\n{table}" if parsing_table else table
+        Path(report_file).write_text(head + body + "\n", encoding="utf-8")
     _emit(report, as_json, table)
     if gate:
         failures = harness.gate(report, harness.thresholds_for(folder), retriever=retrievers[0])
