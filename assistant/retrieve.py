@@ -81,13 +81,14 @@ def build_snapshot(chunks: list[Chunk]) -> Snapshot:
 class Catalog:
     """All chunks in memory (text + metadata) and the BM25 index over them.
 
-    Reloaded when the store's chunk count changes, so a process sees other processes' ingests.
+    Reloaded when the store's version changes (every write changes it, in any process), so a
+    process sees other processes' ingests, edits that keep the chunk count included.
     """
 
     def __init__(self, store: ChunkStore):
         self.store = store
         self._lock = threading.Lock()
-        self._count = -1
+        self._version: str | None = None
         self._snap = build_snapshot([])
 
     # Readers take one snapshot and use only it: a refresh swaps the whole snapshot at once.
@@ -95,12 +96,12 @@ class Catalog:
         return self._snap
 
     def refresh(self, force: bool = False) -> Snapshot:
-        count = self.store.count()
+        version = self.store.version()
         with self._lock:
-            if count != self._count or force:
+            if version != self._version or force:
                 self._snap = build_snapshot(self.store.all_chunks())
-                self._count = count
-                log.info("Katalog laddad: %d delar", count)
+                self._version = version
+                log.info("Katalog laddad: %d delar", len(self._snap.chunks))
             return self._snap
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from contextvars import ContextVar
@@ -27,6 +28,7 @@ from stodkollen.settings import Settings
 log = logging.getLogger(__name__)
 
 _BATCH = 2000  # stay well under Chroma's max batch size
+_VERSION_ID = "version"
 STORE_ADVICE = (
     "Kör 'stodkollen doctor' för en kontroll eller 'stodkollen reindex' för att bygga om."
 )
@@ -272,6 +274,11 @@ class ChunkStore:
             self._projects = self._client.get_or_create_collection(
                 name + "_projects", configuration=space, embedding_function=None
             )
+            # One record whose token changes on every write: processes compare it (not the
+            # chunk count, which an edit can keep) to know their catalog is stale.
+            self._meta = self._client.get_or_create_collection(
+                name + "_meta", embedding_function=None
+            )
         except BaseException as exc:
             if not _is_failure(exc):
                 raise
@@ -286,6 +293,17 @@ class ChunkStore:
 
     def close(self) -> None:
         _close(self._client)
+
+    # --- the store version ---------------------------------------------------------------
+    @_guarded
+    def version(self) -> str:
+        """A token that changes whenever anything stored changes (any process, any client)."""
+        got = self._meta.get(ids=[_VERSION_ID], include=["metadatas"])
+        return str(got["metadatas"][0].get("token", "")) if got["ids"] else ""
+
+    def _bump(self) -> None:
+        token = uuid.uuid4().hex
+        self._meta.upsert(ids=[_VERSION_ID], embeddings=[[1.0]], metadatas=[{"token": token}])
 
     # --- writing -------------------------------------------------------------------------
     @_guarded
@@ -318,6 +336,7 @@ class ChunkStore:
                 metadatas=[codec.project_metadata(p) for p in part],
                 embeddings=project_vectors[i : i + _BATCH],
             )
+        self._bump()
 
     @_guarded
     def delete_ids(self, chunk_ids: list[str], project_ids: list[str] = ()) -> None:
@@ -327,6 +346,8 @@ class ChunkStore:
                 self._chunks.delete(ids=chunk_ids[i : i + _BATCH])
             for i in range(0, len(project_ids), _BATCH):
                 self._projects.delete(ids=project_ids[i : i + _BATCH])
+            if chunk_ids or project_ids:
+                self._bump()
 
     # --- reading -------------------------------------------------------------------------
     @_guarded
@@ -377,6 +398,7 @@ class ChunkStore:
             for i in range(0, len(ids), _BATCH):
                 part = ids[i : i + _BATCH]
                 collection.update(ids=part, metadatas=[update] * len(part))
+        self._bump()
 
     @_guarded
     def source_states(self) -> dict[str, SourceState]:

@@ -223,3 +223,60 @@ def test_cli_ask_against_dead_server_prints_one_line(tmp_path):
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Fel: "), done.stderr
     assert "Chroma" in lines[0]
+
+
+_TEXT_READER = """
+import json, sys
+from assistant.service import Assistant
+a = Assistant()
+for line in sys.stdin:
+    print(json.dumps(a.ask(line.strip()).answer), flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_a_replica_sees_an_edit_that_keeps_the_chunk_count(
+    server_assistant, chroma_url, model_dir, tmp_path
+):
+    """Issue 15, fault 4: the reader process reloads on the store version, not the count."""
+    page = tmp_path / "kiruna_hundspann_2.txt"
+    page.write_text(NEW_PAGE, encoding="utf-8")
+    server_assistant.ingest([str(page)])
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(ROOT),
+        STODKOLLEN_CHROMA_URL=chroma_url,
+        STODKOLLEN_HOME=str(tmp_path / "replica"),
+        STODKOLLEN_MODEL_DIR=str(model_dir),
+        TOKENIZERS_PARALLELISM="false",
+    )
+    reader = subprocess.Popen(
+        [sys.executable, "-c", _TEXT_READER],
+        env=env,
+        cwd=ROOT,
+        text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    try:
+
+        def ask(question: str) -> str:
+            reader.stdin.write(question + "\n")
+            reader.stdin.flush()
+            line = reader.stdout.readline()
+            assert line, f"reader process died ({reader.poll()})"
+            return json.loads(line)
+
+        question = "Vilka djur används i Kirunaprojektet?"
+        assert "slädhundar" not in ask(question)
+        count = server_assistant.store.count()
+        page.write_text(NEW_PAGE.replace("hundspann", "slädhundar"), encoding="utf-8")
+        assert server_assistant.ingest([str(page)]).updated == 1
+        assert server_assistant.store.count() == count
+        assert "slädhundar" in ask(question)
+    finally:
+        reader.stdin.close()
+        try:
+            reader.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            reader.kill()
