@@ -234,3 +234,16 @@ def test_gradio_client_ask_and_similar(app):
         "samverkan mellan kommun och företagarorganisation", 5, api_name="/similar"
     )
     assert any("Företagarna" in p["title"] for p in similar)
+
+
+def test_local_support_and_budget_answers(page):
+    """What an entrepreneur and an official ask first; screenshots to look at."""
+    message = _ask(page, "Finns det stöd för företagare i Malå?")
+    assert "[1]" in message.inner_text()
+    page.evaluate("window.scrollTo(0, 0)")
+    _screenshot(page, "local-support.png")
+    message = _ask(page, "Hur mycket kostar Medskapande processer?")
+    assert "624 602 kr" in message.inner_text()
+    assert page.locator("#kallor .sk-card").count() >= 1
+    page.evaluate("window.scrollTo(0, 0)")
+    _screenshot(page, "budget.png")
