@@ -126,6 +126,9 @@ def answer_markdown(answer: Answer, filters: Filters | None = None, complete: bo
     active = describe_filters(filters)
     if active:
         parts.append(f"*Filter: {escape_markdown(active)}*")
+    if answer.sources:
+        # Numbers only: the cards beside the chat show titles, addresses and passages.
+        parts.append("**Källor:** " + " ".join(_cite_link(s.n) for s in answer.sources))
     return "\n\n".join(parts)
 
 
