@@ -406,24 +406,16 @@ class ChunkStore:
         and project records alike (a crash between the two writes leaves a source with only
         one of them)."""
         states: dict[str, SourceState] = {}
-        for got in _pages(self._chunks, ["metadatas"]):
-            for cid, md in zip(got["ids"], got["metadatas"], strict=True):
-                st = states.setdefault(codec.source_of(md), SourceState())
-                st.names.add(codec.display_name_of(md))
-                doc_hash, count, parser = codec.bookkeeping(md)
-                st.parsers.add(parser)
-                st.chunk_hashes.add(doc_hash)
-                st.chunk_counts.add(count)
-                st.chunk_ids.append(cid)
-        for got in _pages(self._projects, ["metadatas"]):
-            for pid, md in zip(got["ids"], got["metadatas"], strict=True):
-                st = states.setdefault(codec.source_of(md), SourceState())
-                st.names.add(codec.display_name_of(md))
-                doc_hash, count, parser = codec.bookkeeping(md)
-                st.parsers.add(parser)
-                st.project_hashes.add(doc_hash)
-                st.project_counts.add(count)
-                st.project_ids.append(pid)
+        for collection, kind in ((self._chunks, "chunk"), (self._projects, "project")):
+            for got in _pages(collection, ["metadatas"]):
+                for eid, md in zip(got["ids"], got["metadatas"], strict=True):
+                    st = states.setdefault(codec.source_of(md), SourceState())
+                    st.names.add(codec.display_name_of(md))
+                    doc_hash, count, parser = codec.bookkeeping(md)
+                    st.parsers.add(parser)
+                    getattr(st, f"{kind}_hashes").add(doc_hash)
+                    getattr(st, f"{kind}_counts").add(count)
+                    getattr(st, f"{kind}_ids").append(eid)
         return states
 
     @_guarded
