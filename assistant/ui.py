@@ -10,6 +10,7 @@ import ipaddress
 import logging
 import os
 import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import gradio as gr
 
-from assistant import render
+from assistant import project_table, render
 from assistant.feedback import record_feedback
 from assistant.filters import parse_filters, parse_k
 from stodkollen.errors import StodkollenError, UserInputError
@@ -64,6 +65,7 @@ CSS = """
 .sk-file { white-space: nowrap; }
 .sk-num { text-align: right !important; }
 .sk-empty, .sk-totals { color: var(--body-text-color-subdued); }
+#projekt-tabell, #projekt-tabell * { font-family: var(--font) !important; }
 /* Gradio titles its notices with the English level name; show Swedish ones instead. */
 .toast-title.warning, .toast-title.error, .toast-title.info { font-size: 0 !important; }
 .toast-title.warning::before { content: "Obs"; }
@@ -137,6 +139,43 @@ class Handlers:
         except StodkollenError as exc:
             warn(str(exc))
             return render.similar_table([])
+
+    # --- projects -----------------------------------------------------------------------
+    def project_rows(self) -> list[dict]:
+        """Every stored project as a row (re-read: an upload may have added some)."""
+        try:
+            return project_table.project_rows(
+                r.project for r in self.assistant.store.all_projects()
+            )
+        except StodkollenError as exc:
+            warn(str(exc))
+            return []
+
+    def projects_page(self, kommun, lan, text):
+        """The Projekt tab on opening: filter choices from the store, then the filtered view."""
+        rows = self.project_rows()
+        kommuner = project_table.choices(rows, "kommuner")
+        lans = project_table.choices(rows, "lan")
+        return (
+            gr.Dropdown(choices=[ALL_KOMMUNER] + [(k, k) for k in kommuner]),
+            gr.Dropdown(choices=[ALL_LAN] + [(x, x) for x in lans]),
+            *self._project_view(rows, kommun, lan, text),
+        )
+
+    def projects_view(self, kommun, lan, text):
+        """The filtered table, its count, the CSV file and the two charts."""
+        return self._project_view(self.project_rows(), kommun, lan, text)
+
+    def _project_view(self, rows, kommun, lan, text):
+        shown = project_table.filter_rows(rows, kommun, lan, text)
+        count = f"{len(shown)} av {len(rows)} projekt visas."
+        return (
+            count,
+            project_table.table_frame(shown),
+            write_csv(project_table.csv_text(shown)),
+            project_table.per_start_year(shown),
+            project_table.per_lan(shown),
+        )
 
     # --- documents ----------------------------------------------------------------------
     def page_state(self):
@@ -287,6 +326,14 @@ def growing_answers(answer: Answer) -> Iterator[Answer]:
             return
         cut = nxt
         yield replace(answer, answer=text[:cut], note=None, sources=answer.sources)
+
+
+def write_csv(text: str) -> str:
+    """The CSV in a fresh temp folder as projekt.csv, for the download button. With a BOM,
+    so that Excel reads the UTF-8 (å, ä, ö) right."""
+    path = Path(tempfile.mkdtemp(prefix="stodkollen-")) / "projekt.csv"
+    path.write_text(text, encoding="utf-8-sig")
+    return str(path)
 
 
 def save_upload(tmp: Path, settings: Settings) -> Path:
@@ -443,8 +490,68 @@ def _documents_tab(h: Handlers, filters: dict) -> gr.HTML:
     return docs
 
 
+def _projects_tab(h: Handlers) -> tuple[list, list, list]:
+    """Every project in a sortable table with filters, a CSV download and two charts;
+    returns (the filter inputs, the choice outputs, the view outputs)."""
+    with gr.Row():
+        kommun = gr.Dropdown(
+            [ALL_KOMMUNER], value="", label="Kommun", scale=2, elem_id="projekt-kommun"
+        )
+        lan = gr.Dropdown([ALL_LAN], value="", label="Län", scale=2, elem_id="projekt-lan")
+        text = gr.Textbox(
+            label="Sök i listan",
+            placeholder="t.ex. Tillväxtverket",
+            max_lines=1,
+            scale=3,
+            elem_id="projekt-sok",
+        )
+    with gr.Row(equal_height=True):
+        count = gr.Markdown(elem_id="projekt-antal", elem_classes="sk-totals")
+        csv_file = gr.DownloadButton(
+            "Ladda ner CSV", size="sm", scale=0, min_width=160, elem_id="projekt-csv"
+        )
+    table = gr.Dataframe(
+        headers=list(project_table.TABLE_HEADERS),
+        datatype=["str", "str", "str", "str", "str", "number", "str", "markdown"],
+        interactive=False,
+        wrap=True,
+        max_height=560,
+        column_widths=["20%", "10%", "10%", "13%", "10%", "8%", "13%", "16%"],
+        label="Projekt (klicka på en rubrik för att sortera)",
+        elem_id="projekt-tabell",
+    )
+    with gr.Row():
+        years = gr.BarPlot(
+            x=project_table.YEAR,
+            y=project_table.COUNT,
+            title="Projekt per startår",
+            x_title="Startår",
+            y_title="Antal projekt",
+            sort="x",
+            y_lim=[0, None],  # from zero: Vega would start near the lowest bar
+            elem_id="projekt-per-ar",
+        )
+        lans = gr.BarPlot(
+            x=project_table.LAN,
+            y=project_table.COUNT,
+            title="Projekt per län",
+            x_title="Län",
+            y_title="Antal projekt",
+            x_label_angle=-40,
+            sort="-y",
+            y_lim=[0, None],
+            elem_id="projekt-per-lan",
+        )
+    inputs = [kommun, lan, text]
+    view = [count, table, csv_file, years, lans]
+    for trigger in (kommun.change, lan.change, text.submit):
+        trigger(h.projects_view, inputs, view, api_visibility="private")
+    return inputs, [kommun, lan], view
+
+
 def create_app(assistant) -> gr.Blocks:
-    """Build the Stödkollen page (chat, similar projects, documents) around one Assistant."""
+    """Build the Stödkollen page (chat, similar projects, projects, documents) around one
+    Assistant."""
     h = Handlers(assistant)
     with gr.Blocks(title="Stödkollen", analytics_enabled=False) as demo:
         gr.Markdown(
@@ -455,8 +562,11 @@ def create_app(assistant) -> gr.Blocks:
             filters = _chat_tab(h)
         with gr.Tab("Liknande projekt", id="liknande"):
             _similar_tab(h)
+        with gr.Tab("Projekt", id="projekt") as projects:
+            p_inputs, p_choices, p_view = _projects_tab(h)
         with gr.Tab("Dokument", id="dokument"):
             docs = _documents_tab(h, filters)
+        projects.select(h.projects_page, p_inputs, p_choices + p_view, api_visibility="private")
         refreshed = [filters["kommun"], filters["lan"], docs]
         demo.load(h.page_state, None, refreshed, api_visibility="private")
         gr.api(h.api_ask, api_name="ask")

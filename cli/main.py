@@ -259,13 +259,24 @@ def similar(text: str, as_json: bool, k: str | None) -> None:
 
 @main.command()
 @click.option("--json", "as_json", is_flag=True)
-def projects(as_json: bool) -> None:
+@click.option(
+    "--csv", "as_csv", is_flag=True, help="CSV of the projects (kind project only), UTF-8."
+)
+def projects(as_json: bool, as_csv: bool) -> None:
     """List the ingested projects with their metadata."""
     from index.store import ChunkStore
     from stodkollen.settings import get_settings
 
+    if as_json and as_csv:
+        raise click.UsageError("välj antingen --json eller --csv.")
     store = ChunkStore(get_settings())
     projects = [r.project for r in store.all_projects()]
+    if as_csv:
+        from assistant.project_table import csv_text, project_rows
+
+        sys.stdout.buffer.write(csv_text(project_rows(projects)).encode("utf-8"))
+        sys.stdout.flush()
+        return
     rows = []
     for p in projects:
         row = p.to_dict()

@@ -1,7 +1,7 @@
 """The real app in a real browser: `stodkollen serve` over the ingested sample corpus + chromium.
 
 One server per module (real model, real Chroma, temp STODKOLLEN_HOME); one page per test.
-Screenshots of the three views go to test-output/screenshots/.
+Screenshots of the views go to test-output/screenshots/.
 """
 
 from __future__ import annotations
@@ -180,6 +180,41 @@ def test_similar_projects_tab(page):
     table.wait_for()
     assert "Örnsköldsviks kommun i samverkan med Företagarna" in table.inner_text()
     _screenshot(page, "liknande-projekt.png")
+
+
+def _project_titles(page) -> list[str]:
+    """The first column of the Projekt tab's table, as shown (a virtual list: the rows in view)."""
+    return page.locator("#projekt-tabell [role=row] .first-column").all_inner_texts()
+
+
+def test_projekt_tab_lists_and_filters_projects(page):
+    page.get_by_role("tab", name="Projekt", exact=True).click()
+    count = page.locator("#projekt-antal")
+    count.get_by_text(re.compile(r"\d+ av \d+ projekt visas")).wait_for()
+    page.locator("#projekt-tabell [role=row] .first-column").first.wait_for()
+    total = int(re.search(r"av (\d+)", count.inner_text()).group(1))
+    assert total >= 12 and len(_project_titles(page)) >= 5  # the table scrolls
+    titles = " ".join(_project_titles(page))
+    for title in ("Håll ut", "Progressiva kommuner", "FRONT"):
+        assert title in titles
+    assert page.locator("#projekt-per-ar canvas, #projekt-per-ar svg").count() >= 1
+    page.evaluate("window.scrollTo(0, 0)")
+    _screenshot(page, "projekt.png")
+    page.locator("#projekt-kommun input").click()
+    page.get_by_role("option", name="Malå", exact=True).click()
+    count.get_by_text(f"4 av {total} projekt visas").wait_for()
+    rows = page.locator("#projekt-tabell .virtual-row").all_inner_texts()
+    assert len(rows) == 4 and all("Malå" in r for r in rows), rows
+    assert "Medskapande processer" in " ".join(_project_titles(page))
+    page.fill("#projekt-sok input", "Medskapande")
+    page.press("#projekt-sok input", "Enter")
+    count.get_by_text(f"1 av {total} projekt visas").wait_for()
+    with page.expect_download() as got:
+        page.click("#projekt-csv")
+    text = Path(got.value.path()).read_text(encoding="utf-8-sig")
+    assert text.startswith("title,kommuner,lan,owner,") and len(text.splitlines()) == 2
+    assert "Medskapande processer" in text
+    _screenshot(page, "projekt-mala.png")
 
 
 def test_uploaded_document_is_cited(page, app, tmp_path):

@@ -78,6 +78,23 @@ def test_projects_json_lists_records_with_metadata(sample_env):
     assert medsk["budget_sek"] == 624602 and "Malå" in medsk["kommuner"]
 
 
+def test_projects_csv_has_one_row_per_project(sample_env):
+    import csv
+    import io
+
+    out = _run("projects", "--csv")
+    assert out.exit_code == 0, out.output
+    assert out.stdout.splitlines()[0] == (
+        "title,kommuner,lan,owner,period_start,period_end,budget_sek,funders,source"
+    )
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    listed = json.loads(_run("projects", "--json").stdout)
+    assert len(rows) == sum(r["kind"] == "project" for r in listed)
+    medsk = next(r for r in rows if r["title"].startswith("Medskapande"))
+    assert medsk["budget_sek"] == "624602" and "Malå" in medsk["kommuner"].split("; ")
+    assert _run("projects", "--csv", "--json").exit_code == 2
+
+
 def test_similar_cli(sample_env):
     rows = json.loads(
         _run("similar", "--json", "samverkan mellan kommun och företagarorganisation").stdout
