@@ -299,11 +299,13 @@ class ChunkStore:
     def version(self) -> str:
         """A token that changes whenever anything stored changes (any process, any client)."""
         got = self._meta.get(ids=[_VERSION_ID], include=["metadatas"])
-        return str(got["metadatas"][0].get("token", "")) if got["ids"] else ""
+        return codec.version_of(got["metadatas"][0]) if got["ids"] else ""
 
     def _bump(self) -> None:
         token = uuid.uuid4().hex
-        self._meta.upsert(ids=[_VERSION_ID], embeddings=[[1.0]], metadatas=[{"token": token}])
+        self._meta.upsert(
+            ids=[_VERSION_ID], embeddings=[[1.0]], metadatas=[codec.version_metadata(token)]
+        )
 
     # --- writing -------------------------------------------------------------------------
     @_guarded

@@ -144,6 +144,15 @@ def display_name_of(md: dict | None) -> str:
     return str((md or {}).get("source", "?"))
 
 
+def version_metadata(token: str) -> dict:
+    """The store-version record: one token that every write replaces."""
+    return {"token": token}
+
+
+def version_of(md: dict | None) -> str:
+    return str((md or {}).get("token", ""))
+
+
 def display_name(name: str) -> dict:
     """The metadata update that shows a stored source under another display name."""
     return {"source": name}
