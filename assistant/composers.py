@@ -91,9 +91,15 @@ def field_answer(ctx: ComposeContext) -> str | None:
     text = " ".join(dict.fromkeys(parts))
     # One supporting sentence from the page, unless it only repeats a value.
     support = ctx.best([lead], 1)
-    if support and not any(v and v.split(" (")[0] in support[0][1] for v in values):
+    if support and not any(_repeats(v, support[0][1]) for v in values):
         text += " " + units.cite(support)
     return text
+
+
+def _repeats(value: str, sentence: str) -> bool:
+    """Does the sentence only repeat this value ("624 602 kr" in "budget 624 602kr")?"""
+    core = "".join(value.split(" (")[0].split())
+    return bool(core) and core in "".join(sentence.split())
 
 
 def _typed_unit(ctx: ComposeContext, sources: list[Source], kind: str):
