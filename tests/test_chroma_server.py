@@ -267,7 +267,7 @@ def test_a_replica_sees_an_edit_that_keeps_the_chunk_count(
             assert line, f"reader process died ({reader.poll()})"
             return json.loads(line)
 
-        question = "Vilka djur används i Kirunaprojektet?"
+        question = "Berätta om Hundspann och upplevelser i Kiruna"
         assert "slädhundar" not in ask(question)
         count = server_assistant.store.count()
         page.write_text(NEW_PAGE.replace("hundspann", "slädhundar"), encoding="utf-8")
