@@ -36,6 +36,7 @@ import httpx
 from ingest.fetch import DISALLOWED, Fetched, GuardedSession
 from ingest.loaders import decode_text, url_document
 from ingest.pipeline import Ingestor, IngestSummary
+from ingest.projects import PARSER_VERSION
 from ingest.sitemap import SitemapRead, read_sitemaps
 from ingest.validators import Validator, Validators
 from stodkollen.errors import SourceSkipped, UserInputError
@@ -374,7 +375,7 @@ class Crawler:
         if known is None:
             return None, {}
         state = self.states.get(known.final_url)
-        if state is None or not state.is_current(known.content_hash):
+        if state is None or not state.is_current(known.content_hash, PARSER_VERSION):
             return None, {}
         return known, known.conditional_headers()
 
