@@ -168,7 +168,7 @@ def _ask_outcome(settings: Settings, health) -> str:
 
 
 def _rows(chroma_dir: Path) -> int:
-    """Records (chunks and projects) in a store directory, read without Chroma."""
+    """Records (chunks, projects, the store version) in a store directory, read without Chroma."""
     with closing(sqlite3.connect(f"file:{chroma_dir / 'chroma.sqlite3'}?mode=ro", uri=True)) as db:
         return db.execute("SELECT COUNT(*) FROM embeddings").fetchone()[0]
 
@@ -179,7 +179,8 @@ def test_reindex_moves_the_store_aside_and_reports_what_it_could_not_restore(hom
     one = SAMPLE / "001_d411b1e12eacac8e.txt"
     first = reindex(home_settings, [str(one)], embedder=HashingEmbedder(), now=NOW)
     assert first.moved_to == home_settings.home / "chroma.broken-20260102-030405"
-    assert _rows(first.moved_to) == old_rows == SAMPLE_CHUNKS + 20  # nothing deleted
+    # nothing deleted: chunks, 20 project records and the one store-version record
+    assert _rows(first.moved_to) == old_rows == SAMPLE_CHUNKS + 20 + 1
     assert first.summary["added"] == 1 and len(first.recorded) == 5
     assert first.missing == sorted(p.name for p in SAMPLE.iterdir() if p != one)
     assert "Läs in dem med 'stodkollen ingest SÖKVÄG'" in first.text()
