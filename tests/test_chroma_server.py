@@ -239,8 +239,10 @@ def test_a_replica_sees_an_edit_that_keeps_the_chunk_count(
     server_assistant, chroma_url, model_dir, tmp_path
 ):
     """Issue 15, fault 4: the reader process reloads on the store version, not the count."""
-    page = tmp_path / "kiruna_hundspann_2.txt"
-    page.write_text(NEW_PAGE, encoding="utf-8")
+    page = tmp_path / "kiruna_vinterturer.txt"
+    # Its own title: the module's other tests store NEW_PAGE itself under other names.
+    original = NEW_PAGE.replace("Hundspann och upplevelser", "Vinterturer med hund")
+    page.write_text(original, encoding="utf-8")
     server_assistant.ingest([str(page)])
     env = dict(
         os.environ,
@@ -267,10 +269,10 @@ def test_a_replica_sees_an_edit_that_keeps_the_chunk_count(
             assert line, f"reader process died ({reader.poll()})"
             return json.loads(line)
 
-        question = "Berätta om Hundspann och upplevelser i Kiruna"
+        question = "Berätta om Vinterturer med hund i Kiruna"
         assert "slädhundar" not in ask(question)
         count = server_assistant.store.count()
-        page.write_text(NEW_PAGE.replace("hundspann", "slädhundar"), encoding="utf-8")
+        page.write_text(original.replace("hundspann", "slädhundar"), encoding="utf-8")
         assert server_assistant.ingest([str(page)]).updated == 1
         assert server_assistant.store.count() == count
         assert "slädhundar" in ask(question)

@@ -63,7 +63,7 @@ REJECTED = {
 
 def grounded(segment: str, source) -> bool:
     """Most words of a cited segment occur in the source it cites (answers are extractive)."""
-    if re.match(r"Sidan om .+ anger (ingen|inga) ", segment):
+    if re.match(r"Sidan om .+ anger (ingen|inga) ", segment.strip()):
         return True  # the assistant's statement that the cited page is silent, not a quote
     words = [w for w in WORD.findall(segment.lower()) if not w.isdigit() or len(w) > 2]
     if not words:
