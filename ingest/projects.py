@@ -258,12 +258,16 @@ PARSER_VERSION = 2
 def parse_document(doc: Document) -> list[Project]:
     """Split a loaded page into records: by its own structure when the loader kept one
     (HTML, Markdown), else from the text (plain text, PDF)."""
-    if doc.blocks:
-        page = prepare(doc.blocks)
-        records = _build(doc, page, page_sections(page))
-        if records:
-            return records
-    return _parse_text(doc)
+    records = _parse_blocks(doc) if doc.blocks else []
+    records = records or _parse_text(doc)
+    for record in records:  # every record carries its document's identity, whatever the path
+        record.source_id = doc.source_id
+    return records
+
+
+def _parse_blocks(doc: Document) -> list[Project]:
+    page = prepare(doc.blocks)
+    return _build(doc, page, page_sections(page))
 
 
 def _parse_text(doc: Document) -> list[Project]:
