@@ -40,7 +40,7 @@ from ingest.metadata import (
     parse_period,
 )
 from ingest.structure import join_wrapped, strip_running_lines, text_blocks
-from stodkollen.places import find_kommuner, find_lan, lan_of, normalize_place
+from stodkollen.places import find_kommuner, find_lan, lan_of, normalize_place, record_kommuner
 from stodkollen.records import Block, Contact, Document, Project
 
 _META = re.compile(
@@ -203,7 +203,7 @@ def _record(doc: Document, index: int, section: _Section, page: _Page, home: lis
     period_raw = find_period(body, int(page.published[:4]) if page.published else None)
     start, end = parse_period(period_raw)
     # The listing page's own kommun first, then the owner's, then places the text names.
-    kommuner = _unique([*home, *find_kommuner(owner or ""), *find_kommuner(full)])
+    kommuner = _unique([*home, *record_kommuner(owner or ""), *record_kommuner(full)])
     lan = _unique([*map(lan_of, kommuner), *find_lan(owner or ""), *find_lan(full)])
     return Project(
         source=doc.source,
@@ -467,9 +467,9 @@ def _build(doc: Document, page: Page, sections: list[Section]) -> list[Project]:
                 fields["funders"] = [pub, *fields["funders"]]
         text = sec.text
         label = labelled_kommuner(text)
-        kommuner = find_kommuner(label) if label else []
+        kommuner = record_kommuner(label) if label else []
         kommuner = kommuner or _unique(
-            [*find_kommuner(fields["owner"] or ""), *find_kommuner(f"{title}\n{text}")]
+            [*record_kommuner(fields["owner"] or ""), *record_kommuner(f"{title}\n{text}")]
         )
         lan = _unique([*map(lan_of, kommuner), *find_lan(f"{title}\n{text}")])
         records.append(
