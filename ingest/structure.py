@@ -397,6 +397,11 @@ def join_wrapped(text: str) -> str:
 
 _LABEL_LINE = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ /+()-]{1,40}:\s*\S")
 _SECTION_SIGN = re.compile(r"^§+\s*\d+(?:\s*[-–]\s*\d+)?\b")
+# "§ 102   Dnr KS 2024/118": a decision heading that holds only the case's file number.
+_REFERENCE_ONLY = re.compile(
+    r"(?<=\d)\s+(?:Dnr|Diarienr|Diarienummer|Ärende(?:nummer|nr)?)\.?:?\s*[\w ./-]*\d[\w./-]*$",
+    re.IGNORECASE,
+)
 _HEADING_WORDS = 14  # a heading line is short
 
 
@@ -451,8 +456,9 @@ def text_blocks(text: str) -> list[Block]:
             elif _SECTION_SIGN.match(line):
                 flush()
                 title = line
-                if _SECTION_SIGN.fullmatch(line) and nxt:  # "§ 54" alone, the subject below
-                    title, i = f"{line} {nxt}", i + 1
+                if (_SECTION_SIGN.fullmatch(line) or _REFERENCE_ONLY.search(line)) and nxt:
+                    # "§ 54" alone or with only its file number: the subject is on the next line
+                    title, i = f"{_REFERENCE_ONLY.sub('', line)} {nxt}", i + 1
                 blocks.append(Block("heading", title, level=2))
             elif re.match(r"^(?:[-•*]|\d+[.)])\s+\S", line) and not _heading_like(line):
                 flush()
