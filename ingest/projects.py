@@ -28,7 +28,14 @@ from ingest.blockparse import (
     section_fields,
     single_title,
 )
-from ingest.clean import EMAIL, clean_text, contact_line, find_contacts, strip_chrome
+from ingest.clean import (
+    EMAIL,
+    clean_text,
+    contact_line,
+    find_contacts,
+    join_fact_labels,
+    strip_chrome,
+)
 from ingest.metadata import (
     find_budget,
     find_funders,
@@ -269,7 +276,7 @@ def parse_document(doc: Document) -> list[Project]:
 def _parse_text(doc: Document) -> list[Project]:
     """Plain text: chrome and running headers out; the heading/label reader of the samples
     first, and the block reader when that finds no list (grant lines, § decisions, …)."""
-    raw, removed = strip_running_lines(doc.text, printed=doc.fmt == "pdf")
+    raw, removed = strip_running_lines(join_fact_labels(doc.text), printed=doc.fmt == "pdf")
     if doc.fmt == "pdf":
         raw = join_wrapped(raw)
     raw, chrome = strip_chrome(raw)
