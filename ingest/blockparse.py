@@ -26,6 +26,7 @@ from ingest.metadata import (
     find_funders,
     find_owner,
     find_period,
+    looks_like_org,
     opening_owner,
     page_date_kind,
     parse_date,
@@ -308,10 +309,14 @@ def _grant_section(block: Block) -> Section | None:
     if not m or len(m["owner"].split()) > 8:
         return None
     amounts = find_amounts(m["amount"])
+    owner, title = m["owner"].strip(" ,"), m["title"].strip()
+    # "Projekt – Sökande – belopp": the organisation is whichever part is named like one.
+    if looks_like_org(title) and not looks_like_org(owner):
+        owner, title = title.strip(" ,"), owner
     return Section(
-        m["title"].strip(),
+        title,
         [block],
-        owner=m["owner"].strip(" ,"),
+        owner=owner,
         budget=amounts[0].sek if amounts else None,
         period_raw=find_period(f"Projekttid {m['rest']}") if m["rest"] else None,
     )

@@ -482,6 +482,21 @@ _SUBJECT_ORG = re.compile(
 )
 
 
+# A name that is an organisation's: "Saxdalens Byalag", "Kulturföreningen Bärkehus",
+# "Myrvikens IF", "Vindelns kommun", "Region Västerbotten".
+_ORG_NAME = re.compile(
+    r"(?:förening|förbund|byalag|byaråd|sällskap|gille|stiftelse|klubb|\bråd|samfällighet"
+    r"|församling)\w*\b|(?<!\w)(?:AB|HB|IF|IK|BK|FF|SK|ek\.\s*för\.)(?!\w)"
+    r"|\b(?:kommun|Region|Länsstyrelsen|Leader)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_like_org(name: str) -> bool:
+    """Is `name` written as an organisation's name (association, company, kommun, region)?"""
+    return bool(_ORG_NAME.search(name))
+
+
 def opening_owner(text: str) -> str | None:
     """The organisation that opens a project description as its subject, or None."""
     m = _SUBJECT_ORG.match(text.strip())

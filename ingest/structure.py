@@ -403,6 +403,11 @@ _REFERENCE_ONLY = re.compile(
     re.IGNORECASE,
 )
 _HEADING_WORDS = 14  # a heading line is short
+# A grant line: name, a dash, another name, a dash, an amount ("… – … – 64 500 kr (2024–2025)").
+_GRANT_LINE = re.compile(
+    r"^(?:[-•*]\s+|\d+[.)]\s*)?[^–—]+?\s[-–—]\s.+?\s[-–—]\s\d[\d\s.]*(?:,\d+)?\s*"
+    r"(?:kr|kronor|SEK|tkr|Mkr|miljoner\s+kronor)\b[^–—]*$"
+)
 
 
 def _heading_like(line: str) -> bool:
@@ -460,6 +465,9 @@ def text_blocks(text: str) -> list[Block]:
                     # "§ 54" alone or with only its file number: the subject is on the next line
                     title, i = f"{_REFERENCE_ONLY.sub('', line)} {nxt}", i + 1
                 blocks.append(Block("heading", title, level=2))
+            elif _GRANT_LINE.match(line):  # "Projekt – Sökande – 145 000 kr": one grant
+                flush()
+                blocks.append(Block("item", re.sub(r"^[-•*]\s+", "", line)))
             elif re.match(r"^(?:[-•*]|\d+[.)])\s+\S", line) and not _heading_like(line):
                 flush()
                 blocks.append(Block("item", re.sub(r"^[-•*]\s+", "", line)))
