@@ -94,7 +94,11 @@ _GRANT = re.compile(
     r"\s*(?:\((?P<rest>[^)]*)\))?\.?$"
 )
 # A list page's heading or h1 that says its items were granted support.
-_GRANTED_LIST = re.compile(r"\bbeviljade?\b|\bbeslut\s+om\s+stöd\b|\bmedfinansiering\b", re.I)
+_GRANTED_LIST = re.compile(
+    r"\bbeviljade?\b|\bbeslut\s+om\s+stöd\b|\bmedfinansiering\b|\bfördelning\b|\bfördelades\b"
+    r"|\btilldelning\b|\bprioriterade\b",
+    re.I,
+)
 _DECISION = re.compile(r"^§+\s*\d+")
 _DECISION_ABOUT_PROJECT = re.compile(
     r"\bprojekt\w*|\bstöd\b|\bbidrag\w*|\bmedfinansiering|\bansökan\b", re.IGNORECASE

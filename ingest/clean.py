@@ -406,36 +406,3 @@ def strip_chrome(text: str) -> tuple[str, str]:
             out.append(line)
         kept.append("\n".join(out))
     return "\n\n".join(kept), "\n".join(removed)
-
-
-# Fact labels a scraped page may set on a line of their own, the value on the next line
-# ("Projektägare" / "Saxnäs Byaförening"), as card and fact-box widgets render them.
-_FACT_LABEL_LINE = re.compile(
-    r"^(?:Projektägare|Sökande|Stödmottagare|Projekttid|Projektperiod|Löptid|Period|Budget"
-    r"|Total\s+budget|Projektbudget|Total\s+omfattning|Beviljat(?:\s+(?:belopp|stöd))?"
-    r"|Finansiering|(?:Med)?[Ff]inansiärer?|Kommuner?|Ort|Kontaktperson)\s*:?$",
-    re.IGNORECASE,
-)
-_FACT_VALUE_WORDS = 25  # a value line is short; a longer line is the next paragraph
-
-
-def join_fact_labels(text: str) -> str:
-    """'Projektägare' + 'Saxnäs Byaförening' on two lines -> 'Projektägare: Saxnäs Byaförening'."""
-    lines = text.split("\n")
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i].strip()
-        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        if (
-            _FACT_LABEL_LINE.match(line)
-            and nxt
-            and not _FACT_LABEL_LINE.match(nxt)
-            and len(nxt.split()) <= _FACT_VALUE_WORDS
-        ):
-            out.append(f"{line.rstrip(' :')}: {nxt}")
-            i += 2
-            continue
-        out.append(lines[i])
-        i += 1
-    return "\n".join(out)

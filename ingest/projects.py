@@ -33,7 +33,6 @@ from ingest.clean import (
     clean_text,
     contact_line,
     find_contacts,
-    join_fact_labels,
     strip_chrome,
 )
 from ingest.metadata import (
@@ -46,7 +45,13 @@ from ingest.metadata import (
     parse_date,
     parse_period,
 )
-from ingest.structure import join_wrapped, strip_running_lines, text_blocks
+from ingest.structure import (
+    join_fact_labels,
+    join_wrapped,
+    strip_running_lines,
+    text_blocks,
+    unflatten_tables,
+)
 from stodkollen.places import find_kommuner, find_lan, lan_of, normalize_place, record_kommuner
 from stodkollen.records import Block, Contact, Document, Project
 
@@ -277,6 +282,7 @@ def _parse_text(doc: Document) -> list[Project]:
     """Plain text: chrome and running headers out; the heading/label reader of the samples
     first, and the block reader when that finds no list (grant lines, § decisions, …)."""
     raw, removed = strip_running_lines(join_fact_labels(doc.text), printed=doc.fmt == "pdf")
+    raw = unflatten_tables(raw)
     if doc.fmt == "pdf":
         raw = join_wrapped(raw)
     raw, chrome = strip_chrome(raw)
