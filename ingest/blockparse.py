@@ -32,6 +32,7 @@ from ingest.metadata import (
     parse_date,
     parse_period,
 )
+from ingest.structure import ENTRY
 from stodkollen.records import Block
 from stodkollen.text import sentences
 
@@ -100,6 +101,7 @@ _GRANTED_LIST = re.compile(
     re.I,
 )
 _DECISION = re.compile(r"^§+\s*\d+")
+_ENTRY_LEVEL = 3  # the level text_blocks gives an enumerated entry's title
 _DECISION_ABOUT_PROJECT = re.compile(
     r"\bprojekt\w*|\bstöd\b|\bbidrag\w*|\bmedfinansiering|\bansökan\b", re.IGNORECASE
 )
@@ -347,10 +349,30 @@ def _bullet_section(block: Block) -> Section | None:
     return Section(lead.strip(" :–-"), [Block("para", body)])
 
 
+def _entry_sections(blocks: list[Block], heads: list[int]) -> list[tuple[int, int, Section]]:
+    """Enumerated entries ("1. Kulturstigen på Holmön", "a) Gnarps Kulturhus") that state
+    project facts, when at least two do: one record each, up to the next heading."""
+    out = []
+    for i in heads:
+        m = ENTRY.match(blocks[i].text)
+        if not m or blocks[i].level != _ENTRY_LEVEL:
+            continue
+        end = next(
+            (j for j in range(i + 1, len(blocks)) if blocks[j].kind == "heading"), len(blocks)
+        )
+        body = blocks[i + 1 : end]
+        if _has_facts("\n".join(b.text for b in body), 1):
+            out.append((i, end, Section(m["t"].strip(), body)))
+    return out if len(out) >= 2 else []
+
+
 def _heading_sections(blocks: list[Block]) -> list[tuple[int, int, Section]]:
     """(start, end, section) for headings whose own text states project facts, at the level
     where most of them sit; on minutes only the "§ 12" headings count."""
     heads = [i for i, b in enumerate(blocks) if b.kind == "heading"]
+    entries = _entry_sections(blocks, heads)
+    if entries:
+        return entries
     decisions = [i for i in heads if _DECISION.match(blocks[i].text)]
     if decisions:
         candidates = decisions
@@ -470,8 +492,11 @@ def _list_sections(page: Page) -> tuple[list[Section], list[Block]] | None:
                 _GRANTED_LIST.search(context) and not _DECISION.match(blocks[start].text)
             ):
                 sec.granted_by_publisher = True
-            if _DECISION.match(blocks[start].text) and re.search(
-                r"\bbevilja|\bmedfinansiera", sec.text
+            under_decision = any(
+                _DECISION.match(b.text) for b in blocks[:start] if b.kind == "heading"
+            )
+            if (_DECISION.match(blocks[start].text) or under_decision) and re.search(
+                r"\bbevilja|\bmedfinansiera|\bprioriterar\b", sec.text
             ):
                 sec.granted_by_publisher = True
         return [sec for *_, sec in heads], [b for k, b in enumerate(blocks) if k not in used]

@@ -497,10 +497,27 @@ def looks_like_org(name: str) -> bool:
     return bool(_ORG_NAME.search(name))
 
 
+_ORG_LINE_WORDS = 10  # "Vindelns Lokalmat ekonomisk förening, Vindelns kommun"
+
+
 def opening_owner(text: str) -> str | None:
-    """The organisation that opens a project description as its subject, or None."""
-    m = _SUBJECT_ORG.match(text.strip())
-    return m["v"] if m else None
+    """The organisation that opens a project description: as the subject of its first
+    sentence, or as a first line naming only the organisation (and maybe its kommun), as
+    entries of a decision list do ("Holmöns Byaförening, Umeå kommun")."""
+    text = text.strip()
+    m = _SUBJECT_ORG.match(text)
+    if m:
+        return m["v"]
+    first = text.split("\n")[0].strip()
+    name = re.sub(r",\s*[A-ZÅÄÖ][\wåäö-]*\s+(?:kommun|stad)$", "", first)
+    if (
+        len(first.split()) <= _ORG_LINE_WORDS
+        and looks_like_org(name)
+        and not re.search(r"[\d:.!?]", first)
+        and re.match(r"[A-ZÅÄÖ]", first)
+    ):
+        return name
+    return None
 
 
 def find_owner(text: str) -> str | None:

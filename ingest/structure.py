@@ -420,6 +420,20 @@ def _heading_like(line: str) -> bool:
     return not re.match(r"^\d+[.)]\s+\S.*\d", line)  # numbered decision lines are items
 
 
+# An enumerated entry of a list: "1. Titel", "a) Titel" (the title alone on its line).
+ENTRY = re.compile(r"^(?:\d{1,2}[.)]|[a-h]\))\s+(?P<t>\S.*)$")
+_ENTRY_LEVEL = 3  # below a document's sections and "§ 14" decisions
+_ENTRY_WORDS = 10
+
+
+def _entry_title(text: str) -> bool:
+    return (
+        len(text.split()) <= _ENTRY_WORDS
+        and bool(re.match(r"[\"”“A-ZÅÄÖ]", text))
+        and not re.search(r"[.,;:!?]$|:\s|@|\d[\d ]{2,}", text)
+    )
+
+
 _SECTION_HEADING_WORDS = 6  # "Förväntade resultat", "2. Bakgrund": a section's own heading
 _TITLE_WORDS = 10  # "Slutrapport: Skärgårdsmat Roslagen" opening a document
 
@@ -467,6 +481,14 @@ def text_blocks(text: str) -> list[Block]:
                     # "§ 54" alone or with only its file number: the subject is on the next line
                     title, i = f"{_REFERENCE_ONLY.sub('', line)} {nxt}", i + 1
                 blocks.append(Block("heading", title, level=2))
+            elif (m := ENTRY.match(line)) and _entry_title(m["t"]) and nxt and not ENTRY.match(nxt):
+                # "1. Kulturstigen på Holmön" / "a) Gnarps Kulturhus" over its own lines: one
+                # entry of a decision list; the line below it is its first line, not a heading
+                flush()
+                blocks.append(Block("heading", line, level=_ENTRY_LEVEL))
+                if not _LABEL_LINE.match(nxt) and not _STARTS_ITEM.match(nxt):
+                    prose.append(nxt)
+                    i += 1
             elif _GRANT_LINE.match(line):  # "Projekt – Sökande – 145 000 kr": one grant
                 flush()
                 blocks.append(Block("item", re.sub(r"^[-•*]\s+", "", line)))
