@@ -203,6 +203,10 @@ def sentence_answer(ctx: ComposeContext) -> str | None:
     opened by the name of the project they come from when the question does not name it."""
     lead = ctx.sources[0]
     near = [s for s in ctx.sources if s.score >= ctx.answer.near_score_ratio * lead.score]
+    if ctx.scoring.expects:
+        # A question after one thing (an amount, a name, a count) is about one project: a
+        # figure quoted from the next project would read as this one's.
+        near = [s for s in near if s.project.id == lead.project.id]
     limit = ctx.answer.max_sentences
     if ctx.intent.english:
         pairs = _closest_units(ctx, near, min(limit, ctx.answer.crosslingual_units))

@@ -44,7 +44,10 @@ LOCAL_SUPPORT_PATTERN = re.compile(
     r"\b(stod|stodet|hjalp|radgivning|radgivare|bidrag|starta eget|starta foretag|nyforetag|"
     r"foretagare|foretagsstod|finansiering|lots|support|help|advice|grants?)\b"
 )
-SIMILAR_PATTERN = re.compile(r"liknande|liknar|snarlik|similar|jamforbar")
+SIMILAR_PATTERN = re.compile(
+    r"liknande|liknar|snarlik|similar|jamforbar|\bfler (projekt|satsningar|initiativ) som\b|"
+    r"\b(pa|i) andra (orter|hall|platser|kommuner|delar av landet)\b|other (places|towns)"
+)
 FOLLOWUP_PATTERN = re.compile(
     r"^(och|men|samt|and|what about)\b|\b(det|den|detta|projektet|dess|it|its|that project)\b"
 )
