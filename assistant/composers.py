@@ -148,13 +148,17 @@ def list_answer(ctx: ComposeContext) -> str | None:
     if best and (units.is_list_unit(best[2]) or wants_places):
         return units.cite([(best[1], best[2])])
     lines, seen = [], set()
-    for src in ctx.sources:
-        if src.project.id in seen:
+    lead_page = ctx.sources[0].project.source
+    # The lead's own page first (a list page answers a list question), then other pages
+    # close in meaning; one line per project, in its own words where it has them.
+    ordered = sorted(ctx.sources, key=lambda s: s.project.source != lead_page)
+    for src in ordered:
+        if src.project.id in seen or (src.project.source != lead_page and not _on_topic(ctx, src)):
             continue
         seen.add(src.project.id)
-        pair = ctx.best([src], 1)
+        pair = ctx.best([src], 1, prose_only=True) or ctx.best([src], 1)
         if pair:
-            lines.append(f"- {src.title}: {units.cite(pair)}")
+            lines.append(f"- {_project_name(src)}: {units.cite(pair)}")
     return "\n".join(lines) or None
 
 
@@ -203,10 +207,9 @@ def sentence_answer(ctx: ComposeContext) -> str | None:
     opened by the name of the project they come from when the question does not name it."""
     lead = ctx.sources[0]
     near = [s for s in ctx.sources if s.score >= ctx.answer.near_score_ratio * lead.score]
-    if ctx.scoring.expects:
-        # A question after one thing (an amount, a name, a count) is about one project: a
-        # figure quoted from the next project would read as this one's.
-        near = [s for s in near if s.project.id == lead.project.id]
+    # One project per answer: a sentence quoted from the next project would read as this
+    # one's (lists and local questions have their own composers).
+    near = [s for s in near if s.project.id == lead.project.id]
     limit = ctx.answer.max_sentences
     if ctx.intent.english:
         pairs = _closest_units(ctx, near, min(limit, ctx.answer.crosslingual_units))

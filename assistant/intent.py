@@ -18,7 +18,7 @@ FIELD_PATTERNS: dict[str, re.Pattern] = {
         r"\bcost|how much money|how much did"
     ),
     "funders": re.compile(
-        r"finansi|medfinans|\bfund(ed|er|ing|s)?\b|(vem|vilka) (betala|har betalat|bekosta)|"
+        r"finansi|medfinans|\bfund(ed|er|ing|s)?\b|\b(vem|vilka)\b.*\b(betala|har betalat|bekosta)|"
         r"betalat for|bekostat|who (paid|pays)"
     ),
     "contacts": re.compile(
