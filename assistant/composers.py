@@ -149,11 +149,14 @@ def list_answer(ctx: ComposeContext) -> str | None:
         return units.cite([(best[1], best[2])])
     lines, seen = [], set()
     lead_page = ctx.sources[0].project.source
-    # The lead's own page first (a list page answers a list question), then other pages
-    # close in meaning; one line per project, in its own words where it has them.
-    ordered = sorted(ctx.sources, key=lambda s: s.project.source != lead_page)
-    for src in ordered:
-        if src.project.id in seen or (src.project.source != lead_page and not _on_topic(ctx, src)):
+    # A list page answers a list question: when the lead's page holds several of the
+    # retrieved projects, only they are listed; else projects of other pages that are close
+    # in meaning. One line per project, in its own words where it has them.
+    on_page = [s for s in ctx.sources if s.project.source == lead_page]
+    several = len({s.project.id for s in on_page}) >= MIN_LOCAL_PROJECTS
+    candidates = on_page if several else [s for s in ctx.sources if _on_topic(ctx, s)]
+    for src in candidates:
+        if src.project.id in seen:
             continue
         seen.add(src.project.id)
         pair = ctx.best([src], 1, prose_only=True) or ctx.best([src], 1)
@@ -188,8 +191,8 @@ def _on_topic(ctx: ComposeContext, src: Source) -> bool:
     """Close enough in meaning to the best source: in a place-boosted ranking every page of
     the place ranks high, so the fused score cannot tell a topic from a neighbour."""
     best = max((s.dense for s in ctx.sources if s.dense is not None), default=None)
-    if best is None or src.dense is None:
-        return True
+    if best is None or src.dense is None or src.project.id == ctx.sources[0].project.id:
+        return True  # the best-ranked project is the topic
     return src.dense >= best - ctx.answer.local_dense_margin
 
 

@@ -116,9 +116,7 @@ class Assistant:
         # "Vem kan jag kontakta?" after an answer: a short field question naming nothing is
         # about the previous answer's project too.
         short_field = bool(intent.fields) and len(words(q)) <= SHORT_FIELD_QUESTION_WORDS
-        followup = bool(
-            previous and previous.project_id and (intent.maybe_followup or short_field)
-        )
+        followup = bool(previous and previous.project_id and (intent.maybe_followup or short_field))
         # A resolved follow-up is about a known project: its words need not be in the corpus.
         if not (followup and not named and not where.kommuner):
             return q, False

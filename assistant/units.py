@@ -60,7 +60,12 @@ def units(text: str) -> list[str]:
     def close() -> None:
         nonlocal intro, items
         said = sentences(intro) if intro else []
-        if items:
+        if len(items) == 1 and said and said[-1].rstrip().endswith((".", "!", "?")):
+            # A finished sentence and one bullet: two statements, not an intro and its list
+            # (joined, they make one long unit that buries the bullet's answer).
+            out.extend(said)
+            out.append(_clean(items[0]))
+        elif items:
             # Only the sentence right before the bullets introduces them.
             head = said.pop().rstrip(".:; ") + ": " if said else ""
             out.extend(said)

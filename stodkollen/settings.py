@@ -178,7 +178,7 @@ class AnswerSettings(_Section):
     )
     overview_units: int = Field(3, ge=1, description="Sentences in a 'berätta om' answer.")
     local_dense_margin: float = Field(
-        0.03,
+        0.04,
         description="A place's project joins a local-support list only when its best chunk is "
         "within this cosine of the best source's: in a place-boosted ranking every page of the "
         "place ranks high, and pages on another topic fall further behind in meaning (on the "

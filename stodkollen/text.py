@@ -74,8 +74,7 @@ def known_term(term: str, vocabulary) -> bool:
     if term in vocabulary:
         return True
     return any(
-        term[i:] in vocabulary
-        for i in range(MIN_COMPOUND_HEAD, len(term) - MIN_COMPOUND_TAIL + 1)
+        term[i:] in vocabulary for i in range(MIN_COMPOUND_HEAD, len(term) - MIN_COMPOUND_TAIL + 1)
     )
 
 
