@@ -240,11 +240,12 @@ class CollectionMissing(StoreError):
         self.missing, self.present = missing, present
 
 
-def _pages(collection, include: list[str]):
-    """Everything in a collection, a batch at a time (large stores stay bounded per call)."""
+def _pages(collection, include: list[str], where: dict | None = None):
+    """Everything in a collection (that passes `where`), a batch at a time (large stores stay
+    bounded per call)."""
     offset = 0
     while True:
-        got = collection.get(include=include, limit=_BATCH, offset=offset)
+        got = collection.get(include=include, where=where, limit=_BATCH, offset=offset)
         if not got["ids"]:
             return
         yield got
@@ -293,6 +294,11 @@ class ChunkStore:
 
     def close(self) -> None:
         _close(self._client)
+
+    @property
+    def identity(self) -> str:
+        """Names this collection instance: a store rebuilt under the same name gets a new one."""
+        return f"{self._chunks.name}-{self._chunks.id}"
 
     # --- the store version ---------------------------------------------------------------
     @_guarded
@@ -360,6 +366,26 @@ class ChunkStore:
             for got in _pages(self._chunks, ["documents", "metadatas"])
             for cid, doc, md in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         ]
+
+    @_guarded
+    def chunks_by_id(self, ids: list[str]) -> list[Chunk]:
+        """These chunks with text and metadata, in the order asked; ids not stored are left out."""
+        ids = list(dict.fromkeys(ids))
+        found: dict[str, Chunk] = {}
+        for i in range(0, len(ids), _BATCH):
+            got = self._chunks.get(ids=ids[i : i + _BATCH], include=["documents", "metadatas"])
+            for cid, doc, md in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
+                found[cid] = codec.chunk_from(cid, doc, md)
+        return [found[i] for i in ids if i in found]
+
+    @_guarded
+    def chunk_ids_where(self, filters: Filters) -> list[str]:
+        """Ids of every chunk that passes the filters (Chroma's `where`, no documents)."""
+        where = codec.where(filters)
+        out: list[str] = []
+        for got in _pages(self._chunks, [], where=where):
+            out += got["ids"]
+        return out
 
     @_guarded
     def all_projects(self) -> list[ProjectRecord]:

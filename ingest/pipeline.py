@@ -16,11 +16,12 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from index.embedder import Embedder
+from index.lexical import cache_for
 from index.store import ChunkStore
 from ingest.chunking import chunk_project, embedding_text
 from ingest.loaders import expand_sources, load_source, source_id, source_names
 from ingest.projects import PARSER_VERSION, parse_document
-from stodkollen.errors import SourceSkipped
+from stodkollen.errors import SourceSkipped, StoreError
 from stodkollen.records import Chunk, Document, ProjectRecord, SourceState
 from stodkollen.settings import SAMPLE_CORPUS, Settings
 
@@ -153,6 +154,7 @@ class Ingestor:
         pruned = self._prune(states, seen, summary) if prune else set()
         self._rename(states, names, skip=written | pruned)
         summary.chunks = self.store.count()
+        self._update_index()
         summary.seconds = time.perf_counter() - started
         return summary
 
@@ -244,6 +246,14 @@ class Ingestor:
             summary.removed += 1
             removed.add(source)
         return removed
+
+    def _update_index(self) -> None:
+        """Save the lexical index of the store version this run leaves, so that the next
+        process on this data dir loads it instead of building it."""
+        try:
+            cache_for(self.store, embedding_text).current(self.store)
+        except StoreError:
+            log.warning("Det lexikala indexet kunde inte uppdateras", exc_info=True)
 
 
 def _project_vectors(job: _Pending, by_id: dict) -> np.ndarray:
