@@ -137,12 +137,15 @@ class Retriever:
         n = cfg.candidates
         dense: list[tuple[str, float]] = []
         lexical: list[tuple[str, float]] = []
+        # Filters become one mask over the snapshot's arrays: BM25 uses it as weights, the
+        # dense query gets the ids it selects (the same result as Chroma's `where`, faster).
+        mask = snap.mask(filters)
+        index = snap.index
         if method in ("hybrid", "dense"):
             vec = self.embedder.embed_queries([query])[0]
-            dense = store.query_chunks(vec, n, filters)
+            among = None if mask is None else index.ids_where(mask)
+            dense = store.query_chunks(vec, n, among=among)
         if method in ("hybrid", "bm25"):
-            mask = snap.mask(filters)
-            index = snap.index
             lexical = [(index.id_at(i), s) for i, s in snap.lexical.search(query, n, mask)]
         fused = rrf([[c for c, _ in dense], [c for c, _ in lexical]], cfg.rrf_k)
         dense_of, lex_of = dict(dense), dict(lexical)

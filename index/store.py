@@ -448,16 +448,27 @@ class ChunkStore:
 
     @_guarded
     def query_chunks(
-        self, vector: np.ndarray, n: int, filters: Filters | None = None
+        self,
+        vector: np.ndarray,
+        n: int,
+        filters: Filters | None = None,
+        among: list[str] | None = None,
     ) -> list[tuple[str, float]]:
-        """Nearest chunks that pass the filters: list of (id, cosine similarity)."""
-        count = self._chunks.count()
-        if count == 0:
+        """Nearest chunks that pass the filters, or nearest among these ids (the ids a caller
+        already knows pass them): list of (id, cosine similarity).
+
+        `among` gives the same result as the filters' `where` and is much faster on a large
+        store: Chroma evaluates a metadata `where` by scanning metadata rows (`stodkollen bench`
+        measures both: its "mask vs Chroma where" row).
+        """
+        if among is not None and not among:
             return []
+        # One call: Chroma 1.x returns fewer results when fewer chunks exist (none when empty).
         res = self._chunks.query(
             query_embeddings=[vector],
-            n_results=min(n, count),
-            where=codec.where(filters) if filters else None,
+            n_results=n,
+            ids=among,
+            where=codec.where(filters) if filters and among is None else None,
             include=["distances"],
         )
         return [

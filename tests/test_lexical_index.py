@@ -297,3 +297,19 @@ def test_unknown_projects_read_back_as_empty_chunks_are_indexed():
     index = build([chunk])
     assert index.size == 1 and index.lexical.search("något", 3) == []
     assert index.mask(Filters(from_year=2020)).tolist() == [True]
+
+
+def test_a_dense_query_among_the_masked_ids_equals_the_where_query(tmp_path):
+    settings = Settings(home=tmp_path)
+    store = ChunkStore(settings)
+    vec = HashingEmbedder().embed_queries(["rådgivning för företagare"])[0]
+    assert store.query_chunks(vec, 5) == []  # an empty store: one call, no results
+    Ingestor(settings, store, HashingEmbedder()).run([str(SAMPLE)])
+    index = build(store.all_chunks())
+    assert len(store.query_chunks(vec, 1000)) == store.count()  # n above the count
+    for f in FILTERS:
+        by_where = store.query_chunks(vec, 100, f)
+        among = store.query_chunks(vec, 100, among=index.ids_where(index.mask(f)))
+        assert sorted(by_where) == sorted(among), f
+    assert store.query_chunks(vec, 5, among=[]) == []
+    store.close()
