@@ -33,6 +33,7 @@ test: install browser
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 	$(BIN)/stodkollen eval --gate --report eval/last-report.md
+	$(BIN)/stodkollen eval --corpus eval/pages/dev --retriever hybrid --gate --report eval/last-report-dev.md
 
 eval: install
 	$(BIN)/stodkollen eval --report eval/RESULTS.md

@@ -11,6 +11,7 @@ import re
 from stodkollen.text import fold
 
 AMOUNT, TIME, WHO, PLACE = "amount", "time", "who", "place"
+COUNT, SHARE, DISTANCE = "count", "share", "distance"
 
 # Patterns run on folded question text (no diacritics, lower case).
 _EXPECTS = {
@@ -22,6 +23,12 @@ _EXPECTS = {
         r"\bnar\b|hur lange|vilket ar|vilka ar|sista dag|deadline|datum|\bwhen\b|how long|"
         r"oppettider|oppet"
     ),
+    COUNT: re.compile(r"hur manga|\bantal|how many|number of"),
+    SHARE: re.compile(
+        r"hur stor (del|andel)|\bandel|hur manga procent|hur hog (andel|procent)|what share|"
+        r"percent"
+    ),
+    DISTANCE: re.compile(r"hur langt|avstand|how far|distance"),
     WHO: re.compile(
         r"\bvem\b|\bvilka (foretag|organisationer|foreningar|aktorer)|vilken (forening|"
         r"organisation|aktor|myndighet|kommun)|kontakta|ringa|mejla|\bwho\b|contact"
@@ -37,6 +44,17 @@ _UNIT_HAS = {
         r"oktober|november|december)\b|\b\d{1,2}[.:]\d{2}\b",
         re.IGNORECASE,
     ),
+    # A count: a number that is not a year, or a number word ("sex byar", "drygt 900 besök").
+    COUNT: re.compile(
+        r"\b(?!(19|20)\d{2}\b)\d[\d  ]*\b|\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|"
+        r"tjugo|trettio|hundra|tusen)\b",
+        re.IGNORECASE,
+    ),
+    SHARE: re.compile(
+        r"\d+(,\d+)?\s*(%|procent)|\b(hälften|halva|en (tredjedel|fjärdedel|femtedel))\b",
+        re.IGNORECASE,
+    ),
+    DISTANCE: re.compile(r"\d+(,\d+)?\s*(km|kilometer|meter|mil)\b", re.IGNORECASE),
     WHO: re.compile(
         r"[\w.+-]+@[\w-]+\.\w+|\b0\d{1,3}[- ]?\d|\+46|\b[A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+\b|"
         r"\b(kommun|AB|förening|Region|Länsstyrelsen|Tillväxtverket|Almi|Leader)\b"

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from assistant import answer_types, fields, units
 from assistant.intent import Intent
+from assistant.retrieve import TITLE_HEAD_WORDS
 from stodkollen import places
 from stodkollen.records import Source
-from stodkollen.text import terms
+from stodkollen.text import terms, words
 
 # A local answer lists offerings; with fewer than this, the sentence answer says more.
 MIN_LOCAL_PROJECTS = 2
@@ -121,9 +122,8 @@ def which_project_answer(ctx: ComposeContext) -> str | None:
     if not ctx.intent.is_which_project or ctx.intent.is_list:
         return None
     lead = ctx.sources[0]
-    where = f" ({', '.join(lead.project.kommuner[:2])})" if lead.project.kommuner else ""
     why = ctx.best([lead], 1)
-    text = f"Projektet {_project_name(lead)}{where}"
+    text = f"Projektet {_headline(lead)}"
     return f"{text}: {units.cite(why)}" if why else f"{text}. [{lead.n}]"
 
 
@@ -148,13 +148,17 @@ def list_answer(ctx: ComposeContext) -> str | None:
     if best and (units.is_list_unit(best[2]) or wants_places):
         return units.cite([(best[1], best[2])])
     lines, seen = [], set()
-    for src in ctx.sources:
-        if src.project.id in seen:
+    lead_page = ctx.sources[0].project.source
+    # The lead's own page first (a list page answers a list question), then other pages
+    # close in meaning; one line per project, in its own words where it has them.
+    ordered = sorted(ctx.sources, key=lambda s: s.project.source != lead_page)
+    for src in ordered:
+        if src.project.id in seen or (src.project.source != lead_page and not _on_topic(ctx, src)):
             continue
         seen.add(src.project.id)
-        pair = ctx.best([src], 1)
+        pair = ctx.best([src], 1, prose_only=True) or ctx.best([src], 1)
         if pair:
-            lines.append(f"- {src.title}: {units.cite(pair)}")
+            lines.append(f"- {_project_name(src)}: {units.cite(pair)}")
     return "\n".join(lines) or None
 
 
@@ -165,18 +169,28 @@ def local_answer(ctx: ComposeContext) -> str | None:
         return None
     by_project: dict[str, list[Source]] = {}
     for src in ctx.sources:
-        if set(ctx.places) & set(src.project.kommuner):
+        if set(ctx.places) & set(src.project.kommuner) and _on_topic(ctx, src):
             by_project.setdefault(src.project.id, []).append(src)
     if len(by_project) < MIN_LOCAL_PROJECTS:
         return None  # one project is no list: the sentence answer says more about it
     lines = []
     for group in list(by_project.values())[: ctx.answer.local_items]:
-        pair = ctx.best(group, 1)
+        # What the offering gives, in its own words: not a "Projektägare:" line.
+        pair = ctx.best(group, 1, prose_only=True) or ctx.best(group, 1)
         if pair:
             lines.append(f"- {_project_name(group[0])}: {units.cite(pair)}")
     if not lines:
         return None
     return f"I {', '.join(ctx.places)} finns bland annat:\n" + "\n".join(lines)
+
+
+def _on_topic(ctx: ComposeContext, src: Source) -> bool:
+    """Close enough in meaning to the best source: in a place-boosted ranking every page of
+    the place ranks high, so the fused score cannot tell a topic from a neighbour."""
+    best = max((s.dense for s in ctx.sources if s.dense is not None), default=None)
+    if best is None or src.dense is None:
+        return True
+    return src.dense >= best - ctx.answer.local_dense_margin
 
 
 def overview_answer(ctx: ComposeContext) -> str | None:
@@ -189,15 +203,36 @@ def overview_answer(ctx: ComposeContext) -> str | None:
 
 
 def sentence_answer(ctx: ComposeContext) -> str | None:
-    """The sentences that best answer the question, from sources close to the best one."""
+    """The sentences that best answer the question, from sources close to the best one,
+    opened by the name of the project they come from when the question does not name it."""
     lead = ctx.sources[0]
     near = [s for s in ctx.sources if s.score >= ctx.answer.near_score_ratio * lead.score]
+    # One project per answer: a sentence quoted from the next project would read as this
+    # one's (lists and local questions have their own composers).
+    near = [s for s in near if s.project.id == lead.project.id]
     limit = ctx.answer.max_sentences
     if ctx.intent.english:
         pairs = _closest_units(ctx, near, min(limit, ctx.answer.crosslingual_units))
     else:
         pairs = ctx.best(near, limit)
-    return units.cite(pairs)
+    text = units.cite(pairs)
+    projects = {src.project.id for src, _u in pairs}
+    if len(projects) == 1 and not _names(ctx.question, pairs[0][0]):
+        return f"{_headline(pairs[0][0])}: {text}"
+    return text
+
+
+def _names(question: str, src: Source) -> bool:
+    """Does the question already name this source's project (its first title words)?"""
+    head = words(src.project.title)[:TITLE_HEAD_WORDS]
+    return bool(head) and f" {' '.join(head)} " in f" {' '.join(words(question))} "
+
+
+def _headline(src: Source) -> str:
+    """A project as an answer introduces it: its name and kommun ("Bygdeservice Kusten
+    (Skellefteå)"), so a user who asked about a topic learns what the offering is called."""
+    where = f" ({', '.join(src.project.kommuner[:2])})" if src.project.kommuner else ""
+    return f"{_project_name(src)}{where}"
 
 
 def _closest_units(ctx: ComposeContext, sources: list[Source], limit: int):

@@ -17,14 +17,19 @@ FIELD_PATTERNS: dict[str, re.Pattern] = {
         r"budget|kosta|kostnad|hur mycket pengar|hur stor.*(summa|belopp)|"
         r"\bcost|how much money|how much did"
     ),
-    "funders": re.compile(r"finansi|medfinans|\bfund(ed|er|ing|s)?\b|vem betala"),
+    "funders": re.compile(
+        r"finansi|medfinans|\bfund(ed|er|ing|s)?\b|\b(vem|vilka)\b.*\b(betala|har betalat|bekosta)|"
+        r"betalat for|bekostat|who (paid|pays)"
+    ),
     "contacts": re.compile(
-        r"kontakt|vem kan jag (ringa|fraga|mejla)|e-?post|mejl|telefon|"
+        r"kontakt|vem (kan|ska|bor) jag (ringa|fraga|mejla|prata med|vanda mig till)|"
+        r"vem kan svara|e-?post|mejl|telefon|"
         r"\bcontact|\bemail|\bphone"
     ),
     "period": re.compile(
         r"projekttid|projektperiod|\bperiod|nar (pagick|startade|borjade|slutade|"
-        r"avslutades|genomfordes|pagar)|hur lange|vilka ar|\bwhen\b|how long"
+        r"avslutades|genomfordes|pagar)|hur lange|vilka ar|under vilken tid|fran nar|"
+        r"till nar|\bwhen\b|how long"
     ),
 }
 LIST_PATTERN = re.compile(r"^(vilka|lista|ge mig en lista|which|list)\b|\bvilka (kommuner|projekt)")
@@ -39,7 +44,10 @@ LOCAL_SUPPORT_PATTERN = re.compile(
     r"\b(stod|stodet|hjalp|radgivning|radgivare|bidrag|starta eget|starta foretag|nyforetag|"
     r"foretagare|foretagsstod|finansiering|lots|support|help|advice|grants?)\b"
 )
-SIMILAR_PATTERN = re.compile(r"liknande|liknar|snarlik|similar|jamforbar")
+SIMILAR_PATTERN = re.compile(
+    r"liknande|liknar|snarlik|similar|jamforbar|\bfler (projekt|satsningar|initiativ) som\b|"
+    r"\b(pa|i) andra (orter|hall|platser|kommuner|delar av landet)\b|other (places|towns)"
+)
 FOLLOWUP_PATTERN = re.compile(
     r"^(och|men|samt|and|what about)\b|\b(det|den|detta|projektet|dess|it|its|that project)\b"
 )
@@ -64,13 +72,22 @@ class Intent:
     english: bool = False
 
 
+# "Hur stor del av kostnaden …" asks for a share, not for the project's budget.
+SHARE_PATTERN = re.compile(r"hur stor (del|andel)|\bandel")
+
+
 def classify(question: str) -> Intent:
     """Cheap, rule-based reading of the question; retrieval does the rest."""
     q = fold(question).strip()
+    share = bool(SHARE_PATTERN.search(q))
     words = re.findall(r"\w+", q)
     english_hits = sum(1 for w in re.findall(r"\w+", question.lower()) if w in ENGLISH_WORDS)
     return Intent(
-        fields=[name for name, pat in FIELD_PATTERNS.items() if pat.search(q)],
+        fields=[
+            name
+            for name, pat in FIELD_PATTERNS.items()
+            if pat.search(q) and not (share and name == "budget")
+        ],
         is_list=bool(LIST_PATTERN.search(q)),
         is_similar=bool(SIMILAR_PATTERN.search(q)),
         is_overview=bool(OVERVIEW_PATTERN.search(q)),

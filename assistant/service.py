@@ -174,6 +174,6 @@ class Assistant:
 
 def _sources(hits: list[Hit]) -> list[Source]:
     return [
-        Source(i, h.chunk.project, h.score, h.chunk.text, h.chunk.id)
+        Source(i, h.chunk.project, h.score, h.chunk.text, h.chunk.id, dense=h.dense)
         for i, h in enumerate(hits, start=1)
     ]

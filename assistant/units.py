@@ -107,14 +107,25 @@ def _quotable(unit: str) -> bool:
 
 _METADATA_LINE = re.compile(
     r"^(projektägare|projekttid|projektperiod|aktuell projektperiod|finansiär|finansiering|"
-    r"medfinansiär|kontakt|tfn|telefon|e-post)",
+    r"medfinansiär|kontakt|tfn|telefon|e-post|dnr|diarienummer)",
     re.IGNORECASE,
 )
+# "Total budget: 780 000 kr", "Ägare: Växjö kommun": a short label, a colon and a short value.
+_LABEL_VALUE = re.compile(r"^[\w\s-]{2,30}:\s")
+# A label-value unit longer than this is a sentence that happens to open with a label.
+LABEL_VALUE_WORDS = 10
 
 
 def is_metadata_unit(unit: str) -> bool:
     """A "Projektägare: … Projekttid: …" style line: facts, but no description."""
-    return bool(_METADATA_LINE.match(unit))
+    if _METADATA_LINE.match(unit):
+        return True
+    label = _LABEL_VALUE.match(unit)
+    return bool(
+        label
+        and len(label.group(0).split()) <= LABEL_WORDS
+        and len(unit.split()) <= LABEL_VALUE_WORDS
+    )
 
 
 def is_list_unit(unit: str) -> bool:

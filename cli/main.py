@@ -333,11 +333,18 @@ def eval_cmd(questions_file, retriever, as_json, report_file, gate, ingest, corp
     retrievers = ("hybrid", "bm25", "dense") if retriever == "all" else (retriever,)
     report, table = harness.evaluate(assistant, questions, retrievers, corpus=folder)
     if report_file:
+        parts = ["stodkollen eval"]
+        if folder:
+            parts.append(f"--corpus {folder}")
+        if questions_file:
+            parts.append(f"--questions {questions_file}")
+        command = " ".join([*parts, f"--report {report_file}"])
+        shown = questions.resolve()
+        shown = shown.relative_to(Path.cwd()) if shown.is_relative_to(Path.cwd()) else shown
         head = (
-            "# Evaluation results\n\nRegenerate with `make eval` "
-            f"(`stodkollen eval --report {report_file}`) on {len(report.get('retrievers', {}))} "
-            f"retrievers over {report.get('n_questions')} questions from "
-            f"`{questions}`.\n\n"
+            f"# Evaluation results\n\nRegenerate with `make eval` (`{command}`) on "
+            f"{len(report.get('retrievers', {}))} retrievers over {report.get('n_questions')} "
+            f"questions from `{shown}`.\n\n"
         )
         body = f"{parsing_table}\n\n{table}" if parsing_table else table
         Path(report_file).write_text(head + body + "\n", encoding="utf-8")

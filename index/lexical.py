@@ -34,7 +34,7 @@ import numpy as np
 
 from stodkollen import codec
 from stodkollen.records import Chunk, Filters
-from stodkollen.text import place_terms, terms, words
+from stodkollen.text import known_term, place_terms, terms, words
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +129,8 @@ class LexicalIndex:
         return math.log((self.size + 1) / (self.df(term) + 0.5))
 
     def coverage(self, query: str) -> float:
-        """IDF-weighted share of the question's topic terms that occur anywhere in the corpus.
+        """IDF-weighted share of the question's topic terms that occur anywhere in the corpus
+        (a compound counts when its head word does: `known_term`).
 
         Place names are left out: whether the corpus covers a place is decided separately.
         """
@@ -137,7 +138,7 @@ class LexicalIndex:
         total = sum(self.idf(t) for t in q)
         if not total:
             return 1.0
-        return sum(self.idf(t) for t in q if self.df(t)) / total
+        return sum(self.idf(t) for t in q if known_term(t, self.vocab)) / total
 
     def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
         """(position, score) of the best texts, score > 0 only; mask selects allowed texts."""

@@ -26,11 +26,13 @@ from ingest.metadata import (
     find_funders,
     find_owner,
     find_period,
+    looks_like_org,
     opening_owner,
     page_date_kind,
     parse_date,
     parse_period,
 )
+from ingest.structure import ENTRY
 from stodkollen.records import Block
 from stodkollen.text import sentences
 
@@ -93,8 +95,13 @@ _GRANT = re.compile(
     r"\s*(?:\((?P<rest>[^)]*)\))?\.?$"
 )
 # A list page's heading or h1 that says its items were granted support.
-_GRANTED_LIST = re.compile(r"\bbeviljade?\b|\bbeslut\s+om\s+stöd\b|\bmedfinansiering\b", re.I)
+_GRANTED_LIST = re.compile(
+    r"\bbeviljade?\b|\bbeslut\s+om\s+stöd\b|\bmedfinansiering\b|\bfördelning\b|\bfördelades\b"
+    r"|\btilldelning\b|\bprioriterade\b",
+    re.I,
+)
 _DECISION = re.compile(r"^§+\s*\d+")
+_ENTRY_LEVEL = 3  # the level text_blocks gives an enumerated entry's title
 _DECISION_ABOUT_PROJECT = re.compile(
     r"\bprojekt\w*|\bstöd\b|\bbidrag\w*|\bmedfinansiering|\bansökan\b", re.IGNORECASE
 )
@@ -308,10 +315,14 @@ def _grant_section(block: Block) -> Section | None:
     if not m or len(m["owner"].split()) > 8:
         return None
     amounts = find_amounts(m["amount"])
+    owner, title = m["owner"].strip(" ,"), m["title"].strip()
+    # "Projekt – Sökande – belopp": the organisation is whichever part is named like one.
+    if looks_like_org(title) and not looks_like_org(owner):
+        owner, title = title.strip(" ,"), owner
     return Section(
-        m["title"].strip(),
+        title,
         [block],
-        owner=m["owner"].strip(" ,"),
+        owner=owner,
         budget=amounts[0].sek if amounts else None,
         period_raw=find_period(f"Projekttid {m['rest']}") if m["rest"] else None,
     )
@@ -338,10 +349,30 @@ def _bullet_section(block: Block) -> Section | None:
     return Section(lead.strip(" :–-"), [Block("para", body)])
 
 
+def _entry_sections(blocks: list[Block], heads: list[int]) -> list[tuple[int, int, Section]]:
+    """Enumerated entries ("1. Kulturstigen på Holmön", "a) Gnarps Kulturhus") that state
+    project facts, when at least two do: one record each, up to the next heading."""
+    out = []
+    for i in heads:
+        m = ENTRY.match(blocks[i].text)
+        if not m or blocks[i].level != _ENTRY_LEVEL:
+            continue
+        end = next(
+            (j for j in range(i + 1, len(blocks)) if blocks[j].kind == "heading"), len(blocks)
+        )
+        body = blocks[i + 1 : end]
+        if _has_facts("\n".join(b.text for b in body), 1):
+            out.append((i, end, Section(m["t"].strip(), body)))
+    return out if len(out) >= 2 else []
+
+
 def _heading_sections(blocks: list[Block]) -> list[tuple[int, int, Section]]:
     """(start, end, section) for headings whose own text states project facts, at the level
     where most of them sit; on minutes only the "§ 12" headings count."""
     heads = [i for i, b in enumerate(blocks) if b.kind == "heading"]
+    entries = _entry_sections(blocks, heads)
+    if entries:
+        return entries
     decisions = [i for i in heads if _DECISION.match(blocks[i].text)]
     if decisions:
         candidates = decisions
@@ -461,8 +492,11 @@ def _list_sections(page: Page) -> tuple[list[Section], list[Block]] | None:
                 _GRANTED_LIST.search(context) and not _DECISION.match(blocks[start].text)
             ):
                 sec.granted_by_publisher = True
-            if _DECISION.match(blocks[start].text) and re.search(
-                r"\bbevilja|\bmedfinansiera", sec.text
+            under_decision = any(
+                _DECISION.match(b.text) for b in blocks[:start] if b.kind == "heading"
+            )
+            if (_DECISION.match(blocks[start].text) or under_decision) and re.search(
+                r"\bbevilja|\bmedfinansiera|\bprioriterar\b", sec.text
             ):
                 sec.granted_by_publisher = True
         return [sec for *_, sec in heads], [b for k, b in enumerate(blocks) if k not in used]

@@ -181,7 +181,12 @@ def _card(line: str) -> tuple[str, str | None] | None:
     m = _CARD.fullmatch(line)
     if not m or (m["role"] and len(m["role"].split()) > 4) or _NOT_PERSON.search(m["name"]):
         return None
-    return m["name"], m["role"]
+    name, role = m["name"], m["role"]
+    # "Projektledare Nils Stenlund": a job title written before the name is the role.
+    first, _, rest = name.partition(" ")
+    if _ROLE_WORD.search(first) and len(rest.split()) >= 2:
+        name, role = rest, role or first
+    return name, role
 
 
 def _is_detail_line(line: str) -> bool:

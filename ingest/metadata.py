@@ -37,7 +37,7 @@ _FROM = re.compile(
     r"(?:\bfr\.?\s?o\.?\s?m\.?|\bfrån|\bsedan|\bstartade|\bstartar)\s*$", re.IGNORECASE
 )
 _PERIOD_LABEL = re.compile(
-    r"\b(?:Aktuell\s+projektperiod|Projekttid|Projektperiod(?:en)?|Projektets\s+löptid"
+    r"\b(?:Aktuell\s+projektperiod|Projekttid(?:en)?|Projektperiod(?:en)?|Projektets\s+löptid"
     r"|Tidsperiod|Löptid|Programperiod(?:en)?|Project\s+period|(?<![\w-])(?:Tid|Period)(?=\s*:))"
     r"\b\s*(?::|är)?\s*(?P<v>[^\n]+)",
     re.IGNORECASE,
@@ -52,7 +52,9 @@ _PERIOD_VERB = re.compile(
 _PERIOD_FRAME = re.compile(
     r"\b(?:från|from)\s+(?:och\s+med\s+)?[^.;\n]{0,25}?\d{4}[^.;\n]{0,12}?"
     r"\s+(?:till|to|until|t\.\s?o\.\s?m\.)\s+[^.;\n]{0,25}?\d{4}"
-    r"|\bunder\s+(?:(?:program)?perioden\s+)?(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}",
+    r"|\bunder\s+(?:(?:program)?perioden\s+)?(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}"
+    # "under perioden oktober 2024 – juni 2025"
+    rf"|\bunder\s+perioden\s+(?:{_MONTH})\s+(?:19|20)\d{{2}}\s*[-–—]\s*(?:{_MONTH})\s+(?:19|20)\d{{2}}",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”A-ZÅÄÖ])|\n")
@@ -242,14 +244,17 @@ _CEILING = re.compile(
 )
 _SHARE = re.compile(r"(?:varav|insats|andel|egen insats|per år|per företag|/år)\b[^.;\n]*$", re.I)
 _TOTAL = re.compile(
-    r"(?:budget|omfatt\w*|omslutning|total\w*|kostnad\w*\s+(?:är|på)|förfogar\s+över"
+    r"(?:budget|omfatt\w*|omslutning|total\w*|kostnad\w*\s+(?:är|på)|kostar|förfogar\s+över"
     r"|uppg(?:år|ick)\s+till)[^.;\n]*$",
     re.I,
 )
 _GRANTED = re.compile(
-    r"(?:beviljat?\w*|stödbelopp|bevilja\b|stöd\w*|granted)[^.;\n]*$",
+    r"(?:beviljat?\w*|stödbelopp|bevilja\b|stöd\w*|prioriter\w*|granted)[^.;\n]*$",
     re.I,
 )
+# An amount applied for ("ansöker om 65 000 kronor", "Sökt stöd: 210 000 kr") is what the
+# applicant asked for, not what the project costs or was granted.
+_APPLIED = re.compile(r"(?:\bsökt\w*|\bansök\w*\s+om|\bansökt\w*|\bsöker)[^.;\n]*$", re.I)
 _CONTEXT_CHARS = 60  # how far back the words that qualify an amount may stand
 
 
@@ -260,6 +265,8 @@ def _amount_kind(text: str, amount: Amount) -> str | None:
         return "ceiling"
     if _SHARE.search(before):
         return "share"
+    if _APPLIED.search(before):
+        return "applied"
     if _TOTAL.search(before):
         return "total"
     if _GRANTED.search(before):
@@ -345,10 +352,10 @@ _FUNDER_LABEL = re.compile(
     re.MULTILINE,
 )
 _FUNDER_SENTENCE = re.compile(
-    r"(?:finansi(?:eras|erades|erats|erat|eras\s+delvis)\s+(?:\w+\s+)?"
+    r"(?:finansi(?:eras|erades|erats|erat|eras\s+delvis)\s+(?:\w+\s+){0,2}"
     r"(?:av|genom|med\s+(?:[\w-]+\s+){0,3}(?:medel\s+)?från)"
-    r"|finansiärer?\s+(?:är|var)"
-    r"|(?:med|får|fick)\s+stöd\s+från"
+    r"|finansiärer?\s+(?:är|var)|understöd(?:s|des)\s+av"
+    r"|(?:med|får|fick|har\s+fått)\s+(?:\w+\s+)?(?:stöd|bidrag|pengar|medel)\s+(?:från|av)"
     r"|(?:Pengarna|Medlen|Finansieringen|Budgeten|[Öö]vrig finansiering)\b[^.\n]{0,40}?"
     r"\s+kom(?:mer)?\s+från|Funding\s+came\s+from|funded\s+by)\s+(?P<v>.+?)"
     r"(?:[.!?](?=\s|$)|\n|$)",
@@ -372,6 +379,8 @@ _FUNDER_NOISE = [
     re.compile(r"(?:total\s+)?budget\s*:?\s*[\d\s.,]+\s*(?:kr|kronor|sek|:-)?", re.I),
     re.compile(r"\s*\d[\d\s]*(?:[.,]\d+)?\s*(?:%|procent|kronor|kr\b)(?:\s*\([^)]*\))?", re.I),
     re.compile(r"^(?:kommunerna|medel från|från|av|the|genom)\s+", re.I),
+    # "…, med stöd från Leader X": a further funder named inside the list.
+    re.compile(r"^(?:med|och)\s+(?:stöd|bidrag|medel|pengar|finansiering)\s+(?:från|av)\s+", re.I),
     re.compile(r"\s+(?:som|which|who)\s+.*$", re.I),
     re.compile(r"\s+programme$|^(?:the\s+)", re.I),
 ]
@@ -379,7 +388,13 @@ _FUNDER_NOISE = [
 _SUSPENDED = re.compile(r"\b\w+-(?:,\s*\w+-)*\s+(?:och|and)\s+\w+")
 
 
+# ", och resten betalar …", ", men …": Swedish puts no comma before the "och" that ends a
+# list, so a comma and a conjunction start a new clause, and the funders end there.
+_CLAUSE_END = re.compile(r",\s+(?:och|men|medan|samt\s+att)\s+.*$", re.I)
+
+
 def _funder_items(value: str) -> list[str]:
+    value = _CLAUSE_END.sub("", value)
     value = _CO_FUNDING.sub(", ", _spaces(value))
     value = _SUSPENDED.sub(
         lambda m: (
@@ -428,9 +443,9 @@ _OWNER_STOP = re.compile(
     r"\s+(?:Projekttid|Projektperiod|Period|Tid:|Finansiär\w*|Budget)\b.*$|\s[·|]\s.*$"
     r"|\.\s+[A-ZÅÄÖ].*$"
 )
-_ORG_TAIL = r"(?:\s+(?:ekonomisk|ideell)\s+förening|\s+ek\.\s*för\.|\s+AB|\s+HB)?"
-_ORG = (
-    r"[A-ZÅÄÖ][\w&.-]*(?:\s+(?:[A-ZÅÄÖ][\w&.-]*|kommun|stad|län|region|AB|i(?=\s+[A-ZÅÄÖ])))*"
+_ORG_TAIL = r"(?:[ \t]+(?:ekonomisk|ideell)[ \t]+förening|[ \t]+ek\.\s*för\.|[ \t]+AB|[ \t]+HB)?"
+_ORG = (  # one line only: a label line above ("Ärendebeskrivning") is not part of the name
+    r"[A-ZÅÄÖ][\w&.-]*(?:[ \t]+(?:[A-ZÅÄÖ][\w&.-]*|kommun|stad|län|region|AB|i(?=[ \t]+[A-ZÅÄÖ])))*"
     + _ORG_TAIL
 )
 # A department written without its kommun ("Näringslivsavdelningen", "kommunens
@@ -450,6 +465,9 @@ _OWNER_SENTENCE = [
     ),
     re.compile(rf"\bDet är (?P<v>{_ORG}),?\s+(?:som\b|[^,]{{0,60}},\s+som\s+driver)"),
     re.compile(rf"(?:^|[.!?]\s+)(?P<v>{_ORG})\s+har\s+ansökt\s+om", re.MULTILINE),
+    # "Bakom projektet står Glommersträsks Byaförening", "X står bakom satsningen".
+    re.compile(rf"\bBakom\s+(?:projektet|satsningen|bygget|initiativet)\s+står\s+(?P<v>{_ORG})"),
+    re.compile(rf"(?:^|[.!?]\s+)(?P<v>{_ORG})\s+står\s+bakom\b", re.MULTILINE),
     # "bevilja Överkalix hembygdsförening 50 000 kronor": the grantee up to the amount.
     re.compile(r"\bbevilja\s+(?P<v>[A-ZÅÄÖ][^,.;:\d\n]{2,80}?)\s+\d"),
 ]
@@ -464,10 +482,42 @@ _SUBJECT_ORG = re.compile(
 )
 
 
+# A name that is an organisation's: "Saxdalens Byalag", "Kulturföreningen Bärkehus",
+# "Myrvikens IF", "Vindelns kommun", "Region Västerbotten".
+_ORG_NAME = re.compile(
+    r"(?:förening|förbund|byalag|byaråd|sällskap|gille|stiftelse|klubb|\bråd|samfällighet"
+    r"|församling)\w*\b|(?<!\w)(?:AB|HB|IF|IK|BK|FF|SK|ek\.\s*för\.)(?!\w)"
+    r"|\b(?:kommun|Region|Länsstyrelsen|Leader)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_like_org(name: str) -> bool:
+    """Is `name` written as an organisation's name (association, company, kommun, region)?"""
+    return bool(_ORG_NAME.search(name))
+
+
+_ORG_LINE_WORDS = 10  # "Vindelns Lokalmat ekonomisk förening, Vindelns kommun"
+
+
 def opening_owner(text: str) -> str | None:
-    """The organisation that opens a project description as its subject, or None."""
-    m = _SUBJECT_ORG.match(text.strip())
-    return m["v"] if m else None
+    """The organisation that opens a project description: as the subject of its first
+    sentence, or as a first line naming only the organisation (and maybe its kommun), as
+    entries of a decision list do ("Holmöns Byaförening, Umeå kommun")."""
+    text = text.strip()
+    m = _SUBJECT_ORG.match(text)
+    if m:
+        return m["v"]
+    first = text.split("\n")[0].strip()
+    name = re.sub(r",\s*[A-ZÅÄÖ][\wåäö-]*\s+(?:kommun|stad)$", "", first)
+    if (
+        len(first.split()) <= _ORG_LINE_WORDS
+        and looks_like_org(name)
+        and not re.search(r"[\d:.!?]", first)
+        and re.match(r"[A-ZÅÄÖ]", first)
+    ):
+        return name
+    return None
 
 
 def find_owner(text: str) -> str | None:

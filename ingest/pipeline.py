@@ -12,6 +12,7 @@ import logging
 import sys
 import time
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import numpy as np
 
@@ -19,7 +20,7 @@ from index.embedder import Embedder
 from index.lexical import cache_for
 from index.store import ChunkStore
 from ingest.chunking import chunk_project, embedding_text
-from ingest.loaders import expand_sources, load_source, source_id, source_names
+from ingest.loaders import expand_sources, is_url, load_source, source_id, source_names
 from ingest.projects import PARSER_VERSION, parse_document
 from stodkollen.errors import SourceSkipped, StoreError
 from stodkollen.records import Chunk, Document, ProjectRecord, SourceState
@@ -115,7 +116,8 @@ class Ingestor:
         ids = {item: source_id(item) for item in sources}
         # Display names are unique among everything stored after the run, not only among this
         # run's sources (with prune, only this run's sources stay).
-        names = source_names(sorted(set(ids.values()) | (set() if prune else set(states))))
+        stored = {sid for sid in states if is_url(sid) or Path(sid).is_absolute()}  # not legacy
+        names = source_names(sorted(set(ids.values()) | (set() if prune else stored)))
         for item in _progress(sources):
             try:
                 doc = self.load(item, names.get(ids[item]))
@@ -125,8 +127,12 @@ class Ingestor:
                 continue
             seen.add(doc.source_id)
             state = states.get(doc.source_id)
+            legacy = state is None and _legacy_state(states, doc)
+            if legacy:  # stored under its display name by an older version: rewrite it
+                state = legacy
+                seen.add(doc.source)
             limit = self.settings.ingest.max_chunks_per_document
-            if state and any(
+            if state and not legacy and any(
                 state.is_current(v, PARSER_VERSION)
                 for v in (doc.content_hash, truncated_version(doc.content_hash, limit))
             ):
@@ -267,6 +273,14 @@ class Ingestor:
             cache_for(self.store, embedding_text).current(self.store)
         except StoreError:
             log.warning("Det lexikala indexet kunde inte uppdateras", exc_info=True)
+
+
+def _legacy_state(states: dict[str, SourceState], doc: Document) -> SourceState | None:
+    """Records that parser version 2 wrote for HTML and Markdown pages keyed by the display
+    name instead of the path or URL; found by that name so they are replaced, not doubled."""
+    if doc.source == doc.source_id or is_url(doc.source):
+        return None
+    return states.get(doc.source)
 
 
 def _project_vectors(job: _Pending, by_id: dict) -> np.ndarray:

@@ -28,7 +28,13 @@ from ingest.blockparse import (
     section_fields,
     single_title,
 )
-from ingest.clean import EMAIL, clean_text, contact_line, find_contacts, strip_chrome
+from ingest.clean import (
+    EMAIL,
+    clean_text,
+    contact_line,
+    find_contacts,
+    strip_chrome,
+)
 from ingest.metadata import (
     find_budget,
     find_funders,
@@ -39,8 +45,14 @@ from ingest.metadata import (
     parse_date,
     parse_period,
 )
-from ingest.structure import join_wrapped, strip_running_lines, text_blocks
-from stodkollen.places import find_kommuner, find_lan, lan_of, normalize_place
+from ingest.structure import (
+    join_fact_labels,
+    join_wrapped,
+    strip_running_lines,
+    text_blocks,
+    unflatten_tables,
+)
+from stodkollen.places import find_kommuner, find_lan, lan_of, normalize_place, record_kommuner
 from stodkollen.records import Block, Contact, Document, Project
 
 _META = re.compile(
@@ -203,7 +215,7 @@ def _record(doc: Document, index: int, section: _Section, page: _Page, home: lis
     period_raw = find_period(body, int(page.published[:4]) if page.published else None)
     start, end = parse_period(period_raw)
     # The listing page's own kommun first, then the owner's, then places the text names.
-    kommuner = _unique([*home, *find_kommuner(owner or ""), *find_kommuner(full)])
+    kommuner = _unique([*home, *record_kommuner(owner or ""), *record_kommuner(full)])
     lan = _unique([*map(lan_of, kommuner), *find_lan(owner or ""), *find_lan(full)])
     return Project(
         source=doc.source,
@@ -252,24 +264,29 @@ def _attach(records: list[Project], contacts: list[Contact]) -> None:
 # Bump when a parser change alters the records a page gives: stored documents read by an
 # older parser are then read again on the next ingest, even with unchanged bytes (only chunks
 # whose embedded text changed are embedded again).
-PARSER_VERSION = 2
+PARSER_VERSION = 3
 
 
 def parse_document(doc: Document) -> list[Project]:
     """Split a loaded page into records: by its own structure when the loader kept one
     (HTML, Markdown), else from the text (plain text, PDF)."""
-    if doc.blocks:
-        page = prepare(doc.blocks)
-        records = _build(doc, page, page_sections(page))
-        if records:
-            return records
-    return _parse_text(doc)
+    records = _parse_blocks(doc) if doc.blocks else []
+    records = records or _parse_text(doc)
+    for record in records:  # every record carries its document's identity, whatever the path
+        record.source_id = doc.source_id
+    return records
+
+
+def _parse_blocks(doc: Document) -> list[Project]:
+    page = prepare(doc.blocks)
+    return _build(doc, page, page_sections(page))
 
 
 def _parse_text(doc: Document) -> list[Project]:
     """Plain text: chrome and running headers out; the heading/label reader of the samples
     first, and the block reader when that finds no list (grant lines, § decisions, …)."""
-    raw, removed = strip_running_lines(doc.text, printed=doc.fmt == "pdf")
+    raw, removed = strip_running_lines(join_fact_labels(doc.text), printed=doc.fmt == "pdf")
+    raw = unflatten_tables(raw)
     if doc.fmt == "pdf":
         raw = join_wrapped(raw)
     raw, chrome = strip_chrome(raw)
@@ -467,9 +484,9 @@ def _build(doc: Document, page: Page, sections: list[Section]) -> list[Project]:
                 fields["funders"] = [pub, *fields["funders"]]
         text = sec.text
         label = labelled_kommuner(text)
-        kommuner = find_kommuner(label) if label else []
+        kommuner = record_kommuner(label) if label else []
         kommuner = kommuner or _unique(
-            [*find_kommuner(fields["owner"] or ""), *find_kommuner(f"{title}\n{text}")]
+            [*record_kommuner(fields["owner"] or ""), *record_kommuner(f"{title}\n{text}")]
         )
         lan = _unique([*map(lan_of, kommuner), *find_lan(f"{title}\n{text}")])
         records.append(

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ingest.metadata import looks_like_org
+from stodkollen.places import localities, normalize_place
 from stodkollen.records import Block, Document
 
 if TYPE_CHECKING:
@@ -397,7 +399,17 @@ def join_wrapped(text: str) -> str:
 
 _LABEL_LINE = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ /+()-]{1,40}:\s*\S")
 _SECTION_SIGN = re.compile(r"^§+\s*\d+(?:\s*[-–]\s*\d+)?\b")
+# "§ 102   Dnr KS 2024/118": a decision heading that holds only the case's file number.
+_REFERENCE_ONLY = re.compile(
+    r"(?<=\d)\s+(?:Dnr|Diarienr|Diarienummer|Ärende(?:nummer|nr)?)\.?:?\s*[\w ./-]*\d[\w./-]*$",
+    re.IGNORECASE,
+)
 _HEADING_WORDS = 14  # a heading line is short
+# A grant line: name, a dash, another name, a dash, an amount ("… – … – 64 500 kr (2024–2025)").
+_GRANT_LINE = re.compile(
+    r"^(?:[-•*]\s+|\d+[.)]\s*)?[^–—]+?\s[-–—]\s.+?\s[-–—]\s\d[\d\s.]*(?:,\d+)?\s*"
+    r"(?:kr|kronor|SEK|tkr|Mkr|miljoner\s+kronor)\b[^–—]*$"
+)
 
 
 def _heading_like(line: str) -> bool:
@@ -406,6 +418,20 @@ def _heading_like(line: str) -> bool:
     if not re.match(r"^[\"”“'A-ZÅÄÖÉ0-9§]", line) or re.search(r"[.,;!]$|@|https?://", line):
         return False
     return not re.match(r"^\d+[.)]\s+\S.*\d", line)  # numbered decision lines are items
+
+
+# An enumerated entry of a list: "1. Titel", "a) Titel" (the title alone on its line).
+ENTRY = re.compile(r"^(?:\d{1,2}[.)]|[a-h]\))\s+(?P<t>\S.*)$")
+_ENTRY_LEVEL = 3  # below a document's sections and "§ 14" decisions
+_ENTRY_WORDS = 10
+
+
+def _entry_title(text: str) -> bool:
+    return (
+        len(text.split()) <= _ENTRY_WORDS
+        and bool(re.match(r"[\"”“A-ZÅÄÖ]", text))
+        and not re.search(r"[.,;:!?]$|:\s|@|\d[\d ]{2,}", text)
+    )
 
 
 _SECTION_HEADING_WORDS = 6  # "Förväntade resultat", "2. Bakgrund": a section's own heading
@@ -451,9 +477,21 @@ def text_blocks(text: str) -> list[Block]:
             elif _SECTION_SIGN.match(line):
                 flush()
                 title = line
-                if _SECTION_SIGN.fullmatch(line) and nxt:  # "§ 54" alone, the subject below
-                    title, i = f"{line} {nxt}", i + 1
+                if (_SECTION_SIGN.fullmatch(line) or _REFERENCE_ONLY.search(line)) and nxt:
+                    # "§ 54" alone or with only its file number: the subject is on the next line
+                    title, i = f"{_REFERENCE_ONLY.sub('', line)} {nxt}", i + 1
                 blocks.append(Block("heading", title, level=2))
+            elif (m := ENTRY.match(line)) and _entry_title(m["t"]) and nxt and not ENTRY.match(nxt):
+                # "1. Kulturstigen på Holmön" / "a) Gnarps Kulturhus" over its own lines: one
+                # entry of a decision list; the line below it is its first line, not a heading
+                flush()
+                blocks.append(Block("heading", line, level=_ENTRY_LEVEL))
+                if not _LABEL_LINE.match(nxt) and not _STARTS_ITEM.match(nxt):
+                    prose.append(nxt)
+                    i += 1
+            elif _GRANT_LINE.match(line):  # "Projekt – Sökande – 145 000 kr": one grant
+                flush()
+                blocks.append(Block("item", re.sub(r"^[-•*]\s+", "", line)))
             elif re.match(r"^(?:[-•*]|\d+[.)])\s+\S", line) and not _heading_like(line):
                 flush()
                 blocks.append(Block("item", re.sub(r"^[-•*]\s+", "", line)))
@@ -510,3 +548,163 @@ def add_structure(doc: Document, data: bytes, charset: str | None = None) -> Doc
     if not any(b.kind in ("heading", "para", "item", "table", "term", "def") for b in doc.blocks):
         doc.blocks = []
     return doc
+
+
+# --- tables that lost their markup ----------------------------------------------------------
+
+# Column headings of a grant table. A table scraped to text keeps one cell per line; a PDF
+# table comes back one row per line with the columns run together.
+_COLUMN = (
+    r"Sökande|Projektägare|Stödmottagare|Organisation|Förening|Projekt|Projektnamn|Ort|By"
+    r"|Kommun|Beviljat(?:\s+(?:belopp|stöd))?|Belopp|Ansökt(?:\s+belopp)?|Sökt(?:\s+belopp)?"
+    r"|Budget|Projekttid|Period"
+)
+_COLUMN_CELL = re.compile(rf"^(?:{_COLUMN})(?:\s*\((?:kr|sek|tkr)\))?$", re.IGNORECASE)
+_COLUMN_RUN = re.compile(rf"^(?:(?:{_COLUMN})(?:\s*\((?:kr|sek|tkr)\))?\s*){{3,}}$", re.I)
+_NAME_COL = re.compile(r"^(?:Projekt|Projektnamn)$", re.IGNORECASE)
+_OWNER_COL = re.compile(r"^(?:Sökande|Projektägare|Stödmottagare|Organisation|Förening)$", re.I)
+_PLACE_COL = re.compile(r"^(?:Ort|By|Kommun)$", re.IGNORECASE)
+_MONEY_COL = re.compile(r"^(?:Beviljat|Belopp|Ansökt|Sökt|Budget)", re.IGNORECASE)
+_TOTAL_ROW = re.compile(r"^(?:Summa|Totalt|Total|Totalsumma|Sammanlagt)\b", re.IGNORECASE)
+_MONEY_CELL = re.compile(r"^\d{1,3}(?:[ .\u00a0]\d{3})*(?:,\d+)?(?:\s*(?:kr|kronor|SEK))?$")
+_ORG_TAIL_WORDS = ("ek. för.", "ekonomisk förening", "ideell förening", "AB", "u.p.a.")
+_MIN_TABLE_ROWS = 2
+
+
+def _record_lines(header: list[str], row: list[str]) -> list[str] | None:
+    """A table row as a record: its project name as a title line, the other cells as labels."""
+    name = next((i for i, h in enumerate(header) if _NAME_COL.match(h)), None)
+    if name is None or not row[name].strip():
+        return None
+    lines = [row[name].strip()]
+    for h, cell in zip(header, row, strict=True):
+        label = re.sub(r"\s*\((?:kr|sek|tkr)\)", "", h, flags=re.I).strip()
+        if h is header[name] or not cell.strip():
+            continue
+        if _MONEY_COL.match(label) and re.fullmatch(r"[\d\s.,\u00a0]+", cell):
+            cell = f"{cell.strip()} {'tkr' if 'tkr' in h.lower() else 'kr'}"
+        lines.append(f"{label}: {cell.strip()}")
+    return lines
+
+
+def _split_row(header: list[str], line: str) -> list[str] | None:
+    """The cells of a PDF table row whose columns ran together: the amount at the end, a
+    place before it (a kommun or locality), the owner up to its organisation word."""
+    cells: dict[int, str] = {}
+    rest = line.strip()
+    cols = list(range(len(header)))
+    if _MONEY_COL.match(header[cols[-1]]):
+        m = re.search(r"\s(\d{1,3}(?:[ .\u00a0]\d{3})*(?:,\d+)?)(?:\s*(?:kr|kronor))?$", rest)
+        if not m:
+            return None
+        cells[cols.pop()], rest = m.group(1), rest[: m.start()].strip()
+    if cols and _PLACE_COL.match(header[cols[-1]]):
+        words = rest.split()
+        for n in (3, 2, 1):  # the longest place name that ends the row
+            cand = " ".join(words[-n:])
+            if len(words) > n and (normalize_place(cand) or cand in localities()):
+                cells[cols.pop()], rest = cand, " ".join(words[:-n])
+                break
+        else:
+            return None
+    if len(cols) != 2 or not (
+        _OWNER_COL.match(header[cols[0]]) and _NAME_COL.match(header[cols[1]])
+    ):
+        return None
+    words = rest.split()
+    for j in range(1, len(words)):
+        owner = " ".join(words[:j])
+        if looks_like_org(words[j - 1]):
+            tail = next((t for t in _ORG_TAIL_WORDS if " ".join(words[j:]).startswith(t)), None)
+            if tail:
+                owner, j = f"{owner} {tail}", j + len(tail.split())
+            cells[cols[0]], cells[cols[1]] = owner, " ".join(words[j:])
+            break
+    else:
+        return None
+    if not cells[cols[1]]:
+        return None
+    return [cells.get(i, "") for i in range(len(header))]
+
+
+def unflatten_tables(text: str) -> str:
+    """Grant tables that lost their markup, rewritten as one record per row: a title line and
+    label lines ("Sökande: …", "Beviljat: 25 000 kr"), blank-line separated. Handles a table
+    scraped to one cell per line and a PDF table read back one row per line."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        s = lines[i].strip()
+        header: list[str] = []
+        rows: list[list[str]] = []
+        j = i
+        if _COLUMN_CELL.match(s):  # one cell per line
+            while j < len(lines) and _COLUMN_CELL.match(lines[j].strip()):
+                header.append(lines[j].strip())
+                j += 1
+            cells = []
+            while j < len(lines) and len(cells) < 4 * len(header) * 50:
+                t = lines[j].strip()
+                if not t or _TOTAL_ROW.match(t):
+                    break
+                cells.append(t)
+                j += 1
+            k = len(header)
+            usable = len(cells) - len(cells) % k
+            rows = [cells[n : n + k] for n in range(0, usable, k)]
+            if usable != len(cells) or not all(
+                _MONEY_CELL.match(r[-1]) for r in rows if _MONEY_COL.match(header[-1])
+            ):
+                rows = []
+        elif _COLUMN_RUN.match(s):  # a PDF row per line
+            header = re.findall(rf"(?:{_COLUMN})(?:\s*\((?:kr|sek|tkr)\))?", s, re.I)
+            j = i + 1
+            while j < len(lines) and (row := _split_row(header, lines[j])):
+                rows.append(row)
+                j += 1
+        records = [r for row in rows if (r := _record_lines(header, row))]
+        if len(header) >= 3 and len(records) >= _MIN_TABLE_ROWS and len(records) == len(rows):
+            for record in records:
+                out += ["", *record, ""]
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
+
+
+# Fact labels a scraped page may set on a line of their own, the value on the next line
+# ("Projektägare" / "Saxnäs Byaförening"), as card and fact-box widgets render them.
+_FACT_LABEL_LINE = re.compile(
+    r"^(?:Projektägare|Sökande|Stödmottagare|Projekttid|Projektperiod|Löptid|Period|Budget"
+    r"|Total\s+budget|Projektbudget|Total\s+omfattning|Beviljat(?:\s+(?:belopp|stöd))?"
+    r"|Finansiering|(?:Med)?[Ff]inansiärer?|Kommuner?|Ort|Kontaktperson)\s*:?$",
+    re.IGNORECASE,
+)
+_FACT_VALUE_WORDS = 25  # a value line is short; a longer line is the next paragraph
+
+
+def join_fact_labels(text: str) -> str:
+    """'Projektägare' + 'Saxnäs Byaförening' on two lines -> 'Projektägare: Saxnäs Byaförening'."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i].strip()
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if (
+            _FACT_LABEL_LINE.match(line)
+            and nxt
+            and not _FACT_LABEL_LINE.match(nxt)
+            # a table's column headings, one per line, are no label and value
+            and not _COLUMN_CELL.match(nxt)
+            and not (out and _COLUMN_CELL.match(out[-1].strip()))
+            and len(nxt.split()) <= _FACT_VALUE_WORDS
+        ):
+            out.append(f"{line.rstrip(' :')}: {nxt}")
+            i += 2
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)

@@ -11,6 +11,10 @@ from pathlib import Path
 from stodkollen.text import fold
 
 _CSV = Path(__file__).parent / "data" / "kommuner.csv"
+# Villages and towns a page may name instead of their kommun ("Ammarnäs", "Lansjärvs
+# Byaförening"): place knowledge, one locality per line with its kommun. Localities whose name
+# is also a common word or belongs to more than one kommun are left out of the file.
+_ORTER_CSV = Path(__file__).parent / "data" / "orter.csv"
 
 # Kommun names that are also common words, given names or surnames ("Mark", "Vara", "Berg",
 # "Nora", "Dorotea" ...). They count only with place context: "Marks kommun", "i Vara",
@@ -109,6 +113,10 @@ def _pattern() -> re.Pattern[str]:
 
 def _scan(text: str) -> list[_Place]:
     """Accepted place mentions in order; ambiguous names need context (see _AMBIGUOUS)."""
+    return [p for _, p in _scan_matches(text)]
+
+
+def _scan_matches(text: str) -> list[tuple[re.Match[str], _Place]]:
     hits = [(m, _aliases()[m.group()]) for m in _pattern().finditer(text)]
     ok = [
         not p.ambiguous
@@ -125,7 +133,7 @@ def _scan(text: str) -> list[_Place]:
                 if 0 <= j < len(hits) and ok[j] and _glued(text, hits[j][0], m):
                     ok[i] = changed = True
                     break
-    return [p for (_, p), good in zip(hits, ok, strict=True) if good]
+    return [hit for hit, good in zip(hits, ok, strict=True) if good]
 
 
 def _glued(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
@@ -135,6 +143,58 @@ def _glued(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
 
 def _unique(items: list[str | None]) -> list[str]:
     return list(dict.fromkeys(i for i in items if i))
+
+
+@cache
+def localities() -> dict[str, str]:
+    """Localities (villages, towns that are not a kommun's name) -> their kommun."""
+    with _ORTER_CSV.open(encoding="utf-8") as f:
+        return {row["ort"]: row["kommun"] for row in csv.DictReader(f)}
+
+
+@cache
+def _locality_forms() -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for ort, kommun in localities().items():
+        for form in (ort, _genitive(ort)):
+            forms.setdefault(form, kommun)
+    return forms
+
+
+@cache
+def _locality_pattern() -> re.Pattern[str]:
+    forms = sorted(_locality_forms(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+
+
+# Words after which a place in the same sentence is named in passing, not as the place the
+# project concerns: "inspirerat av ett projekt i Umeå", "studiebesök i Arvidsjaur",
+# "erfarenheter från Hemavan", "hur man gjort i Kiruna".
+_PASSING = re.compile(
+    r"\b(?:inspir\w+|förebild\w*|studiebesök\w*|studieres\w+|efter\s+modell|liknande|tittat"
+    r"|erfarenhet(?:er)?\s+från|lär(?:t|de)?\s+sig\s+av|likt|precis\s+som|jämför\w*"
+    r"|inspired|similar|modelled|study\s+visit)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n")
+
+
+def record_kommuner(text: str) -> list[str]:
+    """The kommuner a project's text concerns, in order of first mention: kommun names, and
+    localities as their kommun. A place named only after a passing cue in its sentence
+    ("inspirerat av ett projekt i Umeå") is left out."""
+    kept: list[str] = []
+    for sentence in _SENTENCE_BREAK.split(text):
+        if not sentence.strip():
+            continue
+        cue = _PASSING.search(sentence)
+        found = [(m.start(), p.kommun) for m, p in _scan_matches(sentence) if p.kommun]
+        found += [
+            (m.start(), _locality_forms()[m.group()])
+            for m in _locality_pattern().finditer(sentence)
+        ]
+        kept += [kommun for start, kommun in sorted(found) if not (cue and start > cue.start())]
+    return _unique(kept)
 
 
 def in_place_context(text: str, start: int, end: int) -> bool:

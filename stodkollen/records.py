@@ -202,6 +202,7 @@ class Source:
     text: str  # the chunk (excerpt) shown to the user
     chunk_id: str | None = None
     cited_sentences: list[str] = field(default_factory=list)
+    dense: float | None = None  # cosine of question and chunk (None: not ranked densely)
 
     @property
     def source(self) -> str:

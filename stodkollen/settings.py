@@ -177,6 +177,13 @@ class AnswerSettings(_Section):
         0.1, description="Bonus per kommun named in a unit when the question asks which kommuner."
     )
     overview_units: int = Field(3, ge=1, description="Sentences in a 'berätta om' answer.")
+    local_dense_margin: float = Field(
+        0.03,
+        description="A place's project joins a local-support list only when its best chunk is "
+        "within this cosine of the best source's: in a place-boosted ranking every page of the "
+        "place ranks high, and pages on another topic fall further behind in meaning (on the "
+        "development set: 0.05 behind for an unrelated project in the same kommun).",
+    )
     local_items: int = Field(
         5, ge=1, description="Offerings listed for 'finns det stöd i X?': a short list to scan."
     )

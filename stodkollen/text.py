@@ -62,6 +62,23 @@ def terms(text: str) -> list[str]:
     return _stemmer().stemWords(kept)
 
 
+# Swedish compounds put the head last ("företagsrådgivning" is a kind of "rådgivning"), so a
+# compound the corpus never spells out still counts as known when its head is. Parts shorter
+# than these are suffixes or linking letters, not words ("s", "ar", "het").
+MIN_COMPOUND_HEAD = 3
+MIN_COMPOUND_TAIL = 5
+
+
+def known_term(term: str, vocabulary) -> bool:
+    """Is this index term, or the head word of this compound term, in the vocabulary?"""
+    if term in vocabulary:
+        return True
+    return any(
+        term[i:] in vocabulary
+        for i in range(MIN_COMPOUND_HEAD, len(term) - MIN_COMPOUND_TAIL + 1)
+    )
+
+
 @lru_cache(maxsize=1)
 def place_terms() -> frozenset[str]:
     """Index terms of every kommun and län name: places are judged by the place logic."""

@@ -14,6 +14,8 @@ from stodkollen.settings import IngestSettings, Settings
 from tests.conftest import SAMPLE
 from tests.fakes import HashingEmbedder
 
+DEV_PAGES = SAMPLE.parent.parent / "eval" / "pages" / "dev"
+
 
 @pytest.fixture
 def corpus(tmp_path):
@@ -42,6 +44,58 @@ def test_first_ingest_then_unchanged(settings, corpus):
     assert (second.added, second.updated, second.unchanged, second.embedded) == (0, 0, 5, 0)
     assert emb.calls == calls  # nothing embedded again
     assert _snapshot(store) == before
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "pdf", "txt"])
+def test_every_format_is_unchanged_on_a_second_pruning_run(settings, tmp_path, fmt):
+    """Found in session 3: HTML and Markdown records lost their source identity, so a second
+    `ingest --prune` of the same folder re-added every page and then deleted it."""
+    pages = sorted(DEV_PAGES.glob(f"d*.{fmt}"))
+    assert pages
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for page in pages:
+        shutil.copy(page, folder / page.name)
+    ing, store = _ingestor(settings)
+    first = ing.run([str(folder)], prune=True)
+    assert first.added == len(pages)
+    before = _snapshot(store)
+    second = ing.run([str(folder)], prune=True)
+    assert (second.added, second.updated, second.removed) == (0, 0, 0)
+    assert second.unchanged == len(pages)
+    assert _snapshot(store) == before
+    assert set(store.source_states()) == {str(p.resolve()) for p in folder.iterdir()}
+
+
+def test_records_stored_under_a_display_name_are_replaced_not_doubled(
+    settings, tmp_path, monkeypatch
+):
+    """A store written by the version with the identity bug heals on the next run."""
+    import ingest.pipeline as pipeline
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    page = next(DEV_PAGES.glob("d*.html"))
+    shutil.copy(page, folder / page.name)
+    real = pipeline.parse_document
+
+    def without_identity(doc):
+        records = real(doc)
+        for r in records:
+            r.source_id = ""  # what the buggy HTML path stored: the display name
+        return records
+
+    monkeypatch.setattr(pipeline, "parse_document", without_identity)
+    ing, store = _ingestor(settings)
+    ing.run([str(folder)])
+    assert set(store.source_states()) == {page.name}
+    count = store.count()
+    monkeypatch.setattr(pipeline, "parse_document", real)
+    summary = ing.run([str(folder)])
+    assert (summary.added, summary.updated, summary.removed) == (0, 1, 0)
+    assert set(store.source_states()) == {str((folder / page.name).resolve())}
+    assert store.count() == count  # replaced, not doubled
+    assert ing.run([str(folder)], prune=True).unchanged == 1
 
 
 def test_changed_file_replaces_its_chunks(settings, corpus):

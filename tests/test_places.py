@@ -129,3 +129,15 @@ def test_lan_of_and_kommuner_in_lan():
     assert len(kommuner_in_lan("Västerbottens län")) == 15
     assert len(kommuner_in_lan("Kalmar")) == 12
     assert kommuner_in_lan("Atlantis") == []
+
+
+def test_localities_map_to_their_kommun_and_passing_mentions_are_left_out():
+    from stodkollen.places import all_kommuner, localities, record_kommuner
+
+    assert all(k in all_kommuner() for k in localities().values())
+    assert not set(localities()) & set(all_kommuner())  # a kommun's own name is no locality
+    assert record_kommuner("Lansjärvs Byaförening söker stöd.") == ["Överkalix"]
+    text = "Lägret hålls i Ammarnäs. Upplägget är inspirerat av ett projekt i Umeå."
+    assert record_kommuner(text) == ["Sorsele"]
+    # named in passing and for real: kept
+    assert record_kommuner("Det drivs i Umeå. Idén kommer från ett studiebesök i Umeå.") == ["Umeå"]

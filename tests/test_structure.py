@@ -367,3 +367,64 @@ def test_decision_sections_with_a_lowercase_grantee():
         ("Ansökan om bidrag till bygdegården", "Norrby hembygdsförening", 40_000),
         ("Ny led", "Tranås Skidklubb", 25_000),
     ]
+
+
+def _text_doc(text: str, fmt: str = "txt"):
+    from stodkollen.records import Document
+
+    return Document(source="x.txt", text=text, content_hash="0", fmt=fmt)
+
+
+def test_a_scraped_table_with_one_cell_per_line_gives_one_record_per_row():
+    text = (
+        "Beviljad bygdepeng 2024\n\nSökande\nProjekt\nBy\nBeviljat\n"
+        "Fränsta Byaråd\nJulmarknad på torget\nFränsta\n25 000\n"
+        "Erikslunds Skoterklubb\nNy ledbro över Ljungan\nErikslund\n50 000\nSumma\n75 000\n"
+    )
+    records = parse_document(_text_doc(text))
+    assert [(r.title, r.owner, r.budget_sek, r.kommuner) for r in records] == [
+        ("Julmarknad på torget", "Fränsta Byaråd", 25000, ["Ånge"]),
+        ("Ny ledbro över Ljungan", "Erikslunds Skoterklubb", 50000, ["Ånge"]),
+    ]
+
+
+def test_a_pdf_table_row_with_its_columns_run_together_is_split():
+    from ingest.structure import unflatten_tables
+
+    text = (
+        "Sökande Projekt Ort Beviljat (kr)\n"
+        "Klövsjö Byalag Belysning vid skidspåret Klövsjö 85 000\n"
+        "Myrvikens IF Utegym vid idrottsplatsen Myrviken 95 000\n"
+    )
+    out = unflatten_tables(text)
+    assert (
+        "Belysning vid skidspåret\nSökande: Klövsjö Byalag\nOrt: Klövsjö\nBeviljat: 85 000 kr"
+        in out
+    )
+    assert "Sökande: Myrvikens IF" in out
+
+
+def test_grant_lines_title_first_and_labels_on_their_own_line():
+    from ingest.structure import join_fact_labels
+
+    text = (
+        "Beviljade projekt 2024\n\n"
+        "Fiberkollen Saxdalen – Saxdalens Byalag – 88 000 kr\n"
+        "Söderbärke Scenkonst – Kulturföreningen Bärkehus – 176 000 kr\n"
+    )
+    records = parse_document(_text_doc(text))
+    assert [(r.title, r.owner, r.budget_sek) for r in records] == [
+        ("Fiberkollen Saxdalen", "Saxdalens Byalag", 88000),
+        ("Söderbärke Scenkonst", "Kulturföreningen Bärkehus", 176000),
+    ]
+    assert (
+        join_fact_labels("Projektägare\nSaxnäs Byaförening") == "Projektägare: Saxnäs Byaförening"
+    )
+
+
+def test_applied_amounts_are_no_budget_and_prose_funders_end_at_a_clause():
+    from ingest.metadata import find_funders
+
+    assert find_budget("Sökt stöd: 210 000 kr. LAG prioriterar ansökan med 180 000 kr.") == 180000
+    text = "Föreningen får dessutom bidrag från Leader Norrland, och resten betalar byborna själva."
+    assert find_funders(text) == ["Leader Norrland"]

@@ -1,4 +1,4 @@
-"""Generate the four PDF pages of the dev evaluation corpus.
+"""Generate the six PDF pages of the dev evaluation corpus.
 
 Run from anywhere:  python eval/pages/dev/make_pdfs.py
 Requires fpdf2 (pip install fpdf2). Uses the core font Helvetica, which only
@@ -232,9 +232,90 @@ def d18_slutrapport():
     pdf.output(OUT / "d18_slutrapport-skargardsmat.pdf")
 
 
+def table_rows(pdf, widths, rows, bold_first=True):
+    """A bordered table; pypdf reads each row back as one line with the columns run together."""
+    for n, row in enumerate(rows):
+        pdf.set_font("Helvetica", "B" if (n == 0 and bold_first) else "", 9)
+        for w, cell in zip(widths, row):
+            pdf.cell(w, 6, clean(cell), border=1)
+        pdf.ln()
+    pdf.ln(3)
+
+
+def d31_landsbygdsmedel_berg():
+    pdf = Doc("BERGS KOMMUN | Kommunstyrelsens arbetsutskott | Beslut 2024-05-14")
+    pdf.alias_nb_pages()
+    pdf.add_page()
+    pdf.h1("Fördelning av landsbygdsmedel 2024")
+    pdf.p("Kommunstyrelsens arbetsutskott beslutade den 14 maj 2024 att fördela 357 500 kronor ur "
+          "kommunens landsbygdsmedel till sex lokala projekt. Medlen ska göra byarna mer attraktiva "
+          "att bo i och besöka. Totalt kom det in elva ansökningar.")
+    table_rows(pdf, (58, 62, 28, 22), [
+        ("Sökande", "Projekt", "Ort", "Beviljat (kr)"),
+        ("Klövsjö Byalag", "Belysning vid skidspåret", "Klövsjö", "85 000"),
+        ("Svenstaviks Hembygdsförening", "Digitalt bildarkiv", "Svenstavik", "42 500"),
+        ("Rätans Bygdegårdsförening", "Ny köksutrustning i bygdegården", "Rätan", "60 000"),
+        ("Myrvikens IF", "Utegym vid idrottsplatsen", "Myrviken", "95 000"),
+        ("Åsarna Skidklubb", "Vallabod för barn och unga", "Åsarna", "35 000"),
+        ("Hackås Företagarförening", "Skyltprogram för bygdens företag", "Hackås", "40 000"),
+        ("Summa", "", "", "357 500"),
+    ])
+    pdf.p("Utbetalning sker mot redovisade kostnader. Projekten ska vara genomförda och redovisade "
+          "senast ett år efter beslutet.")
+    pdf.p("Frågor om beslutet besvaras av landsbygdsutvecklare Tove Granlund, tove.granlund@berg.se, "
+          "0687-161 40.")
+    pdf.output(OUT / "d31_landsbygdsmedel-berg.pdf")
+
+
+def d32_lag_umealvsdalen():
+    pdf = Doc("Leader Umeälvsdalen | LAG-beslut 2024-09-18", "Leader Umeälvsdalen ideell förening")
+    pdf.alias_nb_pages()
+    pdf.add_page()
+    pdf.h1("Prioriterade projekt – LAG-möte 18 september 2024")
+    pdf.p("LAG i Leader Umeälvsdalen, som omfattar Umeå, Vindeln och Bjurholm, sammanträdde den "
+          "18 september 2024 och prioriterade fem projekt. Det formella beslutet om stöd fattas "
+          "därefter av Jordbruksverket.")
+    pdf.h2("Prioriterade ansökningar")
+    entries = [
+        ("1. Kulturstigen på Holmön", "Holmöns Byaförening, Umeå kommun",
+         "Beviljat stöd: 312 000 kr · Projekttid: 2024-10-01 – 2026-09-30"),
+        ("2. Matlänken Vindeln", "Vindelns Lokalmat ekonomisk förening, Vindelns kommun",
+         "Beviljat stöd: 450 000 kr · Projekttid: 2024-11-01 – 2026-10-31"),
+        ("3. Ungdomsgården i Tavelsjö", "Tavelsjö Byaförening, Umeå kommun",
+         "Beviljat stöd: 128 500 kr"),
+        ("4. Vandringsled längs Vindelälven", "Åmsele Intresseförening, Vindelns kommun",
+         "Beviljat stöd: 265 000 kr · Projekttid: 2025-01-01 – 2025-12-31"),
+        ("5. Företagskvällar i Bjurholm", "Bjurholms Företagarförening, Bjurholms kommun",
+         "Beviljat stöd: 96 000 kr"),
+    ]
+    for title, owner, money in entries:
+        pdf.set_font("Helvetica", "B", 10.5)
+        pdf.multi_cell(0, 5.4, clean(title), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 10.5)
+        pdf.multi_cell(0, 5.4, clean(owner), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 5.4, clean(money).replace("·", "-"), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+    pdf.add_page()
+    pdf.h2("Övrigt")
+    pdf.p("Nästa LAG-möte hålls den 20 november 2024. Ansökningar till det mötet ska ha kommit in "
+          "senast den 15 oktober.")
+    pdf.p("Frågor om besluten: verksamhetsledare Malin Ek, malin.ek@umealvsdalen.se, 090-17 42 60.")
+    pdf.output(OUT / "d32_lag-beslut-umealvsdalen.pdf")
+
+
+ALL = {
+    "d02": d02_cirkulara_verkstaden,
+    "d10": d10_lag_beslut,
+    "d15": d15_ksau_protokoll,
+    "d18": d18_slutrapport,
+    "d31": d31_landsbygdsmedel_berg,
+    "d32": d32_lag_umealvsdalen,
+}
+
 if __name__ == "__main__":
-    d02_cirkulara_verkstaden()
-    d10_lag_beslut()
-    d15_ksau_protokoll()
-    d18_slutrapport()
-    print("wrote 4 PDFs to", OUT)
+    import sys
+
+    chosen = sys.argv[1:] or list(ALL)  # e.g. "python make_pdfs.py d31 d32" writes only those
+    for key in chosen:
+        ALL[key]()
+    print(f"wrote {len(chosen)} PDFs to", OUT)
