@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from index.lexical import LexicalIndex
+# TITLE_HEAD_WORDS: the title heads are made in the per-chunk index; composers import it here.
+from index.lexical import TITLE_HEAD_WORDS, ChunkIndex, LexicalIndex, cache_for  # noqa: F401
 from index.store import ChunkStore
 from ingest.chunking import embedding_text
-from stodkollen import codec
 from stodkollen.records import Chunk, Filters
-from stodkollen.text import words
 
 log = logging.getLogger(__name__)
-
-# A title head shorter than this ("Ett", "Vi") would match questions by accident.
-MIN_TITLE_HEAD_CHARS = 4
-TITLE_HEAD_WORDS = 2  # how questions name a project: by the first words of its title
 
 
 @dataclass
@@ -49,74 +43,70 @@ class Boosts:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """One consistent view of the chunks: records, their positions and the BM25 index."""
+    """One consistent view of the store: BM25, filter fields, places, sources and title heads
+    of every chunk (`index.lexical.ChunkIndex`); the chunks' texts stay in Chroma."""
 
-    chunks: list[Chunk]
-    by_id: dict[str, int]
-    lexical: LexicalIndex
-    kommuner: frozenset[str] = frozenset()  # kommuner some chunk is about
-    lans: frozenset[str] = frozenset()
-    title_heads: tuple[tuple[str, str], ...] = ()  # (project_id, folded head of its title)
-    sources: frozenset[str] = frozenset()  # file names and URLs some chunk comes from
+    index: ChunkIndex
+
+    @property
+    def lexical(self) -> LexicalIndex:
+        return self.index.lexical
+
+    @property
+    def kommuner(self) -> frozenset[str]:  # kommuner some chunk is about
+        return self.index.kommuner
+
+    @property
+    def lans(self) -> frozenset[str]:
+        return self.index.lans
+
+    @property
+    def sources(self) -> frozenset[str]:  # file names and URLs some chunk comes from
+        return self.index.sources
+
+    @property
+    def title_heads(self) -> tuple[tuple[str, str], ...]:  # (project_id, folded title head)
+        return self.index.title_heads
+
+    @property
+    def version(self) -> str:
+        return self.index.version
 
     def mask(self, f: Filters) -> np.ndarray | None:
-        if f.is_empty():
-            return None
-        return np.array([codec.matches(c.project, f) for c in self.chunks], dtype=bool)
+        return self.index.mask(f)
 
 
 def build_snapshot(chunks: list[Chunk]) -> Snapshot:
-    chunks = sorted(chunks, key=lambda c: (c.project.source, c.project.index, c.chunk_index))
-    return Snapshot(
-        chunks,
-        {c.id: i for i, c in enumerate(chunks)},
-        LexicalIndex([embedding_text(c) for c in chunks]),
-        frozenset(k for c in chunks for k in c.project.kommuner),
-        frozenset(ln for c in chunks for ln in c.project.lan),
-        _title_heads(chunks),
-        frozenset(c.project.source for c in chunks),
-    )
+    """A snapshot of exactly these chunks, held in memory only (tests, small tools)."""
+    return Snapshot(ChunkIndex.build(chunks, [embedding_text(c) for c in chunks], ""))
 
 
 class Catalog:
-    """All chunks in memory (text + metadata) and the BM25 index over them.
+    """This process's view of every chunk, kept at the store's version.
 
-    Reloaded when the store's version changes (every write changes it, in any process), so a
-    process sees other processes' ingests, edits that keep the chunk count included.
+    Before each question it compares the store version (one cheap call) with its own; when
+    they differ it loads the index saved for that version under the data dir, or builds it
+    from every chunk (`index.lexical.ChunkIndexCache`). So a process sees other processes'
+    writes, edits that keep the chunk count included.
     """
 
     def __init__(self, store: ChunkStore):
         self.store = store
-        self._lock = threading.Lock()
-        self._version: str | None = None
-        self._snap = build_snapshot([])
+        self._cache = cache_for(store, embedding_text)
+        self._snap = Snapshot(ChunkIndex.empty())
 
     # Readers take one snapshot and use only it: a refresh swaps the whole snapshot at once.
     def snapshot(self) -> Snapshot:
         return self._snap
 
     def refresh(self, force: bool = False) -> Snapshot:
-        version = self.store.version()
-        with self._lock:
-            if version != self._version or force:
-                self._snap = build_snapshot(self.store.all_chunks())
-                self._version = version
-                log.info("Katalog laddad: %d delar", len(self._snap.chunks))
-            return self._snap
-
-
-def _title_heads(chunks: list[Chunk]) -> tuple[tuple[str, str], ...]:
-    """Each project's title as a question would name it: its first words, folded; computed
-    once per snapshot instead of on every question."""
-    heads: dict[str, str] = {}
-    for c in chunks:
-        p = c.project
-        if p.id in heads or p.kind != "project":
-            continue
-        head = " ".join(words(p.title)[:TITLE_HEAD_WORDS])
-        if len(head) >= MIN_TITLE_HEAD_CHARS:
-            heads[p.id] = head
-    return tuple(heads.items())
+        """The snapshot at the store's version; `force` waits for an update another thread
+        is making instead of answering from the previous version meanwhile."""
+        index = self._cache.current(self.store, wait=force)
+        if index is not self._snap.index:
+            self._snap = Snapshot(index)
+            log.info("Katalog: version %s, %d delar", index.version, index.size)
+        return self._snap
 
 
 def rrf(rankings: list[list[str]], k: int) -> dict[str, float]:
@@ -144,24 +134,31 @@ class Retriever:
         cfg = self.settings.retrieval
         method = method or cfg.retriever
         snap = self.catalog.refresh()
+        store = self.catalog.store
         n = cfg.candidates
         dense: list[tuple[str, float]] = []
         lexical: list[tuple[str, float]] = []
+        # Filters become one mask over the snapshot's arrays: BM25 uses it as weights, the
+        # dense query gets the ids it selects (the same result as Chroma's `where`, faster).
+        mask = snap.mask(filters)
+        index = snap.index
         if method in ("hybrid", "dense"):
             vec = self.embedder.embed_queries([query])[0]
-            got = self.catalog.store.query_chunks(vec, n, filters)
-            dense = [(cid, s) for cid, s in got if cid in snap.by_id]
+            among = None if mask is None else index.ids_where(mask)
+            dense = store.query_chunks(vec, n, among=among)
         if method in ("hybrid", "bm25"):
-            mask = snap.mask(filters)
-            lexical = [(snap.chunks[i].id, s) for i, s in snap.lexical.search(query, n, mask)]
+            lexical = [(index.id_at(i), s) for i, s in snap.lexical.search(query, n, mask)]
         fused = rrf([[c for c, _ in dense], [c for c, _ in lexical]], cfg.rrf_k)
         dense_of, lex_of = dict(dense), dict(lexical)
         boosts = boosts or Boosts()
+        # Texts and metadata of the candidates only, in one read; a chunk deleted since the
+        # snapshot is simply not returned.
+        chunks = {c.id: c for c in store.chunks_by_id(list(fused))}
         hits = []
         for cid, score in fused.items():
-            if cid not in snap.by_id:
+            chunk = chunks.get(cid)
+            if chunk is None:
                 continue
-            chunk = snap.chunks[snap.by_id[cid]]
             hits.append(Hit(chunk, score + boosts.of(chunk), dense_of.get(cid), lex_of.get(cid)))
         hits.sort(key=lambda h: -h.score)
         return hits

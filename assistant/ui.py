@@ -24,7 +24,7 @@ from assistant import project_table, render
 from assistant.feedback import record_feedback
 from assistant.filters import parse_filters, parse_k
 from stodkollen.errors import StodkollenError, UserInputError
-from stodkollen.records import Answer, Filters
+from stodkollen.records import Answer, Chunk, Filters
 from stodkollen.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -195,9 +195,10 @@ class Handlers:
 
     def documents(self) -> str:
         """The Dokument tab's list of documents and projects."""
-        snap = self.assistant.catalog.refresh()
-        projects = [r.project for r in self.assistant.store.all_projects()]
-        return render.documents_table(snap.chunks, projects)
+        records = self.assistant.store.all_projects()
+        # A project record lists its chunks: counts per source without reading every chunk.
+        chunks = [Chunk(cid, "", r.project, r.doc_hash) for r in records for cid in r.chunk_ids]
+        return render.documents_table(chunks, [r.project for r in records])
 
     def upload(self, files, progress=gr.Progress()):  # noqa: B008 (gradio idiom)
         """Save each uploaded file under <home>/uploads and ingest it before the next; a file

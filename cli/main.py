@@ -416,11 +416,27 @@ def feedback_export() -> None:
 @click.option("--sizes", default="1000,10000", show_default=True, help="Corpus sizes in chunks.")
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--out", type=click.Path(dir_okay=False), default=None, help="e.g. eval/BENCH.md")
-def bench(sizes: str, as_json: bool, out: str | None) -> None:
+@click.option(
+    "--stand-in-above",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Sizes above this many chunks use stand-in vectors instead of the model (0: all; "
+    "default 10000).",
+)
+@click.option("--no-onnx", is_flag=True, help="Skip the ONNX against torch comparison.")
+def bench(
+    sizes: str, as_json: bool, out: str | None, stand_in_above: int | None, no_onnx: bool
+) -> None:
     """Measure ingest, re-ingest, ask latency, memory and cold start on synthetic corpora."""
     from eval.bench import run_cli
 
-    report, text = run_cli(sizes, out, progress=lambda line: click.echo(line, err=True))
+    report, text = run_cli(
+        sizes,
+        out,
+        progress=lambda line: click.echo(line, err=True),
+        stand_in_above=stand_in_above,
+        onnx=not no_onnx,
+    )
     _emit(report, as_json, text)
 
 

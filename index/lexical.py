@@ -1,38 +1,132 @@
-"""BM25 over chunks (bm25s) on the Swedish index terms of `stodkollen.text`."""
+"""BM25 over chunks (bm25s) on the Swedish index terms of `stodkollen.text`, and the compact
+per-chunk index a process keeps instead of the chunks themselves, saved per store version.
+
+`LexicalIndex` is BM25 plus document frequencies (the refusal's term coverage, the composers'
+IDF weights). Its score matrix is built with numpy (equal to bm25s's own builder) and can be
+saved and loaded memory-mapped (bm25s save/load). `ChunkIndex` is what answering needs to know
+about *every* chunk: its id by BM25 position, the fields filters test (source, year span,
+kommuner, län) as numpy arrays, the kommuner, län and sources present and each project's title
+head. Texts and metadata stay in Chroma and are fetched for hits only.
+
+`ChunkIndexCache` keeps one `ChunkIndex` at the store's version (`ChunkStore.version()`, the
+token every write replaces): it loads the index saved for that token from
+`<home>/lexical/<store identity>/<token>/` (arrays and BM25 memory-mapped), or builds it from
+every chunk and saves it, so the next process on this home starts by loading. The token says
+only *that* the store changed, not what changed, so a version this home has not saved is
+built from every chunk; the ingest saves the version it leaves behind.
+"""
 
 from __future__ import annotations
 
+import json
 import logging
 import math
+import os
+import re
+import shutil
+import threading
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
-from stodkollen.text import known_term, place_terms, terms
+from stodkollen import codec
+from stodkollen.records import Chunk, Filters
+from stodkollen.text import known_term, place_terms, terms, words
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1  # of the saved files; a change makes old caches unreadable (rebuilt, not misread)
+# A title head shorter than this ("Ett", "Vi") would match questions by accident.
+MIN_TITLE_HEAD_CHARS = 4
+TITLE_HEAD_WORDS = 2  # how questions name a project: by the first words of its title
+KEEP_VERSIONS = 2  # saved versions kept per store (a process may still be loading the older)
+# A store-version token that names a folder: ChunkStore writes uuid4 hex; anything else
+# (no token yet: a store never written by this code) is built but not saved.
+_SAVABLE_VERSION = re.compile(r"[0-9a-f]{8,64}")
+
+EMPTY_DOC = "__empty__"  # the term of a text without index terms, so every text is a document
 
 
+def _bm25s():
+    import bm25s
+
+    # bm25s sets its logger to DEBUG on import: its lines would reach stderr next to the
+    # CLI's one-line messages.
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s
+
+
+# --- term lists ---------------------------------------------------------------------------
+def term_ids(texts: Sequence[str], vocab: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """Each text's index terms as ids in `vocab` (extended in place): (lengths, flat ids)."""
+    lens = np.empty(len(texts), np.int64)
+    flat: list[int] = []
+    for i, text in enumerate(texts):
+        ids = [vocab.setdefault(t, len(vocab)) for t in (terms(text) or [EMPTY_DOC])]
+        lens[i] = len(ids)
+        flat += ids
+    return lens, np.asarray(flat, np.int32)
+
+
+def _ptr(lens: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(lens) + 1, np.int64)
+    np.cumsum(lens, out=out[1:])
+    return out
+
+
+def _gather(ptr: np.ndarray, flat: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The term lists of `rows`, in that order: (lengths, flat ids)."""
+    lens = (ptr[1:] - ptr[:-1])[rows]
+    if not len(rows) or not lens.sum():
+        return lens, np.zeros(0, np.int32)
+    starts = np.repeat(ptr[:-1][rows] - _ptr(lens)[:-1], lens)
+    return lens, np.asarray(flat[starts + np.arange(int(lens.sum()))], np.int32)
+
+
+# --- BM25 ---------------------------------------------------------------------------------
 class LexicalIndex:
-    """A BM25 index over a fixed list of texts; rebuilt when the chunk set changes."""
+    """BM25 (bm25s) over documents given as index terms, with their document frequencies."""
 
-    def __init__(self, texts: list[str]):
-        import bm25s
+    def __init__(self, texts: Sequence[str] = ()):
+        vocab: dict[str, int] = {}
+        lens, flat = term_ids(texts, vocab)
+        self._set(*_bm25(_ptr(lens), flat, list(vocab)))
 
-        # bm25s sets its logger to DEBUG on import: its "Building index" lines would reach
-        # stderr next to the CLI's one-line messages.
-        logging.getLogger("bm25s").setLevel(logging.WARNING)
-        self.size = len(texts)
-        self._bm25 = bm25s.BM25()
-        corpus = [terms(t) or ["__empty__"] for t in texts]
-        self.doc_terms = [set(c) for c in corpus]
-        self.df: dict[str, int] = {}
-        for doc in self.doc_terms:
-            for t in doc:
-                self.df[t] = self.df.get(t, 0) + 1
-        if texts:
-            self._bm25.index(corpus, show_progress=False)
+    def _set(self, bm25, size: int) -> None:
+        self._bm25, self.size = bm25, size
+        self.vocab: dict[str, int] = bm25.vocab_dict if bm25 is not None else {}
+        indptr = np.asarray(bm25.scores["indptr"]) if bm25 is not None else np.zeros(1)
+        # One score per (document, term): the column lengths are the document frequencies.
+        self._df = np.diff(indptr).astype(np.int64)
+
+    @classmethod
+    def from_terms(cls, ptr: np.ndarray, flat: np.ndarray, vocab: list[str]) -> LexicalIndex:
+        index = cls.__new__(cls)
+        index._set(*_bm25(ptr, flat, vocab))
+        return index
+
+    def save(self, path: Path) -> None:
+        if self._bm25 is not None:
+            self._bm25.save(str(path), show_progress=False)
+
+    @classmethod
+    def load(cls, path: Path, size: int) -> LexicalIndex:
+        bm25s = _bm25s()
+        index = cls.__new__(cls)
+        bm25 = bm25s.BM25.load(str(path), mmap=True, show_progress=False) if size else None
+        index._set(bm25, size)
+        return index
+
+    def df(self, term: str) -> int:
+        i = self.vocab.get(term)
+        return int(self._df[i]) if i is not None and i < len(self._df) else 0
 
     def idf(self, term: str) -> float:
         """Inverse document frequency; unseen terms weigh the most."""
-        return math.log((self.size + 1) / (self.df.get(term, 0) + 0.5))
+        return math.log((self.size + 1) / (self.df(term) + 0.5))
 
     def coverage(self, query: str) -> float:
         """IDF-weighted share of the question's topic terms that occur anywhere in the corpus
@@ -44,14 +138,14 @@ class LexicalIndex:
         total = sum(self.idf(t) for t in q)
         if not total:
             return 1.0
-        return sum(self.idf(t) for t in q if known_term(t, self.df)) / total
+        return sum(self.idf(t) for t in q if known_term(t, self.vocab)) / total
 
     def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
         """(position, score) of the best texts, score > 0 only; mask selects allowed texts."""
         q = terms(query)
         if not self.size or not q:
             return []
-        known = [t for t in q if t in self._bm25.vocab_dict]
+        known = [t for t in q if t in self.vocab]
         if not known:
             return []
         k = min(k, self.size)
@@ -60,3 +154,372 @@ class LexicalIndex:
             [known], k=k, show_progress=False, weight_mask=weight, n_threads=1
         )
         return [(int(d), float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
+
+
+def _bm25(ptr: np.ndarray, flat: np.ndarray, vocab: list[str]):
+    """(bm25s index, number of documents) over term lists whose ids index `vocab`.
+
+    The score matrix is computed with numpy over all (document, term) pairs at once, with the
+    arithmetic of bm25s's own builder (Lucene BM25, its defaults, the same float64 steps and
+    the float32 result), so it equals `bm25s.BM25().index(...)` bit for bit (tested) while
+    taking a fraction of the time of its loop over documents.
+    """
+    bm25s = _bm25s()
+    n = len(ptr) - 1
+    if not n:
+        return None, 0
+    bm25 = bm25s.BM25()
+    assert (bm25.method, bm25.idf_method, bm25.dtype) == ("lucene", "lucene", "float32")
+    lens = np.diff(ptr).astype(np.int64)
+    docs = np.repeat(np.arange(n, dtype=np.int64), lens)
+    pairs, tf = np.unique((docs << 32) | flat.astype(np.int64), return_counts=True)
+    rows, cols = pairs >> 32, pairs & 0xFFFFFFFF
+    df = np.bincount(cols, minlength=len(vocab))
+    # idf of each distinct document frequency, by the same math.log bm25s calls
+    values = np.unique(df[df > 0])
+    idf_of = {int(d): math.log(1 + (n - int(d) + 0.5) / (int(d) + 0.5)) for d in values}
+    idf = np.zeros(len(vocab), np.float32)
+    idf[df > 0] = [idf_of[int(d)] for d in df[df > 0]]
+    avg = lens.mean()
+    norm = bm25.k1 * ((1 - bm25.b) + bm25.b * lens[rows] / avg)  # float64, as per document
+    tf32 = tf.astype(np.float32)
+    scores = (idf[cols] * (tf32 / (norm + tf32))).astype(np.float32)
+    order = _by_column(cols)
+    indptr = np.zeros(len(vocab) + 1, np.int64)
+    np.cumsum(np.bincount(cols, minlength=len(vocab)), out=indptr[1:])
+    bm25.scores = {
+        "data": scores[order],
+        "indices": rows[order].astype(np.int32),
+        "indptr": indptr,
+        "num_docs": n,
+    }
+    bm25.vocab_dict = {t: i for i, t in enumerate(vocab)}
+    bm25.vocab_dict.setdefault("", len(vocab))  # what bm25s adds for empty queries
+    bm25.unique_token_ids_set = set(bm25.vocab_dict.values())
+    bm25.nonoccurrence_array = None
+    return bm25, n
+
+
+def _by_column(cols: np.ndarray) -> np.ndarray:
+    """A stable order by column: entries already in (row, column) order come out in (column,
+    row) order, the CSC layout. Radix passes of 16 bits (numpy sorts those by counting)."""
+    order = np.argsort((cols & 0xFFFF).astype(np.uint16), kind="stable")
+    high = cols[order] >> 16
+    if high.any():
+        order = order[np.argsort(high.astype(np.uint16), kind="stable")]
+    return order
+
+
+def _bm25_reference(ptr: np.ndarray, flat: np.ndarray, vocab: list[str]):
+    """bm25s's own builder over the same term lists (the tests compare the two)."""
+    bm25s = _bm25s()
+    as_list = flat.tolist()
+    docs = [as_list[a:b] for a, b in zip(ptr[:-1].tolist(), ptr[1:].tolist(), strict=True)]
+    bm25 = bm25s.BM25()
+    bm25.index((docs, {t: i for i, t in enumerate(vocab)}), show_progress=False)
+    return bm25
+
+
+# --- the per-chunk index ------------------------------------------------------------------
+_INT_COLUMNS = ("source", "pindex", "cindex", "year_from", "year_to", "project")
+_PLACES = ("kommun", "lan")
+_TABLES = ("source", "project", "kommun", "lan", "vocab")
+
+
+@dataclass
+class _Rows:
+    """Per-chunk columns (position-aligned) and their string tables, before sorting."""
+
+    ids: list[bytes]
+    cols: dict[str, np.ndarray]  # _INT_COLUMNS, each int32 per chunk
+    places: dict[str, tuple[np.ndarray, np.ndarray]]  # kind -> (position, place id) pairs
+    term_lens: np.ndarray
+    term_flat: np.ndarray
+
+
+def _head(chunk: Chunk) -> str:
+    """A project's title as a question would name it: its first words, folded ("" if none)."""
+    p = chunk.project
+    if p.kind != "project":
+        return ""
+    head = " ".join(words(p.title)[:TITLE_HEAD_WORDS])
+    return head if len(head) >= MIN_TITLE_HEAD_CHARS else ""
+
+
+class ChunkIndex:
+    """What a process knows about every chunk of one store version (see the module doc).
+
+    Positions are sorted by (source, project index, chunk index, id): the order the catalog
+    of whole chunks had, so BM25 ties rank as before.
+    """
+
+    def __init__(self, ids, cols, places, tables, lexical, version: str):
+        self.ids = ids  # np.ndarray of utf-8 bytes, by position
+        self.cols: dict[str, np.ndarray] = cols
+        self.places: dict[str, tuple[np.ndarray, np.ndarray]] = places
+        self.tables: dict[str, list] = tables  # source, project, kommun, lan, vocab
+        self.lexical: LexicalIndex = lexical
+        self.version = version  # the store-version token this index is of
+        self._place_ids = {
+            kind: {name: i for i, name in enumerate(tables[kind])} for kind in _PLACES
+        }
+        self._source_ids = {name: i for i, name in enumerate(tables["source"])}
+        present = {kind: np.unique(places[kind][1]) for kind in _PLACES}
+        self.kommuner = frozenset(tables["kommun"][i] for i in present["kommun"].tolist())
+        self.lans = frozenset(tables["lan"][i] for i in present["lan"].tolist())
+        self.sources = frozenset(tables["source"])  # display names some chunk comes from
+        heads: dict[str, str] = {}
+        for pid, head in (tables["project"][i] for i in _first_seen(cols["project"])):
+            if head and pid not in heads:
+                heads[pid] = head
+        self.title_heads: tuple[tuple[str, str], ...] = tuple(heads.items())
+
+    @property
+    def size(self) -> int:
+        return len(self.ids)
+
+    def id_at(self, position: int) -> str:
+        return self.ids[position].decode()
+
+    def ids_where(self, mask: np.ndarray) -> list[str]:
+        """The chunk ids at the positions a mask selects."""
+        return [i.decode() for i in self.ids[mask].tolist()]
+
+    def mask(self, f: Filters) -> np.ndarray | None:
+        """Positions that pass the filters (the rule of `codec.matches`), None when unfiltered."""
+        if f.is_empty():
+            return None
+        keep = np.ones(self.size, bool)
+        for kind, name in (("kommun", f.kommun), ("lan", f.lan)):
+            if name:
+                keep &= self._in_place(kind, name)
+        if f.source:
+            keep &= self.cols["source"] == self._source_ids.get(f.source, -1)
+        if f.from_year is not None:
+            keep &= self.cols["year_to"] >= int(f.from_year)
+        if f.to_year is not None:
+            keep &= self.cols["year_from"] <= int(f.to_year)
+        return keep
+
+    def _in_place(self, kind: str, name: str) -> np.ndarray:
+        at, pid = self.places[kind]
+        found = np.zeros(self.size, bool)
+        i = self._place_ids[kind].get(name)
+        if i is not None:
+            found[at[pid == i]] = True
+        return found
+
+    # --- building ---------------------------------------------------------------------
+    @classmethod
+    def empty(cls) -> ChunkIndex:
+        return cls.build([], [], "")
+
+    @classmethod
+    def build(cls, chunks: list[Chunk], texts: list[str], version: str) -> ChunkIndex:
+        """The index of exactly these chunks (`texts`: what BM25 indexes of each)."""
+        tables: dict[str, list] = {k: [] for k in _TABLES}
+        return cls._assemble(_rows_of(chunks, texts, tables), tables, version)
+
+    @classmethod
+    def _assemble(cls, rows: _Rows, tables: dict[str, list], version: str) -> ChunkIndex:
+        """Sort the rows into position order and build BM25 over them."""
+        n = len(rows.ids)
+        ids = np.array(rows.ids, dtype=bytes) if n else np.zeros(0, "S1")
+        source_rank = np.argsort(np.argsort(np.array(tables["source"], dtype=object)))
+        src = rows.cols["source"]
+        order = np.lexsort(
+            (ids, rows.cols["cindex"], rows.cols["pindex"], source_rank[src] if n else src)
+        )
+        back = np.empty(n, np.int64)
+        back[order] = np.arange(n)
+        ids = ids[order]
+        cols = {c: rows.cols[c][order] for c in _INT_COLUMNS}
+        places = {}
+        for kind in _PLACES:
+            at, pid = rows.places[kind]
+            at = back[at].astype(np.int32)
+            o = np.lexsort((pid, at))
+            places[kind] = (at[o], pid[o])
+        lens, flat = _gather(_ptr(rows.term_lens), rows.term_flat, order)
+        lexical = LexicalIndex.from_terms(_ptr(lens), flat, tables["vocab"])
+        return cls(ids, cols, places, tables, lexical, version)
+
+    # --- saving -----------------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        path.mkdir(parents=True)
+        arrays = {"ids": self.ids} | {f"col_{c}": a for c, a in self.cols.items()}
+        for kind, (at, pid) in self.places.items():
+            arrays |= {f"{kind}_at": at, f"{kind}_id": pid}
+        for name, a in arrays.items():
+            np.save(path / f"{name}.npy", a, allow_pickle=False)
+        self.lexical.save(path / "bm25")
+        meta = {"format": FORMAT, "size": self.size, "version": self.version}
+        meta["tables"] = self.tables
+        (path / "index.json").write_text(json.dumps(meta, ensure_ascii=False))  # written last
+
+    @classmethod
+    def load(cls, path: Path) -> ChunkIndex:
+        meta = json.loads((path / "index.json").read_text())
+        if meta.get("format") != FORMAT:
+            raise ValueError(f"format {meta.get('format')}")
+
+        def arr(name: str) -> np.ndarray:
+            return np.load(path / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+
+        tables = meta["tables"]
+        tables["project"] = [tuple(p) for p in tables["project"]]
+        index = cls(
+            arr("ids"),
+            {c: arr(f"col_{c}") for c in _INT_COLUMNS},
+            {kind: (arr(f"{kind}_at"), arr(f"{kind}_id")) for kind in _PLACES},
+            tables,
+            LexicalIndex.load(path / "bm25", meta["size"]),
+            meta["version"],
+        )
+        if index.size != meta["size"]:
+            raise ValueError(f"{index.size} ids, {meta['size']} recorded")
+        return index
+
+
+def _first_seen(column: np.ndarray) -> list[int]:
+    """The distinct values of a column in the order they first occur."""
+    if not len(column):
+        return []
+    values, first = np.unique(column, return_index=True)
+    return values[np.argsort(first)].tolist()
+
+
+def _rows_of(chunks: list[Chunk], texts: list[str], tables: dict[str, list]) -> _Rows:
+    """Rows for these chunks; their strings are added to `tables`."""
+    lookup = {k: {v: i for i, v in enumerate(tables[k])} for k in _TABLES}
+
+    def entry(kind: str, value) -> int:
+        found = lookup[kind].get(value)
+        if found is None:
+            found = lookup[kind][value] = len(tables[kind])
+            tables[kind].append(value)
+        return found
+
+    cols = {c: np.empty(len(chunks), np.int32) for c in _INT_COLUMNS}
+    places: dict[str, tuple[list, list]] = {kind: ([], []) for kind in _PLACES}
+    for i, c in enumerate(chunks):
+        p = c.project
+        first, last = codec.year_span(p)
+        cols["source"][i] = entry("source", p.source)
+        cols["pindex"][i], cols["cindex"][i] = p.index, c.chunk_index
+        cols["year_from"][i], cols["year_to"][i] = first, last
+        cols["project"][i] = entry("project", (p.id, _head(c)))
+        for kind, names in (("kommun", p.kommuner), ("lan", p.lan)):
+            for name in dict.fromkeys(names):
+                places[kind][0].append(i)
+                places[kind][1].append(entry(kind, name))
+    vocab = lookup["vocab"]
+    lens, flat = term_ids(texts, vocab)
+    tables["vocab"].extend(list(vocab)[len(tables["vocab"]) :])
+    return _Rows(
+        [c.id.encode() for c in chunks],
+        cols,
+        {k: (np.asarray(a, np.int32), np.asarray(b, np.int32)) for k, (a, b) in places.items()},
+        lens,
+        flat,
+    )
+
+
+# --- kept at the store's version ----------------------------------------------------------
+class ChunkIndexCache:
+    """The `ChunkIndex` of one store, kept at its version, saved under `root` per version."""
+
+    def __init__(self, root: Path, text_of: Callable[[Chunk], str]):
+        self.root, self.text_of = root, text_of
+        self._lock = threading.Lock()
+        self._index: ChunkIndex | None = None
+        self.last_event = "none"  # what the last change was: loaded or built
+
+    def current(self, store, wait: bool = True) -> ChunkIndex:
+        """The index at the store's version. One cheap call when nothing changed; while
+        another thread brings it up to date, callers that need not `wait` get the previous
+        index (a process's first call always waits)."""
+        index = self._index
+        version = store.version()
+        if index is not None and index.version == version:
+            return index
+        if not self._lock.acquire(blocking=wait or index is None):
+            return index
+        try:
+            # Read again inside the lock: another thread may have caught up, or a write may
+            # have come. The version is read before any chunk, so an index built while a write
+            # runs is labelled with the older token and the next call builds again.
+            version = store.version()
+            index = self._index
+            if index is not None and index.version == version:
+                return index
+            index = self._load(version)
+            if index is None:
+                chunks = store.all_chunks()
+                index = ChunkIndex.build(chunks, [self.text_of(c) for c in chunks], version)
+                self.last_event = "built"
+                log.info("Lexikalt index byggt: %d delar", index.size)
+                self._save(index)
+            self._index = index
+            return index
+        finally:
+            self._lock.release()
+
+    def _path(self, version: str) -> Path | None:
+        return self.root / version if _SAVABLE_VERSION.fullmatch(version) else None
+
+    def _load(self, version: str) -> ChunkIndex | None:
+        path = self._path(version)
+        if path is None or not (path / "index.json").is_file():
+            return None
+        try:
+            index = ChunkIndex.load(path)
+            if index.version != version:
+                raise ValueError(f"version {index.version}, folder {version}")
+        except Exception:  # a damaged or older cache is removed and rebuilt, never trusted
+            log.warning("Sparat lexikalt index i %s kunde inte läsas", path, exc_info=True)
+            shutil.rmtree(path, ignore_errors=True)
+            return None
+        self.last_event = "loaded"
+        return index
+
+    def _saved(self) -> list[Path]:
+        """Saved versions, newest first."""
+        if not self.root.is_dir():
+            return []
+        found = [p for p in self.root.iterdir() if _SAVABLE_VERSION.fullmatch(p.name)]
+        return sorted(found, key=lambda p: p.stat().st_mtime_ns, reverse=True)
+
+    def _save(self, index: ChunkIndex) -> None:
+        """Write to a temporary folder, then rename: readers never see half an index."""
+        target = self._path(index.version)
+        if target is None:
+            return
+        tmp = self.root / f".tmp-{uuid.uuid4().hex}"
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            index.save(tmp)
+            try:
+                os.rename(tmp, target)
+            except OSError:  # another process saved this version first
+                shutil.rmtree(tmp, ignore_errors=True)
+            for old in self._saved()[KEEP_VERSIONS:]:
+                shutil.rmtree(old, ignore_errors=True)
+        except OSError:
+            shutil.rmtree(tmp, ignore_errors=True)
+            log.warning("Lexikalt index kunde inte sparas i %s", self.root, exc_info=True)
+
+
+_caches: dict[str, ChunkIndexCache] = {}
+_caches_lock = threading.Lock()
+
+
+def cache_for(store, text_of: Callable[[Chunk], str]) -> ChunkIndexCache:
+    """This process's one cache for a store (by home and store identity): threads, assistants
+    and the ingest pipeline on one store share it, so a version is built once."""
+    root = Path(store.settings.home) / "lexical" / store.identity
+    with _caches_lock:
+        cache = _caches.get(str(root))
+        if cache is None:
+            cache = _caches[str(root)] = ChunkIndexCache(root, text_of)
+        return cache

@@ -17,11 +17,12 @@ from pathlib import Path
 import numpy as np
 
 from index.embedder import Embedder
+from index.lexical import cache_for
 from index.store import ChunkStore
 from ingest.chunking import chunk_project, embedding_text
 from ingest.loaders import expand_sources, is_url, load_source, source_id, source_names
 from ingest.projects import PARSER_VERSION, parse_document
-from stodkollen.errors import SourceSkipped
+from stodkollen.errors import SourceSkipped, StoreError
 from stodkollen.records import Chunk, Document, ProjectRecord, SourceState
 from stodkollen.settings import SAMPLE_CORPUS, Settings
 
@@ -159,6 +160,7 @@ class Ingestor:
         pruned = self._prune(states, seen, summary) if prune else set()
         self._rename(states, names, skip=written | pruned)
         summary.chunks = self.store.count()
+        self._update_index()
         summary.seconds = time.perf_counter() - started
         return summary
 
@@ -207,26 +209,38 @@ class Ingestor:
         )
 
     def _flush(self, pending: list[_Pending], summary: IngestSummary) -> None:
+        """Embed the pending documents' new chunks together, write all their chunks and project
+        records in one batched upsert, then delete their stale ids in one call (new before
+        stale, as crash safety requires)."""
         if not pending:
             return
-        records = [r for job in pending for r in job.records]
-        kept = [r.id for job in pending for r in job.records if r.id in job.kept]
+        # One upsert may not name an id twice (a source read twice in one run would).
+        chunks = list({r.id: r for job in pending for r in job.records}.values())
+        kept = list(dict.fromkeys(r.id for job in pending for r in job.records if r.id in job.kept))
         reused = set(kept)
-        fresh = [r for r in records if r.id not in reused]
+        fresh = [r for r in chunks if r.id not in reused]
         vectors = self.embedder.embed_passages([embedding_text(r) for r in fresh])
         summary.embedded += len(fresh)
         by_id = {r.id: vectors[i] for i, r in enumerate(fresh)}
         if kept:
             by_id.update(zip(kept, self.store.chunk_vectors(kept), strict=True))
+        written = {
+            p.id: (p, v)
+            for job in pending
+            for p, v in zip(job.project_records, _project_vectors(job, by_id), strict=True)
+        }
+        self.store.upsert(
+            chunks,
+            np.stack([by_id[r.id] for r in chunks]),
+            [p for p, _ in written.values()],
+            np.stack([v for _, v in written.values()]),
+            self.settings.ingest.project_text_chars,
+        )
+        # An id this flush wrote is not stale, whichever job's old state names it.
+        stale = [c for job in pending for c in job.stale_chunk_ids if c not in by_id]
+        stale_projects = [p for job in pending for p in job.stale_project_ids if p not in written]
+        self.store.delete_ids(list(dict.fromkeys(stale)), list(dict.fromkeys(stale_projects)))
         for job in pending:
-            self.store.upsert(
-                job.records,
-                np.stack([by_id[r.id] for r in job.records]),
-                job.project_records,
-                _project_vectors(job, by_id),
-                self.settings.ingest.project_text_chars,
-            )
-            self.store.delete_ids(job.stale_chunk_ids, job.stale_project_ids)
             if job.is_new:
                 summary.added += 1
             else:
@@ -242,14 +256,23 @@ class Ingestor:
     def _prune(
         self, states: dict[str, SourceState], seen: set[str], summary: IngestSummary
     ) -> set[str]:
-        removed = set()
-        for source, state in states.items():
-            if source in seen:
-                continue
-            self.store.delete_ids(state.chunk_ids, state.project_ids)
-            summary.removed += 1
-            removed.add(source)
-        return removed
+        """Delete every source this run did not see, in one call."""
+        gone = {source: state for source, state in states.items() if source not in seen}
+        if gone:
+            self.store.delete_ids(
+                [cid for st in gone.values() for cid in st.chunk_ids],
+                [pid for st in gone.values() for pid in st.project_ids],
+            )
+        summary.removed += len(gone)
+        return set(gone)
+
+    def _update_index(self) -> None:
+        """Save the lexical index of the store version this run leaves, so that the next
+        process on this data dir loads it instead of building it."""
+        try:
+            cache_for(self.store, embedding_text).current(self.store)
+        except StoreError:
+            log.warning("Det lexikala indexet kunde inte uppdateras", exc_info=True)
 
 
 def _legacy_state(states: dict[str, SourceState], doc: Document) -> SourceState | None:

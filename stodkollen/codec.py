@@ -27,8 +27,15 @@ def _clean(md: dict) -> dict:
     return {k: v for k, v in md.items() if v is not None and v != "" and v != []}
 
 
+def year_span(p: Project) -> tuple[int, int]:
+    """(first, last) year a record covers for year filters; without a period it spans all."""
+    first = p.start_year if p.start_year is not None else UNKNOWN_FIRST_YEAR
+    last = p.end_year or p.start_year
+    return first, last if last is not None else UNKNOWN_LAST_YEAR
+
+
 def _project_fields(p: Project) -> dict:
-    end = p.end_year or p.start_year
+    first, last = year_span(p)
     return {
         "source": p.source,  # display name, as people see it
         "source_id": p.source_id or p.source,  # identity: resolved path or URL
@@ -45,8 +52,8 @@ def _project_fields(p: Project) -> dict:
         "period_raw": p.period_raw,
         "period_start": p.period_start,
         "period_end": p.period_end,
-        "year_from": p.start_year if p.start_year is not None else UNKNOWN_FIRST_YEAR,
-        "year_to": end if end is not None else UNKNOWN_LAST_YEAR,
+        "year_from": first,
+        "year_to": last,
         "funders": list(p.funders),
         "budget_sek": p.budget_sek,
         "contacts": [json.dumps(_contact_dict(c), ensure_ascii=False) for c in p.contacts],
@@ -192,10 +199,9 @@ def matches(p: Project, f: Filters) -> bool:
         return False
     if f.source and p.source != f.source:
         return False
-    last = p.end_year or p.start_year
-    if f.from_year is not None and (last if last is not None else UNKNOWN_LAST_YEAR) < f.from_year:
+    first, last = year_span(p)
+    if f.from_year is not None and last < f.from_year:
         return False
-    first = p.start_year if p.start_year is not None else UNKNOWN_FIRST_YEAR
     if f.to_year is not None and first > f.to_year:
         return False
     return True

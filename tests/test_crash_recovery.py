@@ -145,10 +145,15 @@ def _writes_in_run(home: Path, before: Path | None, corpus: Path) -> int:
 
 
 def _store_from(home: Path, before: Path | None) -> ChunkStore:
-    """A store in `home`, starting as a copy of the store in `before` (or empty)."""
+    """A store in `home`, starting as a copy of the store in `before` (or empty).
+
+    Its ingest flushes every 8 chunks: a flush writes all its documents in one batched upsert,
+    so small flushes give the run several flushes, each an upsert then its deletes, to crash
+    between and inside.
+    """
     if before is not None:
         shutil.copytree(before / "chroma", home / "chroma")
-    return ChunkStore(Settings(home=home))
+    return ChunkStore(Settings(home=home, embedding={"batch_size": 1}))
 
 
 @pytest.mark.parametrize("scenario", ["first ingest", "update with prune"])
@@ -161,7 +166,7 @@ def test_a_crash_before_any_write_is_repaired_by_the_next_run(tmp_path, corpora,
     target = v1 if before is None else v2
     reference = clean_snapshot(tmp_path / "reference", target)
     writes = _writes_in_run(tmp_path / "count", before, target)
-    assert writes >= 8
+    assert writes >= 6  # several flushes: chunks, then project records (then deletes)
     for n in range(1, writes + 1):
         home = tmp_path / f"crash{n}"
         store = _store_from(home, before)
@@ -212,8 +217,9 @@ def _env(home: Path, model_dir: Path) -> dict:
         PYTHONPATH=str(ROOT),
         STODKOLLEN_HOME=str(home),
         STODKOLLEN_MODEL_DIR=str(model_dir),
-        # Smaller batches: the store fills in several steps, so there is a middle to kill in.
-        STODKOLLEN_EMBEDDING__BATCH_SIZE="8",
+        # Small flushes (every 8 chunks, each one batched upsert): the store fills in several
+        # steps, so there is a middle to kill in.
+        STODKOLLEN_EMBEDDING__BATCH_SIZE="1",
         TOKENIZERS_PARALLELISM="false",
     )
 

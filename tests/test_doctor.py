@@ -91,14 +91,16 @@ def test_garbage_and_foreign_sqlite_files(home_settings):
 
 def test_a_crash_between_chunks_and_projects_is_reported_then_repaired(home_settings):
     store = ChunkStore(home_settings)
-    crash_at(store, 2)  # chunks of the first source written, its project records not
+    # One flush writes the chunks of all five sample pages in one upsert, then their project
+    # records: crash between the two.
+    crash_at(store, 2)
     with pytest.raises(Crash):
         Ingestor(home_settings, store, HashingEmbedder()).run([str(SAMPLE)])
     store.close()
     health = diagnose(home_settings)
     assert failed(health).keys() == {"Källor"}
     assert health.problems == {
-        "000_861bb95524c07e0b.txt": ["delar utan projektpost", "projektposter saknas"]
+        p.name: ["delar utan projektpost", "projektposter saknas"] for p in SAMPLE.iterdir()
     }
     store = ingest_sample(home_settings)
     store.close()
