@@ -510,6 +510,23 @@ class ChunkIndexCache:
             log.warning("Lexikalt index kunde inte sparas i %s", self.root, exc_info=True)
 
 
+# Words that exercise folding, stopwords, stemming and compounds: when `terms` changes (a
+# new stemmer, stopword list or folding rule) their terms change, and so does the folder a
+# saved index is looked up in, so an index built with the old terms is never loaded.
+_TERMS_PROBE = (
+    "Företagsrådgivningen i Malå och Östersunds kommuner: projektägare, finansiärerna, "
+    "satsningar på landsbygden, bl.a. 13 miljoner kronor, the projects were funded"
+)
+
+
+def terms_fingerprint() -> str:
+    """A short hash of what `terms` makes of a probe text, plus the file format."""
+    import hashlib
+
+    probe = f"{FORMAT}|{'|'.join(terms(_TERMS_PROBE))}|{len(place_terms())}"
+    return "t" + hashlib.sha1(probe.encode()).hexdigest()[:10]
+
+
 _caches: dict[str, ChunkIndexCache] = {}
 _caches_lock = threading.Lock()
 
@@ -517,7 +534,7 @@ _caches_lock = threading.Lock()
 def cache_for(store, text_of: Callable[[Chunk], str]) -> ChunkIndexCache:
     """This process's one cache for a store (by home and store identity): threads, assistants
     and the ingest pipeline on one store share it, so a version is built once."""
-    root = Path(store.settings.home) / "lexical" / store.identity
+    root = Path(store.settings.home) / "lexical" / store.identity / terms_fingerprint()
     with _caches_lock:
         cache = _caches.get(str(root))
         if cache is None:

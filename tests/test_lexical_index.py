@@ -11,7 +11,13 @@ import numpy as np
 import pytest
 
 from assistant.service import Assistant
-from index.lexical import ChunkIndex, ChunkIndexCache, LexicalIndex, cache_for
+from index.lexical import (
+    ChunkIndex,
+    ChunkIndexCache,
+    LexicalIndex,
+    cache_for,
+    terms_fingerprint,
+)
 from index.store import ChunkStore
 from ingest.chunking import embedding_text
 from ingest.pipeline import Ingestor
@@ -198,7 +204,7 @@ def test_a_new_process_loads_the_index_the_ingest_saved(tmp_path):
     settings = Settings(home=tmp_path)
     store = ChunkStore(settings)
     Ingestor(settings, store, HashingEmbedder()).run([str(SAMPLE)])
-    root = tmp_path / "lexical" / store.identity
+    root = tmp_path / "lexical" / store.identity / terms_fingerprint()
     assert [p.name for p in root.iterdir()] == [store.version()]
     fresh = ChunkIndexCache(root, embedding_text)  # as a new process
     index = fresh.current(store)
@@ -257,11 +263,21 @@ def test_the_catalog_follows_writes_of_another_store_object(tmp_path):
     b.store.close()
 
 
+def test_an_index_built_with_other_index_terms_is_not_loaded(tmp_path, monkeypatch):
+    """A code upgrade that changes `terms` (stemmer, stopwords, folding) looks in another
+    folder, so the index saved with the old terms is rebuilt, never misread."""
+    import index.lexical as lexical
+
+    before = terms_fingerprint()
+    monkeypatch.setattr(lexical, "terms", lambda text: text.lower().split())
+    assert terms_fingerprint() != before
+
+
 def test_a_damaged_saved_index_is_rebuilt_not_trusted(tmp_path):
     settings = Settings(home=tmp_path)
     store = ChunkStore(settings)
     Ingestor(settings, store, HashingEmbedder()).run([str(SAMPLE)])
-    (saved,) = (tmp_path / "lexical" / store.identity).iterdir()
+    (saved,) = (tmp_path / "lexical" / store.identity / terms_fingerprint()).iterdir()
     (saved / "ids.npy").write_bytes(b"garbage")
     fresh = ChunkIndexCache(saved.parent, embedding_text)
     assert fresh.current(store).size == store.count()
