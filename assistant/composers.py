@@ -148,13 +148,16 @@ def list_answer(ctx: ComposeContext) -> str | None:
     if best and (units.is_list_unit(best[2]) or wants_places):
         return units.cite([(best[1], best[2])])
     lines, seen = [], set()
-    lead_page = ctx.sources[0].project.source
+    # Projects in the places the question names, when any are retrieved.
+    pool = [s for s in ctx.sources if set(ctx.places) & set(s.project.kommuner)]
+    pool = pool or ctx.sources
+    lead_page = pool[0].project.source
     # A list page answers a list question: when the lead's page holds several of the
     # retrieved projects, only they are listed; else projects of other pages that are close
     # in meaning. One line per project, in its own words where it has them.
-    on_page = [s for s in ctx.sources if s.project.source == lead_page]
+    on_page = [s for s in pool if s.project.source == lead_page]
     several = len({s.project.id for s in on_page}) >= MIN_LOCAL_PROJECTS
-    candidates = on_page if several else [s for s in ctx.sources if _on_topic(ctx, s)]
+    candidates = on_page if several else [s for s in pool if _on_topic(ctx, s)]
     for src in candidates:
         if src.project.id in seen:
             continue
