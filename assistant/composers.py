@@ -184,7 +184,9 @@ def local_answer(ctx: ComposeContext) -> str | None:
         # What the offering gives, in its own words: not a "Projektägare:" line.
         pair = ctx.best(group, 1, prose_only=True) or ctx.best(group, 1)
         if pair:
-            lines.append(f"- {_project_name(group[0])}: {units.cite(pair)}")
+            (src, unit), q_terms = pair[0], set(terms(ctx.question))
+            short = [(src, units.focused(unit, q_terms, ctx.idf))]
+            lines.append(f"- {_project_name(group[0])}: {units.cite(short)}")
     if not lines:
         return None
     return f"I {', '.join(ctx.places)} finns bland annat:\n" + "\n".join(lines)
@@ -221,6 +223,8 @@ def sentence_answer(ctx: ComposeContext) -> str | None:
         pairs = _closest_units(ctx, near, min(limit, ctx.answer.crosslingual_units))
     else:
         pairs = ctx.best(near, limit)
+    q_terms = set(terms(ctx.question))
+    pairs = [(src, units.focused(u, q_terms, ctx.idf)) for src, u in pairs]
     text = units.cite(pairs)
     projects = {src.project.id for src, _u in pairs}
     if len(projects) == 1 and not _names(ctx.question, pairs[0][0]):

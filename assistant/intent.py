@@ -46,7 +46,8 @@ LOCAL_SUPPORT_PATTERN = re.compile(
 )
 SIMILAR_PATTERN = re.compile(
     r"liknande|liknar|snarlik|similar|jamforbar|\bfler (projekt|satsningar|initiativ) som\b|"
-    r"\b(pa|i) andra (orter|hall|platser|kommuner|delar av landet)\b|other (places|towns)"
+    r"\b(pa|i) andra (orter|hall|platser|kommuner|delar av landet)\b|other (places|towns)|"
+    r"paminner om|i stil med|gjort likadant|\bfler kommuner (an|som)\b"
 )
 FOLLOWUP_PATTERN = re.compile(
     r"^(och|men|samt|and|what about)\b|\b(det|den|detta|projektet|dess|it|its|that project)\b"

@@ -240,6 +240,24 @@ def best_sentences(
     return [(src, unit) for _r, _p, src, unit in picked]
 
 
+# A list unit longer than this (words) is cut to its intro and the item that answers, where
+# the question is not itself a list question: the answer stays short.
+FOCUS_WORDS = 40
+
+
+def focused(unit: str, question_terms: set[str], weight: Weight | None = None) -> str:
+    """A long list unit cut to its intro and its best item (most of the question's terms,
+    the first on a tie); any other unit as it is."""
+    if not is_list_unit(unit) or len(unit.split()) <= FOCUS_WORDS:
+        return unit
+    head, _, rest = unit.partition(": ")
+    items = [i for i in rest.split("; ") if i.strip()]
+    if len(items) < 2:
+        return unit
+    best = max(items, key=lambda i: (term_overlap(question_terms, i, weight), -items.index(i)))
+    return f"{head}: {best}"
+
+
 def cite(pairs: list[tuple[Source, str]]) -> str:
     """Join sentences, each followed by its citation; remember what each source contributed."""
     parts = []

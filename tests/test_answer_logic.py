@@ -132,3 +132,33 @@ def test_assistant_logic_with_fake_embedder(tmp_path):
     assert ans.sources[0].title == "Håll ut"
     refused = a.ask("Vad kostar bygglov för en carport?")
     assert refused.refused and refused.sources == []
+
+
+def test_a_long_list_unit_is_cut_to_its_intro_and_the_answering_item():
+    from assistant.units import focused
+    from stodkollen.text import terms
+
+    items = [
+        "workshops om marknadsföring för nya företagare i hela länet under våren och hösten",
+        "sommarlovsentreprenörer där unga driver eget företag under juli med stöd av handledare",
+        "rådgivning om upphandling för små företag som vill lämna anbud till kommunen",
+    ]
+    unit = "Följande insatser har genomförts under året: " + "; ".join(items)
+    q = set(terms("Hur fick unga prova på att driva företag på sommarlovet?"))
+    assert focused(unit, q) == "Följande insatser har genomförts under året: " + items[1]
+    short = "Projektet har två delar: kurser; rådgivning"
+    assert focused(short, q) == short  # short units stay whole
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Har andra kommuner haft projekt som påminner om FRONT?",
+        "Finns det fler satsningar i stil med Move Up North?",
+        "Finns det fler kommuner än Mora som har ett sommarprogram för unga?",
+    ],
+)
+def test_ways_of_asking_for_similar_projects(question):
+    from assistant.intent import classify
+
+    assert classify(question).is_similar
