@@ -197,7 +197,10 @@ def test_projekt_tab_lists_and_filters_projects(page):
     titles = " ".join(_project_titles(page))
     for title in ("Håll ut", "Progressiva kommuner", "FRONT"):
         assert title in titles
-    assert page.locator("#projekt-per-ar canvas, #projekt-per-ar svg").count() >= 1
+    # The plot renders after the table (its own request): wait for it instead of racing it.
+    chart = page.locator("#projekt-per-ar canvas, #projekt-per-ar svg")
+    chart.first.wait_for()
+    assert chart.count() >= 1
     page.evaluate("window.scrollTo(0, 0)")
     _screenshot(page, "projekt.png")
     page.locator("#projekt-kommun input").click()
