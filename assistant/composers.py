@@ -14,6 +14,9 @@ from stodkollen.text import terms, words
 
 # A local answer lists offerings; with fewer than this, the sentence answer says more.
 MIN_LOCAL_PROJECTS = 2
+# A local list line quotes a unit of at most this many words when the project has one: five
+# lines must fit the answer's length budget, and a 60-word sentence fills it alone.
+LOCAL_LINE_WORDS = 30
 # A list answer looks for a bulleted list in the leading sources only: later ones drift.
 LIST_SOURCES = 3
 # "Vilka kommuner …": units naming more places score higher, up to this many.
@@ -181,8 +184,13 @@ def local_answer(ctx: ComposeContext) -> str | None:
         return None  # one project is no list: the sentence answer says more about it
     lines = []
     for group in list(by_project.values())[: ctx.answer.local_items]:
-        # What the offering gives, in its own words: not a "Projektägare:" line.
-        pair = ctx.best(group, 1, prose_only=True) or ctx.best(group, 1)
+        # What the offering gives, in its own words (not a "Projektägare:" line), in a unit
+        # short enough for a list line when the page has one.
+        pair = (
+            ctx.best(group, 1, prose_only=True, max_unit_words=LOCAL_LINE_WORDS)
+            or ctx.best(group, 1, prose_only=True)
+            or ctx.best(group, 1)
+        )
         if pair:
             (src, unit), q_terms = pair[0], set(terms(ctx.question))
             short = [(src, units.focused(unit, q_terms, ctx.idf))]

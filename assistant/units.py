@@ -198,6 +198,7 @@ def best_sentences(
     weight: Weight | None = None,
     prose_only: bool = False,
     closeness: Closeness | None = None,
+    max_unit_words: int = 0,
 ) -> list[tuple[Source, str]]:
     """The units that best cover the question; earlier sources win ties.
 
@@ -211,6 +212,7 @@ def best_sentences(
         for rank, src in enumerate(sources)
         for pos, unit in enumerate(units(src.text))
         if not (prose_only and is_metadata_unit(unit))
+        and not (max_unit_words and len(unit.split()) > max_unit_words)
     ]
     near = closeness([c[3] for c in cands]) if closeness and cands else [0.0] * len(cands)
     scored = []

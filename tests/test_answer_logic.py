@@ -162,3 +162,13 @@ def test_ways_of_asking_for_similar_projects(question):
     from assistant.intent import classify
 
     assert classify(question).is_similar
+
+
+def test_best_sentences_can_skip_units_too_long_for_a_list_line():
+    long = "Företagare i kommunen får stöd " + " ".join(["och mycket annat"] * 12) + "."
+    short = "Företagare får stöd genom rådgivning hos kommunen."
+    src = Source(1, Project("a.txt", 0, "A"), 1.0, f"{long} {short}")
+    scoring = units.UnitScoring(0.0, 0.0, 0.0)
+    assert units.best_sentences("stöd företagare", [src], 1, scoring)[0][1] == long
+    picked = units.best_sentences("stöd företagare", [src], 1, scoring, max_unit_words=30)
+    assert picked[0][1] == short

@@ -72,7 +72,7 @@ def test_message_shows_filters_and_leaves_sources_to_the_cards():
     a = _answer("Text. [1]", [_source(1, source="https://www.mala.se/projekt")])
     md = render.answer_markdown(a, Filters(kommun="Malå", from_year=2020, to_year=2024))
     assert "Filter: kommun Malå, år 2020–2024" in md.replace("\\", "")
-    assert "**Källor:** <a href=\"#kalla-1\"" in md  # numbers only, no titles repeated
+    assert '**Källor:** <a href="#kalla-1"' in md  # numbers only, no titles repeated
     assert "Medskapande processer" not in md
     card = render.source_cards(a.sources)
     assert '<a href="https://www.mala.se/projekt" target="_blank"' in card
