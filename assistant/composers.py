@@ -7,10 +7,9 @@ from dataclasses import dataclass
 
 from assistant import answer_types, fields, units
 from assistant.intent import Intent
-from assistant.retrieve import TITLE_HEAD_WORDS
 from stodkollen import places
 from stodkollen.records import Source
-from stodkollen.text import terms, words
+from stodkollen.text import as_phrase, holds_phrase, terms, title_head
 
 # A local answer lists offerings; with fewer than this, the sentence answer says more.
 MIN_LOCAL_PROJECTS = 2
@@ -242,8 +241,7 @@ def sentence_answer(ctx: ComposeContext) -> str | None:
 
 def _names(question: str, src: Source) -> bool:
     """Does the question already name this source's project (its first title words)?"""
-    head = words(src.project.title)[:TITLE_HEAD_WORDS]
-    return bool(head) and f" {' '.join(head)} " in f" {' '.join(words(question))} "
+    return holds_phrase(as_phrase(question), title_head(src.project.title))
 
 
 def _headline(src: Source) -> str:

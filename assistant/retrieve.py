@@ -7,8 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-# TITLE_HEAD_WORDS: the title heads are made in the per-chunk index; composers import it here.
-from index.lexical import TITLE_HEAD_WORDS, ChunkIndex, LexicalIndex, cache_for  # noqa: F401
+from index.lexical import ChunkIndex, LexicalIndex, cache_for
 from index.store import ChunkStore
 from ingest.chunking import embedding_text
 from stodkollen.records import Chunk, Filters

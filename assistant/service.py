@@ -20,7 +20,7 @@ from assistant.retrieve import Boosts, Catalog, Hit, Retriever, one_per_project
 from stodkollen import places
 from stodkollen.records import REFUSAL, Answer, Filters, Source
 from stodkollen.settings import Settings, get_settings
-from stodkollen.text import words
+from stodkollen.text import as_phrase, holds_phrase, words
 
 log = logging.getLogger(__name__)
 
@@ -110,8 +110,8 @@ class Assistant:
         follow-up; (the query to search with, whether it is a resolved follow-up)."""
         cfg = self.settings.retrieval
         weight = cfg.named_project_boost / (cfg.rrf_k + 1)
-        folded = " " + " ".join(words(q)) + " "
-        named = [pid for pid, head in snap.title_heads if f" {head} " in folded]
+        folded = as_phrase(q)
+        named = [pid for pid, head in snap.title_heads if holds_phrase(folded, head)]
         boosts.projects.update(dict.fromkeys(named, weight))
         # "Vem kan jag kontakta?" after an answer: a short field question naming nothing is
         # about the previous answer's project too.

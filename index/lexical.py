@@ -34,14 +34,13 @@ import numpy as np
 
 from stodkollen import codec
 from stodkollen.records import Chunk, Filters
-from stodkollen.text import known_term, place_terms, terms, words
+from stodkollen.text import known_term, place_terms, terms, title_head
 
 log = logging.getLogger(__name__)
 
 FORMAT = 1  # of the saved files; a change makes old caches unreadable (rebuilt, not misread)
 # A title head shorter than this ("Ett", "Vi") would match questions by accident.
 MIN_TITLE_HEAD_CHARS = 4
-TITLE_HEAD_WORDS = 2  # how questions name a project: by the first words of its title
 KEEP_VERSIONS = 2  # saved versions kept per store (a process may still be loading the older)
 # A store-version token that names a folder: ChunkStore writes uuid4 hex; anything else
 # (no token yet: a store never written by this code) is built but not saved.
@@ -242,7 +241,7 @@ def _head(chunk: Chunk) -> str:
     p = chunk.project
     if p.kind != "project":
         return ""
-    head = " ".join(words(p.title)[:TITLE_HEAD_WORDS])
+    head = title_head(p.title)
     return head if len(head) >= MIN_TITLE_HEAD_CHARS else ""
 
 

@@ -56,6 +56,24 @@ def stopwords() -> frozenset[str]:
     return frozenset(fold(w) for w in (*STOPWORDS_SWEDISH, *STOPWORDS_EN, *_QUESTION_WORDS))
 
 
+TITLE_HEAD_WORDS = 2  # how questions name a project: by the first words of its title
+
+
+def title_head(title: str) -> str:
+    """A project's title as a question would name it: its first words, folded."""
+    return " ".join(words(title)[:TITLE_HEAD_WORDS])
+
+
+def as_phrase(text: str) -> str:
+    """A text's folded words between spaces, for `holds_phrase` (fold once, test many)."""
+    return f" {' '.join(words(text))} "
+
+
+def holds_phrase(folded: str, phrase: str) -> bool:
+    """Does a text folded by `as_phrase` hold this folded phrase as whole words?"""
+    return bool(phrase) and f" {phrase} " in folded
+
+
 def terms(text: str) -> list[str]:
     """Index terms: folded, stopwords removed, Swedish-stemmed."""
     kept = [w for w in _TOKEN.findall(fold(text)) if w not in stopwords() and len(w) > 1]
