@@ -41,6 +41,35 @@ class SentenceVectors:
         return self.embedder.embed_passages([text])[0]
 
 
+class CachedQueries:
+    """An embedder whose query vectors are kept (bounded): one question is embedded once,
+    though retrieval, the refusal test and sentence choice all need its vector."""
+
+    def __init__(self, embedder, max_items: int):
+        self.embedder, self.max_items = embedder, max_items
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __getattr__(self, name):  # name, dimension, embed_passages …: the embedder's own
+        return getattr(self.embedder, name)
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        return np.stack([self._one(t) for t in texts])
+
+    def _one(self, text: str) -> np.ndarray:
+        with self._lock:
+            vec = self._cache.get(text)
+            if vec is not None:
+                self._cache.move_to_end(text)
+                return vec
+        vec = self.embedder.embed_queries([text])[0]
+        with self._lock:
+            self._cache[text] = vec
+            while len(self._cache) > self.max_items:
+                self._cache.popitem(last=False)
+        return vec
+
+
 def closeness_to(query_vector: np.ndarray, vectors: SentenceVectors, weight: float):
     """A `Closeness` for one question: cosine rescaled over the candidates to 0..weight."""
 

@@ -13,7 +13,7 @@ from assistant import units
 from assistant.composers import ComposeContext, compose
 from assistant.filters import resolve_filters
 from assistant.intent import Intent, classify
-from assistant.meaning import SentenceVectors, closeness_to
+from assistant.meaning import CachedQueries, SentenceVectors, closeness_to
 from assistant.question import clean_question
 from assistant.refusal import evidence, should_refuse
 from assistant.retrieve import Boosts, Catalog, Hit, Retriever, one_per_project
@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 SHORT_FIELD_QUESTION_WORDS = 5
 # The refusal test looks at the best few hits: a strong hit further down is noise.
 EVIDENCE_HITS = 3
+# Query vectors kept per process: the questions of a few conversations (follow-ups repeat).
+QUERY_CACHE = 256
 
 
 class Assistant:
@@ -41,6 +43,8 @@ class Assistant:
             from index.store import ChunkStore
 
             store = ChunkStore(self.settings)
+        # One question's vector serves retrieval, the refusal test and sentence choice.
+        embedder = CachedQueries(embedder, QUERY_CACHE)
         self.embedder, self.store = embedder, store
         self.catalog = Catalog(store)
         self.retriever = Retriever(self.catalog, embedder, self.settings)
@@ -97,7 +101,11 @@ class Assistant:
                 return self._place_missing(q, missing[0], k)
         sources = _sources(hits[: max(k, 1)])
         ev = evidence(query, hits[:EVIDENCE_HITS], snap.lexical)
-        if not sources or should_refuse(ev, intent, self.settings.answer, not resolved):
+
+        def best_unit() -> float:
+            return self._best_unit(query, hits[:EVIDENCE_HITS])
+
+        if not sources or should_refuse(ev, intent, self.settings.answer, not resolved, best_unit):
             if missing and not where.present:
                 return self._place_missing(q, missing[0], k)
             return Answer(q, REFUSAL, refused=True, sources=[])
@@ -147,6 +155,14 @@ class Assistant:
         answer = Answer(q, text, False, sources, project_id=sources[0].project.id)
         answer.more = more
         return answer
+
+    def _best_unit(self, q: str, hits: list[Hit]) -> float:
+        """The best cosine between the question and one sentence of these hits."""
+        texts = list(dict.fromkeys(u for h in hits for u in units.units(h.chunk.text)))
+        if not texts:
+            return 0.0
+        qv = self.embedder.embed_queries([q])[0]
+        return float((self.sentence_vectors.of(texts) @ qv).max())
 
     def _closeness(self, q: str):
         weight = self.settings.answer.meaning_weight

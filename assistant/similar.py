@@ -17,7 +17,12 @@ _LEAD_IN = re.compile(
     r"(liknande|snarlika|jämförbara|similar)\s+(projekt|projects?)\s*(som|till|like|to|med|om)?\s*",
     re.IGNORECASE,
 )
-_OTHER_PLACES = re.compile(r"andra kommuner|annan kommun|annat lan|other (municipalit|region)")
+# Asks for projects elsewhere than the named project's own kommun (folded text).
+_OTHER_PLACES = re.compile(
+    r"\bandra (kommuner|orter|platser|stader|regioner|lan|delar av landet)\b|\bannan (kommun|ort)"
+    r"|\bannat (lan|hall)|\bandra hall\b|\bannanstans\b|\bnagon annanstans\b|\belsewhere\b"
+    r"|other (municipalit|region|places|towns|parts)"
+)
 # A title variant shorter than this ("Ett") would match queries by accident.
 MIN_VARIANT_CHARS = 4
 # Without a sentence to show, the start of the project's text explains the match.

@@ -130,6 +130,7 @@ class Section:
     period_raw: str | None = None
     funders: list[str] = field(default_factory=list)
     granted_by_publisher: bool = False
+    context: str = ""  # what the list page says about all its records (Project.context)
 
     @property
     def text(self) -> str:
@@ -511,6 +512,9 @@ def page_sections(page: Page) -> list[Section]:
     if listed:
         sections, rest = listed
         lead = Section(title, [b for b in rest if b.text != title], kind="page")
+        context = page_context(title, lead.blocks)
+        for sec in sections:
+            sec.context = context
         # The page's own record needs owner, period and budget of its own in prose (a Leader
         # area, a programme); an intro that introduces the list is not a record.
         found = [find_owner(lead.text), find_period(lead.text), find_budget(lead.text)]
@@ -521,6 +525,20 @@ def page_sections(page: Page) -> list[Section]:
     if not body and not title:
         return []
     return [Section(title, body, kind="single")]
+
+
+# The page title and the intro's first sentence name what a list is (a LAG meeting, a
+# programme, a kommun's project list); longer would repeat the intro in every record's header.
+PAGE_CONTEXT_WORDS = 30
+
+
+def page_context(title: str, blocks: list[Block]) -> str:
+    """What a list page says about all its records: its title and its intro's first sentence,
+    cut to PAGE_CONTEXT_WORDS words."""
+    intro = next((b.text for b in blocks if b.kind == "para" and sentences(b.text)), "")
+    first = sentences(intro)[0] if intro else ""
+    words = ". ".join(x for x in (title.rstrip(".: "), first) if x).split()
+    return " ".join(words[:PAGE_CONTEXT_WORDS])
 
 
 def single_title(title: str, blocks: list[Block]) -> str:

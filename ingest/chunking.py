@@ -31,9 +31,11 @@ def _splitter(chunk_size: int, chunk_overlap: int):
 
 
 def context_header(project: Project) -> str:
-    """A short line that makes a chunk findable on its own: project title and place."""
+    """A short line that makes a chunk findable on its own: project title and place, and on a
+    list page what the page says about all its records."""
     places = ", ".join(project.kommuner[:3]) or ", ".join(project.lan[:2])
-    return f"{project.title} ({places})" if places else project.title
+    head = f"{project.title} ({places})" if places else project.title
+    return f"{head} · {project.context}" if project.context else head
 
 
 def chunk_id(source: str, project_index: int, chunk_index: int, embedded: str) -> str:

@@ -23,6 +23,7 @@ from ingest.blockparse import (
     is_offer,
     labelled_kommuner,
     looks_like_news,
+    page_context,
     page_sections,
     prepare,
     section_fields,
@@ -264,7 +265,7 @@ def _attach(records: list[Project], contacts: list[Contact]) -> None:
 # Bump when a parser change alters the records a page gives: stored documents read by an
 # older parser are then read again on the next ingest, even with unchanged bytes (only chunks
 # whose embedded text changed are embedded again).
-PARSER_VERSION = 3
+PARSER_VERSION = 4
 
 
 def parse_document(doc: Document) -> list[Project]:
@@ -319,6 +320,13 @@ def _parse_legacy(doc: Document, raw: str) -> list[Project]:
         _record(doc, i, s, page, home if s.kind == "project" else [])
         for i, s in enumerate(sections + tail)
     ]
+    if titles and sum(r.kind == "project" for r in records) >= 2:
+        intro = page.main[: titles[0]]
+        heads = [p for p in intro if _is_heading(p)]
+        body = [Block("para", p) for p in intro if not _is_heading(p)]
+        context = page_context(heads[0] if heads else "", body)
+        for r in records:
+            r.context = context if r.kind == "project" else ""
     _attach(records, find_contacts("\n".join(leftover)))
     return records
 
@@ -500,6 +508,7 @@ def _build(doc: Document, page: Page, sections: list[Section]) -> list[Project]:
                 lan=lan,
                 published=page.published,
                 updated=page.updated,
+                context=sec.context,
                 **fields,
             )
         )

@@ -59,6 +59,7 @@ def _project_fields(p: Project) -> dict:
         "contacts": [json.dumps(_contact_dict(c), ensure_ascii=False) for c in p.contacts],
         "published": p.published,
         "updated": p.updated,
+        "context": p.context,
     }
 
 
@@ -87,6 +88,7 @@ def _project(md: dict, text: str = "") -> Project:
         published=md.get("published"),
         updated=md.get("updated"),
         source_id=md.get("source_id", ""),
+        context=md.get("context") or "",
     )
 
 

@@ -95,6 +95,10 @@ class Project:
     published: str | None = None  # YYYY-MM-DD
     updated: str | None = None  # YYYY-MM-DD ("Senast uppdaterad")
     source_id: str = ""  # the document's identity (Document.source_id); defaults to `source`
+    # On a page that lists several records: what the page says about all of them (its title
+    # and the intro's first sentence), so that each record is found by the list's own words
+    # ("Leader Vildmarksriket", "LAG-möte 12 mars 2024"). Indexed, never quoted.
+    context: str = ""
 
     @property
     def id(self) -> str:

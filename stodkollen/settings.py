@@ -136,6 +136,13 @@ class AnswerSettings(_Section):
         "eval.calibrate`: out-of-corpus questions (sample, reworded and development sets) reach "
         "at most 0.864; half of the answerable ones score above 0.87.",
     )
+    strong_unit: float = Field(
+        0.86,
+        description="Never refuse on word coverage when one sentence of the top hits is at "
+        "least this close (cosine) to the question: a paraphrase shares a sentence's meaning, "
+        "not the page's words. Calibrated with `python -m eval.calibrate`: out-of-corpus "
+        "questions (sample, reworded and development sets) reach at most 0.856.",
+    )
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are rejected.")
     near_score_ratio: float = Field(
         0.7,

@@ -172,3 +172,73 @@ def test_best_sentences_can_skip_units_too_long_for_a_list_line():
     assert units.best_sentences("stöd företagare", [src], 1, scoring)[0][1] == long
     picked = units.best_sentences("stöd företagare", [src], 1, scoring, max_unit_words=30)
     assert picked[0][1] == short
+
+
+def _evidence(dense: float, coverage: float):
+    from assistant.refusal import Evidence
+
+    return Evidence(dense, coverage)
+
+
+def test_a_sentence_close_to_the_question_overrules_the_word_test_only_when_it_would_refuse():
+    from assistant.refusal import should_refuse
+
+    cfg = AnswerSettings()
+    intent = classify("Vad har Mora lagt pengar på för att ordna event mitt i stan?")
+    asked: list[int] = []
+
+    def best(value: float):
+        def f() -> float:
+            asked.append(1)
+            return value
+
+        return f
+
+    low = _evidence(cfg.min_dense + 0.02, cfg.min_coverage / 2)  # words missing, dense middling
+    assert should_refuse(low, intent, cfg)
+    assert should_refuse(low, intent, cfg, best_unit=best(cfg.strong_unit - 0.01))
+    assert not should_refuse(low, intent, cfg, best_unit=best(cfg.strong_unit))
+    asked.clear()
+    covered = _evidence(cfg.min_dense + 0.02, 1.0)
+    assert not should_refuse(covered, intent, cfg, best_unit=best(0.0))
+    far = _evidence(cfg.min_dense - 0.01, 1.0)
+    assert should_refuse(far, intent, cfg, best_unit=best(1.0))
+    assert asked == []  # the sentence vectors are only computed when the word test refuses
+
+
+def test_query_vectors_are_embedded_once_per_question():
+    from assistant.meaning import CachedQueries
+
+    class Counting(HashingEmbedder):
+        calls = 0
+
+        def embed_queries(self, texts):
+            Counting.calls += len(texts)
+            return super().embed_queries(texts)
+
+    inner = Counting()
+    cached = CachedQueries(inner, max_items=2)
+    a = cached.embed_queries(["fråga ett"])
+    b = cached.embed_queries(["fråga ett"])
+    assert (a == b).all() and Counting.calls == 1
+    cached.embed_queries(["fråga två", "fråga tre"])  # evicts "fråga ett"
+    cached.embed_queries(["fråga ett"])
+    assert Counting.calls == 4
+    assert cached.embed_passages(["x"]).shape == inner.embed_passages(["x"]).shape
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Finns det liknande projekt som Visby Hamnkök i andra delar av landet?",
+        "Finns det fler projekt som Startlots på andra orter?",
+        "Har någon annan kommun gjort något liknande som Håll ut?",
+        "Finns det liknande projekt någon annanstans?",
+    ],
+)
+def test_asking_for_similar_projects_elsewhere_leaves_the_own_kommun_out(question):
+    from assistant.similar import _excluded_places
+
+    own = Project("a.txt", 0, "Visby Hamnkök", kommuner=["Gotland"])
+    assert "Gotland" in _excluded_places(question, [own])
+    assert _excluded_places("Finns det liknande projekt som Visby Hamnkök?", [own]) == set()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.chunking import chunk_project, embedding_text
 from ingest.clean import find_contacts, find_phones, is_chrome_line, strip_chrome
 from ingest.metadata import find_amounts, find_budget, find_owner, find_period, parse_period
 from ingest.projects import parse_document
@@ -428,3 +429,46 @@ def test_applied_amounts_are_no_budget_and_prose_funders_end_at_a_clause():
     assert find_budget("Sökt stöd: 210 000 kr. LAG prioriterar ansökan med 180 000 kr.") == 180000
     text = "Föreningen får dessutom bidrag från Leader Norrland, och resten betalar byborna själva."
     assert find_funders(text) == ["Leader Norrland"]
+
+
+def test_list_records_carry_the_pages_title_and_intro_in_their_header_not_their_text():
+    # Split into projects, a decision list would lose what the list is (whose meeting, when):
+    # each record's context header, which is embedded and indexed, keeps it.
+    records = parse_document(
+        _html_doc(
+            "<h1>Beslut om stöd – LAG-möte 12 mars 2024</h1>"
+            "<p>LAG för Leader Fjällriket sammanträdde den 12 mars 2024 i Vansbro. Fem "
+            "ansökningar behandlades.</p><ul>"
+            "<li>Tranås kommun – <em>Led A</em> – 120 000 kr</li>"
+            "<li>Byalaget Norr ideell förening – <em>Bygdegården</em> – 45 000 kr</li></ul>"
+        )
+    )
+    assert _titles(records) == ["Led A", "Bygdegården"]
+    for r in records:
+        assert r.context == (
+            "Beslut om stöd – LAG-möte 12 mars 2024. "
+            "LAG för Leader Fjällriket sammanträdde den 12 mars 2024 i Vansbro."
+        )
+        assert "Fjällriket" not in r.text
+        [chunk] = chunk_project(r, "hash", 120, 20)
+        assert "Leader Fjällriket" in embedding_text(chunk) and "Fjällriket" not in chunk.text
+
+
+def test_a_single_record_page_has_no_list_context():
+    [record] = parse_document(
+        _html_doc("<h1>Led A</h1><p>Projektet drivs av Tranås kommun under 2021-2022.</p>")
+    )
+    assert record.context == ""
+
+
+def test_text_list_records_carry_the_pages_context():
+    text = (
+        "Projekt vi driver\n\nKommunen deltar i flera externt finansierade projekt.\n\n"
+        "Led A\n\nProjektägare: Tranås kommun\nBudget: 1 000 000 kr\n\n"
+        "Led B\n\nProjektägare: Aneby kommun\nBudget: 2 000 000 kr\n"
+    )
+    records = [r for r in parse_document(_doc("txt", text)) if r.kind == "project"]
+    assert len(records) == 2
+    assert all(
+        "Kommunen deltar i flera externt finansierade projekt." in r.context for r in records
+    )
