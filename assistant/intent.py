@@ -11,7 +11,8 @@ from stodkollen.text import fold
 FIELD_PATTERNS: dict[str, re.Pattern] = {
     "owner": re.compile(
         r"projektagar|\bagde\b|\bager\b|\bagare\b|vem (driver|drev|har drivit)|"
-        r"\bdrevs av\b|\bowner|who (ran|owned|runs|owns|led)"
+        r"\bdrevs av\b|\b(stod|star|statt) bakom\b|\bowner|who (ran|owned|runs|owns|led)|"
+        r"\bwas behind\b"
     ),
     "budget": re.compile(
         r"budget|kosta|kostnad|hur mycket pengar|hur stor.*(summa|belopp)|"
@@ -22,9 +23,10 @@ FIELD_PATTERNS: dict[str, re.Pattern] = {
         r"betalat for|bekostat|who (paid|pays)"
     ),
     "contacts": re.compile(
-        r"kontakt|vem (kan|ska|bor) jag (ringa|fraga|mejla|prata med|vanda mig till)|"
+        r"kontakt|vem (kan|ska|bor|far) (jag|man|vi) (ringa|fraga|mejla|prata med|"
+        r"vanda (mig|sig|oss) till)|\bhora? (jag |man |vi )?av (mig|sig|oss)\b|"
         r"vem kan svara|e-?post|mejl|telefon|"
-        r"\bcontact|\bemail|\bphone"
+        r"\bcontact|\bemail|\bphone|get in touch|reach out"
     ),
     "period": re.compile(
         r"projekttid|projektperiod|\bperiod|nar (pagick|startade|borjade|slutade|"

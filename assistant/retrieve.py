@@ -9,7 +9,7 @@ import numpy as np
 
 from index.lexical import ChunkIndex, LexicalIndex, cache_for
 from index.store import ChunkStore
-from ingest.chunking import embedding_text
+from ingest.chunking import lexical_text
 from stodkollen.records import Chunk, Filters
 
 log = logging.getLogger(__name__)
@@ -77,7 +77,7 @@ class Snapshot:
 
 def build_snapshot(chunks: list[Chunk]) -> Snapshot:
     """A snapshot of exactly these chunks, held in memory only (tests, small tools)."""
-    return Snapshot(ChunkIndex.build(chunks, [embedding_text(c) for c in chunks], ""))
+    return Snapshot(ChunkIndex.build(chunks, [lexical_text(c) for c in chunks], ""))
 
 
 class Catalog:
@@ -91,7 +91,7 @@ class Catalog:
 
     def __init__(self, store: ChunkStore):
         self.store = store
-        self._cache = cache_for(store, embedding_text)
+        self._cache = cache_for(store, lexical_text)
         self._snap = Snapshot(ChunkIndex.empty())
 
     # Readers take one snapshot and use only it: a refresh swaps the whole snapshot at once.

@@ -24,8 +24,9 @@ from stodkollen.text import as_phrase, holds_phrase, words
 
 log = logging.getLogger(__name__)
 
-# A field question this short names no topic of its own ("Vem kan jag kontakta?").
-SHORT_FIELD_QUESTION_WORDS = 5
+# A field question this short that names no project or place asks about the conversation's
+# project ("Vem kan jag kontakta?", "Vem hör jag av mig till om jag är intresserad?").
+SHORT_FIELD_QUESTION_WORDS = 10
 # The refusal test looks at the best few hits: a strong hit further down is noise.
 EVIDENCE_HITS = 3
 # Query vectors kept per process: the questions of a few conversations (follow-ups repeat).
@@ -91,7 +92,7 @@ class Assistant:
         where = asked.asked_places(q, snap)
         missing = where.missing(snap)
         boosts = asked.place_boosts(where, self.settings.retrieval)
-        query, resolved = self._resolve_project(q, intent, previous, where, snap, boosts)
+        query, resolved, named = self._resolve_project(q, intent, previous, where, snap, boosts)
         hits = self.retriever.search(query, filters, retriever, boosts)
         if missing and not where.present:
             # No page is tagged with the place: answer only from pages that still name it
@@ -105,7 +106,10 @@ class Assistant:
         def best_unit() -> float:
             return self._best_unit(query, hits[:EVIDENCE_HITS])
 
-        if not sources or should_refuse(ev, intent, self.settings.answer, not resolved, best_unit):
+        # A question naming a stored project, or a resolved follow-up, is about a known project:
+        # the word test does not apply to it (the dense floor still does).
+        known = resolved or named
+        if not sources or should_refuse(ev, intent, self.settings.answer, not known, best_unit):
             if missing and not where.present:
                 return self._place_missing(q, missing[0], k)
             return Answer(q, REFUSAL, refused=True, sources=[])
@@ -113,9 +117,11 @@ class Assistant:
 
     def _resolve_project(
         self, q: str, intent: Intent, previous: Answer | None, where, snap, boosts: Boosts
-    ) -> tuple[str, bool]:
+    ) -> tuple[str, bool, bool]:
         """Boost projects the question names, or the previous answer's project for a
-        follow-up; (the query to search with, whether it is a resolved follow-up)."""
+        follow-up; (the query to search with, whether it is a resolved follow-up, whether it
+        names a stored project). Either way the question is about a known project and need not
+        use the corpus's words ("Vem stod bakom Hall ut?")."""
         cfg = self.settings.retrieval
         weight = cfg.named_project_boost / (cfg.rrf_k + 1)
         folded = as_phrase(q)
@@ -127,10 +133,10 @@ class Assistant:
         followup = bool(previous and previous.project_id and (intent.maybe_followup or short_field))
         # A resolved follow-up is about a known project: its words need not be in the corpus.
         if not (followup and not named and not where.kommuner):
-            return q, False
+            return q, False, bool(named)
         boosts.projects[previous.project_id] = weight
         title = previous.sources[0].title if previous.sources else ""
-        return f"{title} {q}", True
+        return f"{title} {q}", True, False
 
     def _answer(
         self, q: str, intent: Intent, sources: list[Source], places: tuple[str, ...] = ()

@@ -805,10 +805,10 @@ def _rebuild_seconds(assistant) -> float:
     """Build the index from every stored chunk, as a process with no saved index must (and as
     the old catalog did at every start and every change of the chunk count)."""
     from index.lexical import ChunkIndexCache
-    from ingest.chunking import embedding_text
+    from ingest.chunking import lexical_text
 
     with tempfile.TemporaryDirectory() as d:
-        cache = ChunkIndexCache(Path(d), embedding_text)
+        cache = ChunkIndexCache(Path(d), lexical_text)
         t = time.perf_counter()
         cache.current(assistant.store)
         assert cache.last_event == "built"

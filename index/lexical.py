@@ -38,7 +38,9 @@ from stodkollen.text import known_term, place_terms, terms, title_head
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # of the saved files; a change makes old caches unreadable (rebuilt, not misread)
+# Of the saved files and what they index; a change makes old caches unreadable (rebuilt, not
+# misread). 2: list-page context left out of the indexed text (`ingest.chunking.lexical_text`).
+FORMAT = 2
 # A title head shorter than this ("Ett", "Vi") would match questions by accident.
 MIN_TITLE_HEAD_CHARS = 4
 KEEP_VERSIONS = 2  # saved versions kept per store (a process may still be loading the older)

@@ -30,12 +30,15 @@ def _splitter(chunk_size: int, chunk_overlap: int):
     )
 
 
+CONTEXT_JOIN = " · "  # between a record's own header and its list page's context
+
+
 def context_header(project: Project) -> str:
     """A short line that makes a chunk findable on its own: project title and place, and on a
     list page what the page says about all its records."""
     places = ", ".join(project.kommuner[:3]) or ", ".join(project.lan[:2])
     head = f"{project.title} ({places})" if places else project.title
-    return f"{head} · {project.context}" if project.context else head
+    return f"{head}{CONTEXT_JOIN}{project.context}" if project.context else head
 
 
 def chunk_id(source: str, project_index: int, chunk_index: int, embedded: str) -> str:
@@ -73,5 +76,18 @@ def _embedded(header: str, text: str) -> str:
 
 
 def embedding_text(chunk: Chunk) -> str:
-    """What is embedded and BM25-indexed: the context header, then the chunk."""
+    """What is embedded: the context header, then the chunk."""
     return _embedded(chunk.header, chunk.text)
+
+
+def lexical_text(chunk: Chunk) -> str:
+    """What is BM25-indexed: the header without the list page's context, then the chunk.
+
+    The page context is in every record of a list page; counted by BM25 it would lower the
+    weight of the words it shares with the page's records and shift the answers' word scores.
+    """
+    header = chunk.header
+    context = chunk.project.context
+    if context and header.endswith(f"{CONTEXT_JOIN}{context}"):
+        header = header[: -len(f"{CONTEXT_JOIN}{context}")]
+    return _embedded(header, chunk.text)

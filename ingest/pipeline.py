@@ -19,7 +19,7 @@ import numpy as np
 from index.embedder import Embedder
 from index.lexical import cache_for
 from index.store import ChunkStore
-from ingest.chunking import chunk_project, embedding_text
+from ingest.chunking import chunk_project, embedding_text, lexical_text
 from ingest.loaders import expand_sources, is_url, load_source, source_id, source_names
 from ingest.projects import PARSER_VERSION, parse_document
 from stodkollen.errors import SourceSkipped, StoreError
@@ -270,7 +270,7 @@ class Ingestor:
         """Save the lexical index of the store version this run leaves, so that the next
         process on this data dir loads it instead of building it."""
         try:
-            cache_for(self.store, embedding_text).current(self.store)
+            cache_for(self.store, lexical_text).current(self.store)
         except StoreError:
             log.warning("Det lexikala indexet kunde inte uppdateras", exc_info=True)
 

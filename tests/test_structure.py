@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.chunking import chunk_project, embedding_text
+from ingest.chunking import chunk_project, embedding_text, lexical_text
 from ingest.clean import find_contacts, find_phones, is_chrome_line, strip_chrome
 from ingest.metadata import find_amounts, find_budget, find_owner, find_period, parse_period
 from ingest.projects import parse_document
@@ -452,6 +452,9 @@ def test_list_records_carry_the_pages_title_and_intro_in_their_header_not_their_
         assert "Fjällriket" not in r.text
         [chunk] = chunk_project(r, "hash", 120, 20)
         assert "Leader Fjällriket" in embedding_text(chunk) and "Fjällriket" not in chunk.text
+        # BM25 counts the record's own words: the shared context would skew their weights.
+        assert lexical_text(chunk) == embedding_text(chunk).replace(f" · {r.context}", "")
+        assert "Fjällriket" not in lexical_text(chunk)
 
 
 def test_a_single_record_page_has_no_list_context():
