@@ -156,7 +156,7 @@ class Ingestor:
             pending.append(job)
             written.add(doc.source_id)
             pending_chunks += len(job.records)
-            if pending_chunks >= self.settings.embedding.batch_size * 8:
+            if pending_chunks >= self.settings.ingest.flush_chunks:
                 self._flush(pending, summary)
                 pending, pending_chunks = [], 0
         self._flush(pending, summary)

@@ -83,6 +83,14 @@ class IngestSettings(_Section):
     crawl_max_pages: int = Field(
         100, ge=1, description="Crawl: default most pages requested in one crawl."
     )
+    flush_chunks: int = Field(
+        2000,
+        ge=1,
+        description="Chunks embedded and written together (one batched upsert per flush). "
+        "Embedded Chroma takes about 1.6 ms per record in 2 000-record upserts against 2.4 ms "
+        "in 250-record ones (measured, issue 14), and 2 000 is the store's batch size; a crash "
+        "loses at most one flush's encoding, which the next run redoes.",
+    )
     project_text_chars: int = Field(
         2000,
         ge=100,
