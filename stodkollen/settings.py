@@ -250,6 +250,17 @@ class ServeSettings(_Section):
     )
     auth_password_env: str = Field("STODKOLLEN_AUTH_PASSWORD")
     max_upload_mb: float = Field(20.0, gt=0)
+    concurrency_limit: int = Field(
+        2,
+        ge=1,
+        description="Gradio queue: events of one kind (questions) that run at once; the rest "
+        "wait in the queue.",
+    )
+    max_threads: int = Field(
+        40,
+        ge=1,
+        description="Gradio's worker threads for all events and requests (its default).",
+    )
 
 
 class Settings(BaseSettings):
