@@ -361,26 +361,36 @@ class ChunkIndex:
     # --- applying writes ----------------------------------------------------------------
     def changed(self, changes: list[IndexChange], version: str) -> ChunkIndex:
         """This index after these writes (in order): equal to a build from every chunk the
-        store then holds (tested), at the cost of sorting arrays and the BM25 matrix."""
+        store then holds (tested), at the cost of sorting arrays and the BM25 matrix.
+
+        All rows (this index's, then each write's) are joined once; a row survives when the
+        last write naming its id (an upsert or a delete) is the one that wrote it."""
         tables = {k: list(v) for k, v in self.tables.items()}
-        rows = _Rows(
+        lookup = {k: {v: i for i, v in enumerate(tables[k])} for k in _TABLES}
+        base = _Rows(
             np.asarray(self.ids),
-            {c: np.array(a) for c, a in self.cols.items()},  # copies: renames write to them
+            {c: np.asarray(a) for c, a in self.cols.items()},
             {k: (np.asarray(at), np.asarray(pid)) for k, (at, pid) in self.places.items()},
             np.asarray(self.term_lens),
             np.asarray(self.term_flat),
         )
-        for change in changes:
-            gone = np.asarray(list(change.deleted), dtype=bytes).reshape(-1)
-            if len(change.rows.ids):
-                gone = np.concatenate([gone, change.rows.ids])  # replaced, then added anew
-            if len(gone) and len(rows.ids):
-                rows = _select(rows, ~np.isin(rows.ids, gone))
-            for ids, name in change.renamed:
-                at = np.isin(rows.ids, np.asarray(ids, dtype=bytes))
+        parts = [base] + [_remapped(c.rows, c.tables, tables, lookup) for c in changes]
+        rows = _concat(parts)
+        seq = np.repeat(np.arange(len(parts)), [len(p.ids) for p in parts])
+        gone = [np.asarray(c.deleted, dtype=bytes).reshape(-1) for c in changes]
+        keys = np.concatenate([rows.ids, *gone]) if len(rows.ids) or gone else rows.ids
+        when = np.concatenate([seq, *(np.full(len(g), k) for k, g in enumerate(gone, 1))])
+        order = np.lexsort((when, keys))  # by id, then by write
+        last = np.ones(len(order), bool)
+        last[:-1] = keys[order[1:]] != keys[order[:-1]]
+        winners = order[last]
+        alive = np.zeros(len(rows.ids), bool)
+        alive[winners[winners < len(rows.ids)]] = True
+        for k, change in enumerate(changes, 1):
+            for ids, name in change.renamed:  # rows written before the rename
+                at = (seq < k) & np.isin(rows.ids, np.asarray(ids, dtype=bytes))
                 rows.cols["source"][at] = _entry(tables, "source", name)
-            rows = _concat(rows, _remapped(change.rows, change.tables, tables))
-        rows, tables = _compacted(rows, tables)
+        rows, tables = _compacted(_select(rows, alive), tables)
         return self._assemble(rows, tables, version)
 
     # --- saving -----------------------------------------------------------------------
@@ -500,31 +510,34 @@ def _select(rows: _Rows, keep: np.ndarray) -> _Rows:
     return _Rows(rows.ids[kept], {c: a[kept] for c, a in rows.cols.items()}, places, lens, flat)
 
 
-def _concat(a: _Rows, b: _Rows) -> _Rows:
-    n = len(a.ids)
-    ids = b.ids if not n else a.ids if not len(b.ids) else np.concatenate([a.ids, b.ids])
+def _concat(parts: list[_Rows]) -> _Rows:
+    """Rows one after another (new arrays: the parts may be memory-mapped)."""
+    offsets = np.cumsum([0] + [len(p.ids) for p in parts])[:-1]
+    ids = [p.ids for p in parts if len(p.ids)]
     places = {
         kind: (
-            np.concatenate([a.places[kind][0], b.places[kind][0] + n]).astype(np.int32),
-            np.concatenate([a.places[kind][1], b.places[kind][1]]).astype(np.int32),
+            np.concatenate(
+                [p.places[kind][0] + o for p, o in zip(parts, offsets, strict=True)]
+            ).astype(np.int32),
+            np.concatenate([p.places[kind][1] for p in parts]).astype(np.int32),
         )
         for kind in _PLACES
     }
     return _Rows(
-        ids,
-        {c: np.concatenate([a.cols[c], b.cols[c]]).astype(np.int32) for c in _INT_COLUMNS},
+        np.concatenate(ids) if ids else parts[0].ids,
+        {c: np.concatenate([p.cols[c] for p in parts]).astype(np.int32) for c in _INT_COLUMNS},
         places,
-        np.concatenate([a.term_lens, b.term_lens]).astype(np.int64),
-        np.concatenate([a.term_flat, b.term_flat]).astype(np.int32),
+        np.concatenate([p.term_lens for p in parts]).astype(np.int64),
+        np.concatenate([p.term_flat for p in parts]).astype(np.int32),
     )
 
 
 _TABLE_OF_COLUMN = {"source": "source", "project": "project"}
 
 
-def _remapped(rows: _Rows, own: dict[str, list], tables: dict[str, list]) -> _Rows:
-    """Rows whose table ids index `own`, re-pointed into `tables` (extended in place)."""
-    lookup = {k: {v: i for i, v in enumerate(tables[k])} for k in _TABLES}
+def _remapped(rows: _Rows, own: dict[str, list], tables: dict[str, list], lookup) -> _Rows:
+    """Rows whose table ids index `own`, re-pointed into `tables` (extended in place, with
+    `lookup`, its value -> id maps)."""
 
     def to(kind: str) -> np.ndarray:
         out = np.empty(len(own[kind]), np.int32)
