@@ -274,6 +274,7 @@ class ChunkIndex:
         self.tables: dict[str, list] = tables  # source, project, kommun, lan, vocab
         self.lexical: LexicalIndex = lexical
         self.version = version  # the store-version token this index is of
+        self._by_id: np.ndarray | None = None  # positions sorted by id, made on first use
         self._place_ids = {
             kind: {name: i for i, name in enumerate(tables[kind])} for kind in _PLACES
         }
@@ -294,6 +295,18 @@ class ChunkIndex:
 
     def id_at(self, position: int) -> str:
         return self.ids[position].decode()
+
+    def positions_of(self, ids: list[str]) -> np.ndarray:
+        """Each id's position (-1 for an id this index does not hold)."""
+        order = self._by_id
+        if order is None:
+            order = self._by_id = np.argsort(self.ids, kind="stable")  # once per index
+        wanted = np.asarray([i.encode() for i in ids], dtype=bytes)  # never truncated
+        if not self.size or not len(wanted):
+            return np.full(len(wanted), -1, np.int64)
+        at = np.minimum(np.searchsorted(self.ids, wanted, sorter=order), self.size - 1)
+        found = order[at]
+        return np.where(self.ids[found] == wanted, found, -1)
 
     def ids_where(self, mask: np.ndarray) -> list[str]:
         """The chunk ids at the positions a mask selects."""
