@@ -183,13 +183,15 @@ def measure(
 ) -> dict:
     """q/s at each client count against one serving process on the embedded store, and
     against two replicas on one `chroma run` server over the same store."""
-    out: dict = {"one": [], "two_on_server": []}
+    out: dict = {"one": [], "one_on_server": [], "two_on_server": []}
     with replicas(args, 1) as urls:
         load(urls, questions, 2, 8)  # warm: first questions load pages of the store
         out["one"] = [load(urls, questions, c, total) for c in clients]
-    with chroma_server(Path(args["home"]) / "chroma") as chroma, replicas(args, 2, chroma) as urls:
-        load(urls, questions, 2, 8)
-        out["two_on_server"] = [load(urls, questions, c, total) for c in clients]
+    with chroma_server(Path(args["home"]) / "chroma") as chroma:
+        for n, key in ((1, "one_on_server"), (2, "two_on_server")):
+            with replicas(args, n, chroma) as urls:
+                load(urls, questions, 2, 8)
+                out[key] = [load(urls, questions, c, total) for c in clients]
     return out
 
 
@@ -200,6 +202,7 @@ def markdown(result: dict, settings_note: str) -> str:
     ]
     names = {
         "one": "one `serve`, embedded store",
+        "one_on_server": "one replica, one `chroma run`",
         "two_on_server": "two replicas, one `chroma run`",
     }
     for key, name in names.items():

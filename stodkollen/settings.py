@@ -272,12 +272,19 @@ class ServeSettings(_Section):
         2,
         ge=1,
         description="Gradio queue: events of one kind (questions) that run at once; the rest "
-        "wait in the queue.",
+        "wait in the queue. Two, the machine's cores: at 94k stand-in chunks one serving "
+        "process answered 11-23 questions/s from 1, 4 or 16 clients with limits 1, 2, 4 and 8 "
+        "alike (within the noise of a shared 2-core machine), as a question is mostly Python "
+        "holding the GIL; a second replica on one 'chroma run' held 24/s at 16 clients where "
+        "one process fell to 15-17/s (p95 0.6 s against 1.2 s). More replicas, not a higher "
+        "limit, raise throughput; two lets the model's inference (torch releases the GIL) "
+        "overlap the rest of another question (eval/throughput.py, eval/BENCH.md).",
     )
     max_threads: int = Field(
         40,
         ge=1,
-        description="Gradio's worker threads for all events and requests (its default).",
+        description="Gradio's worker threads for all events and requests (its default): "
+        "the queue limit above, not the threads, bounds the questions running at once.",
     )
 
 

@@ -95,7 +95,7 @@ def test_small_run_with_stand_in_vectors(tmp_path, model_dir):
 
     home = {"home": str(tmp_path / "home_60"), "model_dir": str(model_dir), "stand_in": True}
     got = measure(home, ["Vilka projekt finns i Malå?", "Vem är projektägare?"], (1, 2), 4)
-    for key in ("one", "two_on_server"):
+    for key in ("one", "one_on_server", "two_on_server"):
         assert [r["clients"] for r in got[key]] == [1, 2]
         assert all(r["errors"] == 0 and r["questions"] == 4 and r["qps"] > 0 for r in got[key])
     assert "two replicas" in markdown(got, "note")
