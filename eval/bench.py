@@ -553,6 +553,12 @@ def bench_md(report: dict, command: str) -> str:
         "(`eval.synthetic.ProjectionEmbedder`) instead of the model; parsing, Chroma, BM25 and "
         "the answer path are real (refusal threshold off, as random vectors are never close), "
         "so these rows show the pipeline's own cost at that size.",
+        "- Throughput (`--throughput`, largest size): the Gradio app as `stodkollen serve` "
+        "runs it, in fresh processes on the row's data dir (`eval/throughput.py`); client "
+        "threads in the bench process call `/ask` over HTTP (POST, then the event stream), "
+        "64 questions per client count, round robin over the replicas; a `chroma run` server "
+        "serves the same store directory to one, then two replicas sharing the data dir. The "
+        "load generator shares the machine's cores.",
         "- ONNX: 64 chunk passages (sample and synthetic pages) encoded by torch fp32, by "
         "the int8 export inside sentence-transformers and by the lean `OnnxTextModel`, rounds "
         "interleaved, best round of each; cosine of every vector to torch fp32. Cold start "
