@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -123,6 +124,11 @@ class Retriever:
     def __init__(self, catalog: Catalog, embedder, settings):
         self.catalog, self.embedder, self.settings = catalog, embedder, settings
 
+    def _dense(self, vec, n: int, index: ChunkIndex, mask: np.ndarray | None):
+        if mask is None:
+            return self.catalog.store.query_chunks(vec, n)
+        return _dense_filtered(self.catalog.store, vec, n, index, mask, self.settings.retrieval)
+
     def search(
         self,
         query: str,
@@ -143,8 +149,7 @@ class Retriever:
         index = snap.index
         if method in ("hybrid", "dense"):
             vec = self.embedder.embed_queries([query])[0]
-            among = None if mask is None else index.ids_where(mask)
-            dense = store.query_chunks(vec, n, among=among)
+            dense = self._dense(vec, n, index, mask)
         if method in ("hybrid", "bm25"):
             lexical = [(index.id_at(i), s) for i, s in snap.lexical.search(query, n, mask)]
         fused = rrf([[c for c, _ in dense], [c for c, _ in lexical]], cfg.rrf_k)
@@ -161,6 +166,22 @@ class Retriever:
             hits.append(Hit(chunk, score + boosts.of(chunk), dense_of.get(cid), lex_of.get(cid)))
         hits.sort(key=lambda h: -h.score)
         return hits
+
+
+def _dense_filtered(store, vec, n: int, index: ChunkIndex, mask: np.ndarray, cfg):
+    """The `n` nearest chunks the mask passes. A narrow filter sends its ids to Chroma; a
+    wide one filters an unfiltered query's result (listing half the store's ids costs Chroma
+    more than the search), and falls back to the id list when too few pass."""
+    passing = int(np.count_nonzero(mask))
+    share = passing / max(index.size, 1)
+    if share >= cfg.wide_filter_share and passing >= n:
+        wide = min(index.size, math.ceil(n / share * cfg.wide_filter_margin))
+        got = store.query_chunks(vec, wide)
+        at = index.positions_of([cid for cid, _ in got])
+        kept = [hit for hit, p in zip(got, at.tolist(), strict=True) if p >= 0 and mask[p]]
+        if len(kept) >= n:
+            return kept[:n]
+    return store.query_chunks(vec, n, among=index.ids_where(mask))
 
 
 def one_per_project(hits: list[Hit]) -> list[Hit]:

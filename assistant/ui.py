@@ -621,17 +621,19 @@ def _auth(host: str, settings: Settings) -> tuple[str, str] | None:
     return None
 
 
-def launch(host: str | None = None, port: int | None = None) -> None:
-    """Serve the app (127.0.0.1:7860 by default); blocks until stopped."""
-    settings = get_settings()
+def launch(host: str | None = None, port: int | None = None, assistant=None) -> None:
+    """Serve the app (127.0.0.1:7860 by default) around `assistant` (the process's own one
+    by default; the benchmark passes one with stand-in vectors); blocks until stopped."""
+    settings = assistant.settings if assistant is not None else get_settings()
     host = host or settings.serve.host
     port = port or settings.serve.port
     with _LAUNCH_LOCK:
-        assistant = get_assistant()
+        assistant = assistant or get_assistant()
         warm_up(assistant)
         demo = create_app(assistant)
     theme = gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["monospace"])
-    demo.queue(default_concurrency_limit=2).launch(
+    demo.queue(default_concurrency_limit=settings.serve.concurrency_limit).launch(
+        max_threads=settings.serve.max_threads,
         server_name=host,
         server_port=port,
         auth=_auth(host, settings),

@@ -424,8 +424,19 @@ def feedback_export() -> None:
     "default 10000).",
 )
 @click.option("--no-onnx", is_flag=True, help="Skip the ONNX against torch comparison.")
+@click.option(
+    "--throughput",
+    is_flag=True,
+    help="At the largest size: questions per second from 1, 4 and 16 clients against one "
+    "serving app and against two replicas on one chroma run server.",
+)
 def bench(
-    sizes: str, as_json: bool, out: str | None, stand_in_above: int | None, no_onnx: bool
+    sizes: str,
+    as_json: bool,
+    out: str | None,
+    stand_in_above: int | None,
+    no_onnx: bool,
+    throughput: bool,
 ) -> None:
     """Measure ingest, re-ingest, ask latency, memory and cold start on synthetic corpora."""
     from eval.bench import run_cli
@@ -436,6 +447,7 @@ def bench(
         progress=lambda line: click.echo(line, err=True),
         stand_in_above=stand_in_above,
         onnx=not no_onnx,
+        throughput=throughput,
     )
     _emit(report, as_json, text)
 

@@ -141,8 +141,10 @@ def bench_size(
     n_questions: int,
     seed: int = 0,
     timeout: float = 6 * 3600,
+    throughput: bool = False,
 ) -> dict:
-    """Every figure for one corpus size, measured in fresh ingest and serving processes."""
+    """Every figure for one corpus size, measured in fresh ingest and serving processes;
+    with `throughput`, questions per second against serving apps (`eval.throughput`)."""
     from eval.synthetic import questions, write_corpus
 
     n_pages = max(1, math.ceil(size / chunks_per_page(seed)))
@@ -156,6 +158,11 @@ def bench_size(
     qs = questions(pages, n_questions, seed + 1)
     filtered = filtered_questions(pages, n_questions, seed + 2)
     serve, cold = _spawn("serve", {**common, "questions": qs, "filtered": filtered}, timeout)
+    qps = None
+    if throughput:
+        from eval.throughput import measure
+
+        qps = measure(common, questions(pages, 64, seed + 3))
     ing, srv = ingest[-1], serve[-1]
     return {
         "size": size,
@@ -195,6 +202,7 @@ def bench_size(
         "index_mb": _du_mb(home / "chroma"),
         "lexical_mb": _du_mb(home / "lexical") if (home / "lexical").exists() else 0.0,
         "load_avg": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+        "throughput": qps,
     }
 
 
@@ -206,6 +214,7 @@ def run_bench(
     workdir: Path | None = None,
     model_dir: Path | None = None,
     progress=print,
+    throughput: bool = False,
 ) -> dict:
     """Run every size (and the ONNX comparison) and return the report as a dict."""
     from index.provision import ensure_model
@@ -225,7 +234,14 @@ def run_bench(
         for size in sizes:
             stand_in = size > stand_in_above
             progress(f"N={size} ({'stand-in vectors' if stand_in else 'real model'}) ...")
-            row = bench_size(size, workdir, model_dir, stand_in, n_questions)
+            row = bench_size(
+                size,
+                workdir,
+                model_dir,
+                stand_in,
+                n_questions,
+                throughput=throughput and size == max(sizes),
+            )
             report["sizes"].append(row)
             progress(f"  {json.dumps(row)}")
             shutil.rmtree(workdir / f"corpus_{size}", ignore_errors=True)
@@ -352,10 +368,28 @@ def markdown(report: dict) -> str:
                 f"| {r['chunks']} | {cells} | {_s(r.get('index_update_s'))} "
                 f"| {_ms(r.get('mask_ms'), 2)} / {_ms(r.get('where_ids_ms'), 1)} |"
             )
+    for r in rows:
+        if r.get("throughput"):
+            from eval.throughput import markdown as throughput_table
+
+            out += ["", throughput_table(r["throughput"], _throughput_note(r))]
     o = report.get("onnx")
     if o:
         out += ["", onnx_table(o, report.get("model_start") or {})]
     return "\n".join(out)
+
+
+def _throughput_note(r: dict) -> str:
+    from stodkollen.settings import ServeSettings
+
+    serve = ServeSettings()
+    return (
+        f"Throughput at N={r['chunks']} ({r['vectors']} vectors): questions per second from "
+        "1, 4 and 16 concurrent clients over Gradio's HTTP API (`/ask`), against one serving "
+        "app on the embedded store and against two replicas on one `chroma run` server over "
+        f"the same store (Gradio queue `default_concurrency_limit={serve.concurrency_limit}`, "
+        f"`max_threads={serve.max_threads}`: `settings.serve`)."
+    )
 
 
 def onnx_table(o: dict, starts: dict) -> str:
@@ -519,6 +553,12 @@ def bench_md(report: dict, command: str) -> str:
         "(`eval.synthetic.ProjectionEmbedder`) instead of the model; parsing, Chroma, BM25 and "
         "the answer path are real (refusal threshold off, as random vectors are never close), "
         "so these rows show the pipeline's own cost at that size.",
+        "- Throughput (`--throughput`, largest size): the Gradio app as `stodkollen serve` "
+        "runs it, in fresh processes on the row's data dir (`eval/throughput.py`); client "
+        "threads in the bench process call `/ask` over HTTP (POST, then the event stream), "
+        "64 questions per client count, round robin over the replicas; a `chroma run` server "
+        "serves the same store directory to one, then two replicas sharing the data dir. The "
+        "load generator shares the machine's cores.",
         "- ONNX: 64 chunk passages (sample and synthetic pages) encoded by torch fp32, by "
         "the int8 export inside sentence-transformers and by the lean `OnnxTextModel`, rounds "
         "interleaved, best round of each; cosine of every vector to torch fp32. Cold start "
@@ -549,16 +589,25 @@ def run_cli(
     progress,
     stand_in_above: int | None = None,
     onnx: bool = True,
+    throughput: bool = False,
 ) -> tuple[dict, str]:
     """What `stodkollen bench` does: run, render, optionally write eval/BENCH.md."""
     sizes = parse_sizes(sizes_text)
     stand_in_above = STAND_IN_ABOVE if stand_in_above is None else stand_in_above
-    report = run_bench(sizes, stand_in_above=stand_in_above, onnx=onnx, progress=progress)
+    report = run_bench(
+        sizes,
+        stand_in_above=stand_in_above,
+        onnx=onnx,
+        progress=progress,
+        throughput=throughput,
+    )
     command = f"stodkollen bench --sizes {','.join(map(str, sizes))}"
     if stand_in_above != STAND_IN_ABOVE:
         command += f" --stand-in-above {stand_in_above}"
     if not onnx:
         command += " --no-onnx"
+    if throughput:
+        command += " --throughput"
     command += f" --out {out}" if out else ""
     text = bench_md(report, command)
     if out:
@@ -585,7 +634,10 @@ def _settings(a: dict):
     off = {"min_dense": -1.0, "min_coverage": 0.0, "refusal_threshold": -1.0}
     fields = AnswerSettings.model_fields
     answer = {k: v for k, v in off.items() if k in fields} if a.get("stand_in") else {}
-    return Settings(home=a["home"], model_dir=a["model_dir"], answer=answer)
+    extra = {"chroma_url": a["chroma_url"]} if a.get("chroma_url") else {}
+    if a.get("serve"):
+        extra["serve"] = a["serve"]
+    return Settings(home=a["home"], model_dir=a["model_dir"], answer=answer, **extra)
 
 
 def _embedder(settings, stand_in: bool):
@@ -912,7 +964,19 @@ def model_cold_starts(model_dir: Path, rounds: int = 2) -> dict:
     return best
 
 
+def worker_app(a: dict) -> None:
+    """The Gradio app as `stodkollen serve` runs it, around an Assistant on this bench home
+    (stand-in vectors when the home has them); for `eval.throughput`."""
+    from assistant.service import Assistant
+    from assistant.ui import launch
+
+    settings = _settings(a)
+    assistant = Assistant(settings, embedder=_embedder(settings, a["stand_in"]))
+    launch(host="127.0.0.1", port=a["port"], assistant=assistant)
+
+
 WORKERS = {
+    "app": worker_app,
     "ingest": worker_ingest,
     "serve": worker_serve,
     "onnx": worker_onnx,

@@ -10,10 +10,12 @@ head. Texts and metadata stay in Chroma and are fetched for hits only.
 
 `ChunkIndexCache` keeps one `ChunkIndex` at the store's version (`ChunkStore.version()`, the
 token every write replaces): it loads the index saved for that token from
-`<home>/lexical/<store identity>/<token>/` (arrays and BM25 memory-mapped), or builds it from
-every chunk and saves it, so the next process on this home starts by loading. The token says
-only *that* the store changed, not what changed, so a version this home has not saved is
-built from every chunk; the ingest saves the version it leaves behind.
+`<home>/lexical/<store identity>/<terms fingerprint>/<token>/` (arrays and BM25
+memory-mapped); else it applies this process's own writes, which the store reports with the
+version each replaced, to the index they started from (each chunk's index terms are saved
+with it, so the texts are never read back); else it builds from every chunk. It saves what
+it made, so the next process on this home starts by loading, and keeps the version before
+it for replicas still loading that one. The ingest saves the version it leaves behind.
 """
 
 from __future__ import annotations
@@ -39,11 +41,20 @@ from stodkollen.text import known_term, place_terms, terms, title_head
 log = logging.getLogger(__name__)
 
 # Of the saved files and what they index; a change makes old caches unreadable (rebuilt, not
-# misread). 2: list-page context left out of the indexed text (`ingest.chunking.lexical_text`).
-FORMAT = 2
+# misread). 2: each chunk's index terms are saved too, so a write can be applied without the
+# texts. 3: list-page context left out of the indexed text (`ingest.chunking.lexical_text`).
+FORMAT = 3
 # A title head shorter than this ("Ett", "Vi") would match questions by accident.
 MIN_TITLE_HEAD_CHARS = 4
-KEEP_VERSIONS = 2  # saved versions kept per store (a process may still be loading the older)
+# Saved versions kept per store: the newest and the one before it, which a replica that has
+# not yet seen the newest may be loading right now (a folder it has already memory-mapped
+# may go: the mapped files stay readable until it lets go of them).
+KEEP_VERSIONS = 2
+# Writes of this process are remembered, as index rows, for bringing the index up to date
+# without reading every chunk back (`ChunkIndexCache.record`). Beyond this many rows (an
+# ingest of a million chunks at once) the journal is dropped and the index is rebuilt from
+# the store, which then costs about as much as the rows would.
+JOURNAL_MAX_ROWS = 1_000_000  # chunk rows held (~0.35 KB each: term ids and columns)
 # A store-version token that names a folder: ChunkStore writes uuid4 hex; anything else
 # (no token yet: a store never written by this code) is built but not saved.
 _SAVABLE_VERSION = re.compile(r"[0-9a-f]{8,64}")
@@ -254,13 +265,17 @@ class ChunkIndex:
     of whole chunks had, so BM25 ties rank as before.
     """
 
-    def __init__(self, ids, cols, places, tables, lexical, version: str):
+    def __init__(self, ids, cols, places, tables, lexical, version: str, term_lists):
         self.ids = ids  # np.ndarray of utf-8 bytes, by position
+        # Each chunk's index terms (lengths, flat vocab ids) by position: what a change is
+        # applied to (`changed`), without reading the texts back.
+        self.term_lens, self.term_flat = term_lists
         self.cols: dict[str, np.ndarray] = cols
         self.places: dict[str, tuple[np.ndarray, np.ndarray]] = places
         self.tables: dict[str, list] = tables  # source, project, kommun, lan, vocab
         self.lexical: LexicalIndex = lexical
         self.version = version  # the store-version token this index is of
+        self._by_id: np.ndarray | None = None  # positions sorted by id, made on first use
         self._place_ids = {
             kind: {name: i for i, name in enumerate(tables[kind])} for kind in _PLACES
         }
@@ -281,6 +296,18 @@ class ChunkIndex:
 
     def id_at(self, position: int) -> str:
         return self.ids[position].decode()
+
+    def positions_of(self, ids: list[str]) -> np.ndarray:
+        """Each id's position (-1 for an id this index does not hold)."""
+        order = self._by_id
+        if order is None:
+            order = self._by_id = np.argsort(self.ids, kind="stable")  # once per index
+        wanted = np.asarray([i.encode() for i in ids], dtype=bytes)  # never truncated
+        if not self.size or not len(wanted):
+            return np.full(len(wanted), -1, np.int64)
+        at = np.minimum(np.searchsorted(self.ids, wanted, sorter=order), self.size - 1)
+        found = order[at]
+        return np.where(self.ids[found] == wanted, found, -1)
 
     def ids_where(self, mask: np.ndarray) -> list[str]:
         """The chunk ids at the positions a mask selects."""
@@ -325,7 +352,7 @@ class ChunkIndex:
     def _assemble(cls, rows: _Rows, tables: dict[str, list], version: str) -> ChunkIndex:
         """Sort the rows into position order and build BM25 over them."""
         n = len(rows.ids)
-        ids = np.array(rows.ids, dtype=bytes) if n else np.zeros(0, "S1")
+        ids = np.asarray(rows.ids, dtype=bytes) if n else np.zeros(0, "S1")
         source_rank = np.argsort(np.argsort(np.array(tables["source"], dtype=object)))
         src = rows.cols["source"]
         order = np.lexsort(
@@ -343,12 +370,48 @@ class ChunkIndex:
             places[kind] = (at[o], pid[o])
         lens, flat = _gather(_ptr(rows.term_lens), rows.term_flat, order)
         lexical = LexicalIndex.from_terms(_ptr(lens), flat, tables["vocab"])
-        return cls(ids, cols, places, tables, lexical, version)
+        return cls(ids, cols, places, tables, lexical, version, (lens, flat))
+
+    # --- applying writes ----------------------------------------------------------------
+    def changed(self, changes: list[IndexChange], version: str) -> ChunkIndex:
+        """This index after these writes (in order): equal to a build from every chunk the
+        store then holds (tested), at the cost of sorting arrays and the BM25 matrix.
+
+        All rows (this index's, then each write's) are joined once; a row survives when the
+        last write naming its id (an upsert or a delete) is the one that wrote it."""
+        tables = {k: list(v) for k, v in self.tables.items()}
+        lookup = {k: {v: i for i, v in enumerate(tables[k])} for k in _TABLES}
+        base = _Rows(
+            np.asarray(self.ids),
+            {c: np.asarray(a) for c, a in self.cols.items()},
+            {k: (np.asarray(at), np.asarray(pid)) for k, (at, pid) in self.places.items()},
+            np.asarray(self.term_lens),
+            np.asarray(self.term_flat),
+        )
+        parts = [base] + [_remapped(c.rows, c.tables, tables, lookup) for c in changes]
+        rows = _concat(parts)
+        seq = np.repeat(np.arange(len(parts)), [len(p.ids) for p in parts])
+        gone = [np.asarray(c.deleted, dtype=bytes).reshape(-1) for c in changes]
+        keys = np.concatenate([rows.ids, *gone]) if len(rows.ids) or gone else rows.ids
+        when = np.concatenate([seq, *(np.full(len(g), k) for k, g in enumerate(gone, 1))])
+        order = np.lexsort((when, keys))  # by id, then by write
+        last = np.ones(len(order), bool)
+        last[:-1] = keys[order[1:]] != keys[order[:-1]]
+        winners = order[last]
+        alive = np.zeros(len(rows.ids), bool)
+        alive[winners[winners < len(rows.ids)]] = True
+        for k, change in enumerate(changes, 1):
+            for ids, name in change.renamed:  # rows written before the rename
+                at = (seq < k) & np.isin(rows.ids, np.asarray(ids, dtype=bytes))
+                rows.cols["source"][at] = _entry(tables, "source", name)
+        rows, tables = _compacted(_select(rows, alive), tables)
+        return self._assemble(rows, tables, version)
 
     # --- saving -----------------------------------------------------------------------
     def save(self, path: Path) -> None:
         path.mkdir(parents=True)
         arrays = {"ids": self.ids} | {f"col_{c}": a for c, a in self.cols.items()}
+        arrays |= {"term_lens": self.term_lens, "term_flat": self.term_flat}
         for kind, (at, pid) in self.places.items():
             arrays |= {f"{kind}_at": at, f"{kind}_id": pid}
         for name, a in arrays.items():
@@ -376,6 +439,7 @@ class ChunkIndex:
             tables,
             LexicalIndex.load(path / "bm25", meta["size"]),
             meta["version"],
+            (arr("term_lens"), arr("term_flat")),
         )
         if index.size != meta["size"]:
             raise ValueError(f"{index.size} ids, {meta['size']} recorded")
@@ -426,15 +490,161 @@ def _rows_of(chunks: list[Chunk], texts: list[str], tables: dict[str, list]) -> 
     )
 
 
+@dataclass
+class IndexChange:
+    """One write to the store as index rows: the version it replaced and the one it set, the
+    chunks it wrote (rows with their own string tables), the ids it deleted and the display
+    names it changed ([(chunk ids, new name)])."""
+
+    parent: str
+    version: str
+    rows: _Rows
+    tables: dict[str, list]
+    deleted: list[str]
+    renamed: list[tuple[list[str], str]]
+
+
+def _entry(tables: dict[str, list], kind: str, value) -> int:
+    try:
+        return tables[kind].index(value)
+    except ValueError:
+        tables[kind].append(value)
+        return len(tables[kind]) - 1
+
+
+def _select(rows: _Rows, keep: np.ndarray) -> _Rows:
+    """The rows a mask keeps, in their order."""
+    kept = np.flatnonzero(keep)
+    new_at = np.cumsum(keep) - 1
+    places = {}
+    for kind, (at, pid) in rows.places.items():
+        stays = keep[at]
+        places[kind] = (new_at[at[stays]].astype(np.int32), pid[stays])
+    lens, flat = _gather(_ptr(rows.term_lens), rows.term_flat, kept)
+    return _Rows(rows.ids[kept], {c: a[kept] for c, a in rows.cols.items()}, places, lens, flat)
+
+
+def _concat(parts: list[_Rows]) -> _Rows:
+    """Rows one after another (new arrays: the parts may be memory-mapped)."""
+    offsets = np.cumsum([0] + [len(p.ids) for p in parts])[:-1]
+    ids = [p.ids for p in parts if len(p.ids)]
+    places = {
+        kind: (
+            np.concatenate(
+                [p.places[kind][0] + o for p, o in zip(parts, offsets, strict=True)]
+            ).astype(np.int32),
+            np.concatenate([p.places[kind][1] for p in parts]).astype(np.int32),
+        )
+        for kind in _PLACES
+    }
+    return _Rows(
+        np.concatenate(ids) if ids else parts[0].ids,
+        {c: np.concatenate([p.cols[c] for p in parts]).astype(np.int32) for c in _INT_COLUMNS},
+        places,
+        np.concatenate([p.term_lens for p in parts]).astype(np.int64),
+        np.concatenate([p.term_flat for p in parts]).astype(np.int32),
+    )
+
+
+_TABLE_OF_COLUMN = {"source": "source", "project": "project"}
+
+
+def _remapped(rows: _Rows, own: dict[str, list], tables: dict[str, list], lookup) -> _Rows:
+    """Rows whose table ids index `own`, re-pointed into `tables` (extended in place, with
+    `lookup`, its value -> id maps)."""
+
+    def to(kind: str) -> np.ndarray:
+        out = np.empty(len(own[kind]), np.int32)
+        for i, value in enumerate(own[kind]):
+            found = lookup[kind].get(value)
+            if found is None:
+                found = lookup[kind][value] = len(tables[kind])
+                tables[kind].append(value)
+            out[i] = found
+        return out
+
+    cols = dict(rows.cols)
+    for column, kind in _TABLE_OF_COLUMN.items():
+        cols[column] = to(kind)[rows.cols[column]] if len(rows.ids) else rows.cols[column]
+    places = {
+        kind: (at, to(kind)[pid] if len(pid) else pid) for kind, (at, pid) in rows.places.items()
+    }
+    flat = to("vocab")[rows.term_flat] if len(rows.term_flat) else rows.term_flat
+    return _Rows(rows.ids, cols, places, rows.term_lens, flat)
+
+
+def _compacted(rows: _Rows, tables: dict[str, list]) -> tuple[_Rows, dict[str, list]]:
+    """Tables cut to the entries some row uses (a fresh build has no others: a vocabulary
+    term of deleted chunks would count as known to the refusal's coverage)."""
+    used = {
+        "source": rows.cols["source"],
+        "project": rows.cols["project"],
+        "kommun": rows.places["kommun"][1],
+        "lan": rows.places["lan"][1],
+        "vocab": rows.term_flat,
+    }
+    out: dict[str, list] = {}
+    new_of: dict[str, np.ndarray] = {}
+    for kind, values in used.items():
+        keep = np.unique(values)
+        out[kind] = [tables[kind][i] for i in keep.tolist()]
+        new_of[kind] = np.zeros(len(tables[kind]), np.int32)
+        new_of[kind][keep] = np.arange(len(keep), dtype=np.int32)
+    cols = dict(rows.cols)
+    cols["source"] = new_of["source"][rows.cols["source"]]
+    cols["project"] = new_of["project"][rows.cols["project"]]
+    places = {k: (at, new_of[k][pid]) for k, (at, pid) in rows.places.items()}
+    flat = new_of["vocab"][rows.term_flat]
+    return _Rows(rows.ids, cols, places, rows.term_lens, flat), out
+
+
+def change_of(
+    parent: str,
+    version: str,
+    upserted: list[Chunk],
+    deleted: list[str],
+    renamed: list[tuple[list[str], str]],
+    text_of: Callable[[Chunk], str],
+) -> IndexChange:
+    """A write as index rows. Chunks go through the codec first, so a row is what a build
+    from the store would make of the chunk read back."""
+    back = [codec.chunk_from(c.id, c.text, codec.chunk_metadata(c)) for c in upserted]
+    tables: dict[str, list] = {k: [] for k in _TABLES}
+    rows = _rows_of(back, [text_of(c) for c in back], tables)
+    rows.ids = np.asarray(rows.ids, dtype=bytes) if rows.ids else np.zeros(0, "S1")
+    return IndexChange(parent, version, rows, tables, list(deleted), list(renamed))
+
+
 # --- kept at the store's version ----------------------------------------------------------
 class ChunkIndexCache:
-    """The `ChunkIndex` of one store, kept at its version, saved under `root` per version."""
+    """The `ChunkIndex` of one store, kept at its version, saved under `root` per version.
+
+    A version is reached by loading the index saved for it, else by applying this process's
+    own writes (`record`, called by the store after each write) to the index of the version
+    they started from, else by building from every chunk. A write's record names the version
+    it replaced, read right after its data went in: when another process wrote meanwhile,
+    the chain does not reach back to a known index and the index is built from the store.
+    """
 
     def __init__(self, root: Path, text_of: Callable[[Chunk], str]):
         self.root, self.text_of = root, text_of
         self._lock = threading.Lock()
         self._index: ChunkIndex | None = None
-        self.last_event = "none"  # what the last change was: loaded or built
+        self.last_event = "none"  # what the last change was: loaded, updated or built
+        self._journal: dict[str, IndexChange] = {}  # by the version each write set
+        self._journal_rows = 0
+        self._journal_lock = threading.Lock()
+
+    def record(self, parent: str, version: str, upserted, deleted, renamed) -> None:
+        """A write to the store made by this process (see `index.store.ChunkStore.on_write`)."""
+        change = change_of(parent, version, upserted, deleted, renamed, self.text_of)
+        with self._journal_lock:
+            self._journal[version] = change
+            self._journal_rows += len(change.rows.ids)
+            if self._journal_rows > JOURNAL_MAX_ROWS:
+                log.info("Lexikalt index: för många ändringar i minnet, byggs om från lagret")
+                self._journal.clear()
+                self._journal_rows = 0
 
     def current(self, store, wait: bool = True) -> ChunkIndex:
         """The index at the store's version. One cheap call when nothing changed; while
@@ -454,7 +664,7 @@ class ChunkIndexCache:
             index = self._index
             if index is not None and index.version == version:
                 return index
-            index = self._load(version)
+            index = self._load(version) or self._updated(version, store)
             if index is None:
                 chunks = store.all_chunks()
                 index = ChunkIndex.build(chunks, [self.text_of(c) for c in chunks], version)
@@ -465,6 +675,39 @@ class ChunkIndexCache:
             return index
         finally:
             self._lock.release()
+
+    def _updated(self, version: str, store) -> ChunkIndex | None:
+        """The index at `version` from an index this process knows (in memory or saved) and
+        its own writes since; None when the writes do not lead there."""
+        with self._journal_lock:
+            chain: list[IndexChange] = []
+            at, base = version, None
+            while at in self._journal and len(chain) <= len(self._journal):
+                chain.append(self._journal[at])
+                at = chain[-1].parent
+                if self._index is not None and self._index.version == at:
+                    base = self._index
+                    break
+        if not chain:
+            return None
+        base = base or self._load(at)
+        if base is None:
+            return None
+        index = base.changed(chain[::-1], version)
+        if index.size != store.count():  # a write the chain does not know of: never trust
+            log.warning(
+                "Lexikalt index: %d delar efter ändringar, lagret har fler eller färre; byggs om",
+                index.size,
+            )
+            return None
+        with self._journal_lock:
+            for change in chain:
+                if self._journal.pop(change.version, None) is not None:
+                    self._journal_rows -= len(change.rows.ids)
+        self.last_event = "updated"
+        log.info("Lexikalt index uppdaterat: %d skrivningar, %d delar", len(chain), index.size)
+        self._save(index)
+        return index
 
     def _path(self, version: str) -> Path | None:
         return self.root / version if _SAVABLE_VERSION.fullmatch(version) else None
@@ -540,4 +783,5 @@ def cache_for(store, text_of: Callable[[Chunk], str]) -> ChunkIndexCache:
         cache = _caches.get(str(root))
         if cache is None:
             cache = _caches[str(root)] = ChunkIndexCache(root, text_of)
-        return cache
+    store.on_write(cache.record)  # once per store object: the index follows its writes
+    return cache

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from contextvars import ContextVar
 from functools import wraps
@@ -28,6 +28,8 @@ from stodkollen.settings import Settings
 log = logging.getLogger(__name__)
 
 _BATCH = 2000  # stay well under Chroma's max batch size
+# listener(parent version, new version, chunks upserted, chunk ids deleted, renames)
+WriteListener = Callable[[str, str, list, list, list], None]
 _VERSION_ID = "version"
 STORE_ADVICE = (
     "Kör 'stodkollen doctor' för en kontroll eller 'stodkollen reindex' för att bygga om."
@@ -258,6 +260,7 @@ class ChunkStore:
     def __init__(self, settings: Settings, client=None, create: bool = True):
         self.settings = settings
         self._own_client = client is None
+        self._listeners: list[WriteListener] = []
         self._client = client or _connect(settings)
         name = settings.collection_name()
         space = {"hnsw": {"space": "cosine"}}
@@ -307,11 +310,26 @@ class ChunkStore:
         got = self._meta.get(ids=[_VERSION_ID], include=["metadatas"])
         return codec.version_of(got["metadatas"][0]) if got["ids"] else ""
 
-    def _bump(self) -> None:
+    def on_write(self, listener: WriteListener) -> None:
+        """Call `listener(parent, version, upserted, deleted, renamed)` after each write of
+        this object: the version the write replaced (read after its data went in, so a
+        write of another process in between shows as a parent the listener does not know),
+        the one it set, the chunks written, the chunk ids deleted and [(chunk ids, new
+        display name)]. Registering a listener twice has no effect."""
+        if listener not in self._listeners:
+            self._listeners.append(listener)
+
+    def _bump(self, upserted=(), deleted=(), renamed=()) -> None:
+        parent = self.version() if self._listeners else ""
         token = uuid.uuid4().hex
         self._meta.upsert(
             ids=[_VERSION_ID], embeddings=[[1.0]], metadatas=[codec.version_metadata(token)]
         )
+        for listener in self._listeners:
+            try:
+                listener(parent, token, list(upserted), list(deleted), list(renamed))
+            except Exception:  # the write stands; a reader then rebuilds instead of applying
+                log.warning("Efter skrivningen: lyssnaren %r misslyckades", listener, exc_info=True)
 
     # --- writing -------------------------------------------------------------------------
     @_guarded
@@ -344,7 +362,7 @@ class ChunkStore:
                 metadatas=[codec.project_metadata(p) for p in part],
                 embeddings=project_vectors[i : i + _BATCH],
             )
-        self._bump()
+        self._bump(upserted=chunks)
 
     @_guarded
     def delete_ids(self, chunk_ids: list[str], project_ids: list[str] = ()) -> None:
@@ -355,7 +373,7 @@ class ChunkStore:
             for i in range(0, len(project_ids), _BATCH):
                 self._projects.delete(ids=project_ids[i : i + _BATCH])
             if chunk_ids or project_ids:
-                self._bump()
+                self._bump(deleted=chunk_ids)
 
     # --- reading -------------------------------------------------------------------------
     @_guarded
@@ -426,7 +444,7 @@ class ChunkStore:
             for i in range(0, len(ids), _BATCH):
                 part = ids[i : i + _BATCH]
                 collection.update(ids=part, metadatas=[update] * len(part))
-        self._bump()
+        self._bump(renamed=[(list(state.chunk_ids), name)])
 
     @_guarded
     def source_states(self) -> dict[str, SourceState]:

@@ -53,9 +53,17 @@ _ROLE_WORD = re.compile(
 )
 
 
+# Digits the shortest number `find_phones` keeps has: `_SWEDISH_SHAPE` needs 0 + 1 + 2 + 2
+# (valid Swedish numbers have more); a text with fewer cannot hold one.
+MIN_PHONE_DIGITS = 6
+_DIGIT = re.compile(r"\d")
+
+
 def find_phones(text: str) -> list[str]:
     """Swedish phone numbers in `text` as the page writes them ('0910-73 58 21',
     '+46 (0)70 512 33 80', '0953-14039'), checked by phonenumbers; times and dates are not."""
+    if len(_DIGIT.findall(text)) < MIN_PHONE_DIGITS:  # most lines: no matcher run
+        return []
     import phonenumbers
 
     text = re.sub(r"[\u00a0\u202f\u2009]", " ", text)
@@ -146,15 +154,22 @@ def _paragraphs(lines: list[str]) -> str:
 
 def clean_text(text: str) -> tuple[str, list[Contact]]:
     """Remove boilerplate and normalise whitespace; return the text and its contact people."""
+    cleaned = clean_body(text)
+    return cleaned, find_contacts(cleaned)
+
+
+def clean_body(text: str) -> str:
+    """`clean_text` without the contact search (the parser finds contacts per record)."""
     lines = [_tidy_line(line) for line in text.replace("\r\n", "\n").split("\n")]
     lines = _merge_labels(lines)
     lines = ["" if _BOILERPLATE.match(line) or _is_org_line(line) else line for line in lines]
-    cleaned = _paragraphs(_drop_fragments(lines))
-    return cleaned, find_contacts(cleaned)
+    return _paragraphs(_drop_fragments(lines))
 
 
 def _is_org_line(line: str) -> bool:
     """A line carrying only an organisation's switchboard or shared mailbox."""
+    if "@" not in line:  # the common case, without running the e-mail pattern
+        return False
     emails = EMAIL.findall(line)
     return bool(emails) and all(_GENERIC_MAILBOX.match(e) for e in emails) and len(line) < 60
 
@@ -244,7 +259,8 @@ def _prose_name(line: str) -> str | None:
 
 def _contact_at(lines: list[str], i: int) -> Contact | None:
     line = lines[i]
-    email = next((e for e in EMAIL.findall(line) if not _GENERIC_MAILBOX.match(e)), None)
+    emails = EMAIL.findall(line) if "@" in line else []
+    email = next((e for e in emails if not _GENERIC_MAILBOX.match(e)), None)
     switchboard = re.search(r"\(vx\)|\bväxel", line, re.IGNORECASE)
     phones = [] if switchboard else find_phones(line)
     if not email and not phones:

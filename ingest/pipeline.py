@@ -108,6 +108,9 @@ class Ingestor:
         for skip in links:
             summary.skipped.append({"source": skip.source, "reason": skip.reason})
             log.warning("Hoppar över %s: %s", skip.source, skip.reason)
+        # The index at the version this run starts from: its writes are then applied to it at
+        # the end instead of reading every chunk back.
+        self._index_at_start()
         states = self.store.source_states()  # keyed by source identity (resolved path or URL)
         seen: set[str] = set()
         written: set[str] = set()  # sources whose records this run writes anew
@@ -153,7 +156,7 @@ class Ingestor:
             pending.append(job)
             written.add(doc.source_id)
             pending_chunks += len(job.records)
-            if pending_chunks >= self.settings.embedding.batch_size * 8:
+            if pending_chunks >= self.settings.ingest.flush_chunks:
                 self._flush(pending, summary)
                 pending, pending_chunks = [], 0
         self._flush(pending, summary)
@@ -266,9 +269,15 @@ class Ingestor:
         summary.removed += len(gone)
         return set(gone)
 
+    def _index_at_start(self) -> None:
+        try:
+            cache_for(self.store, lexical_text).current(self.store)
+        except StoreError:
+            log.warning("Det lexikala indexet kunde inte läsas", exc_info=True)
+
     def _update_index(self) -> None:
-        """Save the lexical index of the store version this run leaves, so that the next
-        process on this data dir loads it instead of building it."""
+        """Save the lexical index of the store version this run leaves (the start's index with
+        this run's writes applied), so that the next process on this data dir loads it."""
         try:
             cache_for(self.store, lexical_text).current(self.store)
         except StoreError:

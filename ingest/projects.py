@@ -31,7 +31,7 @@ from ingest.blockparse import (
 )
 from ingest.clean import (
     EMAIL,
-    clean_text,
+    clean_body,
     contact_line,
     find_contacts,
     strip_chrome,
@@ -292,19 +292,19 @@ def _parse_text(doc: Document) -> list[Project]:
         raw = join_wrapped(raw)
     raw, chrome = strip_chrome(raw)
     site = f"{removed}\n{chrome}"
-    cleaned, _ = clean_text(raw)
+    cleaned = clean_body(raw)
     page = prepare([Block("site", site), *text_blocks(cleaned)])
     sections = page_sections(page)
     if doc.fmt == "pdf":  # a printed document: the block reader knows its heading lines
         return _build(doc, page, sections)
-    legacy = _parse_legacy(doc, raw)
+    legacy = _parse_legacy(doc, cleaned)
     if sum(r.kind == "project" for r in legacy) >= 2 or len(sections) < 2:
         return _finish(legacy, site, doc, publisher(site) or _content_publisher(page))
     return _build(doc, page, sections)
 
 
-def _parse_legacy(doc: Document, raw: str) -> list[Project]:
-    text, _ = clean_text(raw)
+def _parse_legacy(doc: Document, text: str) -> list[Project]:
+    """The heading/label reader over the cleaned text (`clean_body`)."""
     page = _read_page(text)
     titles = _title_indices(page.main)
     home: list[str] = []

@@ -83,6 +83,14 @@ class IngestSettings(_Section):
     crawl_max_pages: int = Field(
         100, ge=1, description="Crawl: default most pages requested in one crawl."
     )
+    flush_chunks: int = Field(
+        2000,
+        ge=1,
+        description="Chunks embedded and written together (one batched upsert per flush). "
+        "Embedded Chroma takes about 1.6 ms per record in 2 000-record upserts against 2.4 ms "
+        "in 250-record ones (measured, issue 14), and 2 000 is the store's batch size; a crash "
+        "loses at most one flush's encoding, which the next run redoes.",
+    )
     project_text_chars: int = Field(
         2000,
         ge=100,
@@ -98,6 +106,24 @@ class RetrievalSettings(_Section):
         30, ge=1, description="Candidates each retriever contributes to fusion."
     )
     rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
+    wide_filter_share: float = Field(
+        0.05,
+        ge=0,
+        le=1,
+        description="A filter that passes at least this share of the chunks is applied to the "
+        "dense side's result instead of sent as an id list: Chroma resolves every listed id "
+        "(at 94k stand-in chunks the bench's filtered questions, 41% of the store on average, "
+        "took 53 ms per id-list query against 3.2 ms unfiltered; at 1-10% still 24 ms). The "
+        "unfiltered query asks for candidates / share x "
+        "wide_filter_margin results; when fewer than `candidates` of them pass, the id list "
+        "query runs after all, so the result never falls short.",
+    )
+    wide_filter_margin: float = Field(
+        2.0,
+        ge=1,
+        description="How many more results than the filter's share predicts the unfiltered "
+        "query asks for (see wide_filter_share); the fallback is then rare.",
+    )
     place_boost: float = Field(
         0.025,
         ge=0,
@@ -249,6 +275,24 @@ class ServeSettings(_Section):
     )
     auth_password_env: str = Field("STODKOLLEN_AUTH_PASSWORD")
     max_upload_mb: float = Field(20.0, gt=0)
+    concurrency_limit: int = Field(
+        2,
+        ge=1,
+        description="Gradio queue: events of one kind (questions) that run at once; the rest "
+        "wait in the queue. Two, the machine's cores: at 94k stand-in chunks one serving "
+        "process answered 11-23 questions/s from 1, 4 or 16 clients with limits 1, 2, 4 and 8 "
+        "alike (within the noise of a shared 2-core machine), as a question is mostly Python "
+        "holding the GIL; a second replica on one 'chroma run' held 24/s at 16 clients where "
+        "one process fell to 15-17/s (p95 0.6 s against 1.2 s). More replicas, not a higher "
+        "limit, raise throughput; two lets the model's inference (torch releases the GIL) "
+        "overlap the rest of another question (eval/throughput.py, eval/BENCH.md).",
+    )
+    max_threads: int = Field(
+        40,
+        ge=1,
+        description="Gradio's worker threads for all events and requests (its default): "
+        "the queue limit above, not the threads, bounds the questions running at once.",
+    )
 
 
 class Settings(BaseSettings):

@@ -31,10 +31,25 @@ ABBREVIATIONS = frozenset(
 )
 
 
+class _FoldTable(dict):
+    """str.translate table, filled on first sight of a character: its NFKD decomposition
+    without combining marks. Decomposing character by character equals decomposing the whole
+    text here, as only the combining marks NFKD would reorder are dropped."""
+
+    def __missing__(self, code: int) -> str:
+        nfkd = unicodedata.normalize("NFKD", chr(code))
+        out = self[code] = "".join(ch for ch in nfkd if not unicodedata.combining(ch))
+        return out
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lowercase and strip diacritics (å -> a, ö -> o, é -> e)."""
-    nfkd = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in nfkd if not unicodedata.combining(ch))
+    # Lowercased as a whole first: a final sigma depends on the letters around it.
+    low = text.lower()
+    return low if low.isascii() else low.translate(_FOLD)
 
 
 def words(text: str) -> list[str]:
@@ -76,7 +91,8 @@ def holds_phrase(folded: str, phrase: str) -> bool:
 
 def terms(text: str) -> list[str]:
     """Index terms: folded, stopwords removed, Swedish-stemmed."""
-    kept = [w for w in _TOKEN.findall(fold(text)) if w not in stopwords() and len(w) > 1]
+    stop = stopwords()
+    kept = [w for w in _TOKEN.findall(fold(text)) if w not in stop and len(w) > 1]
     return _stemmer().stemWords(kept)
 
 

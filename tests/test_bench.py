@@ -90,6 +90,15 @@ def test_small_run_with_stand_in_vectors(tmp_path, model_dir):
     assert row["same_unfiltered_p95_ms"] > 0 and row["where_ids_ms"] > 0
     assert {"BM25", "Chroma query", "hit texts", "version check"} <= set(row["stages_ms"])
     assert row["lexical_mb"] > 0
+    # throughput: the real app (one, then two replicas on a chroma run server) over HTTP
+    from eval.throughput import markdown, measure
+
+    home = {"home": str(tmp_path / "home_60"), "model_dir": str(model_dir), "stand_in": True}
+    got = measure(home, ["Vilka projekt finns i Malå?", "Vem är projektägare?"], (1, 2), 4)
+    for key in ("one", "one_on_server", "two_on_server"):
+        assert [r["clients"] for r in got[key]] == [1, 2]
+        assert all(r["errors"] == 0 and r["questions"] == 4 and r["qps"] > 0 for r in got[key])
+    assert "two replicas" in markdown(got, "note")
 
 
 @pytest.mark.slow

@@ -153,7 +153,7 @@ def _store_from(home: Path, before: Path | None) -> ChunkStore:
     """
     if before is not None:
         shutil.copytree(before / "chroma", home / "chroma")
-    return ChunkStore(Settings(home=home, embedding={"batch_size": 1}))
+    return ChunkStore(Settings(home=home, ingest={"flush_chunks": 8}))
 
 
 @pytest.mark.parametrize("scenario", ["first ingest", "update with prune"])
@@ -219,7 +219,7 @@ def _env(home: Path, model_dir: Path) -> dict:
         STODKOLLEN_MODEL_DIR=str(model_dir),
         # Small flushes (every 8 chunks, each one batched upsert): the store fills in several
         # steps, so there is a middle to kill in.
-        STODKOLLEN_EMBEDDING__BATCH_SIZE="1",
+        STODKOLLEN_INGEST__FLUSH_CHUNKS="8",
         TOKENIZERS_PARALLELISM="false",
     )
 
