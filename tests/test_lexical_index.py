@@ -19,7 +19,7 @@ from index.lexical import (
     terms_fingerprint,
 )
 from index.store import ChunkStore
-from ingest.chunking import embedding_text
+from ingest.chunking import lexical_text
 from ingest.pipeline import Ingestor
 from stodkollen import codec
 from stodkollen.records import Chunk, Filters, Project
@@ -75,7 +75,7 @@ def test_the_numpy_bm25_equals_bm25s_bit_for_bit(sample_chunks):
     from eval.synthetic import generate_pages
     from index.lexical import _bm25, _bm25_reference, _ptr, term_ids
 
-    texts = [embedding_text(c) for c in sample_chunks] + [p.text for p in generate_pages(60)]
+    texts = [lexical_text(c) for c in sample_chunks] + [p.text for p in generate_pages(60)]
     texts += ["", "och i", "Malå Malå Malå turism"]  # empty documents, repeated terms
     vocab: dict[str, int] = {}
     lens, flat = term_ids(texts, vocab)
@@ -103,7 +103,7 @@ def test_the_numpy_bm25_equals_bm25s_with_a_vocabulary_over_65536_terms():
 
 
 def test_a_saved_bm25_loads_memory_mapped_and_scores_alike(sample_chunks, tmp_path):
-    index = LexicalIndex([embedding_text(c) for c in sample_chunks])
+    index = LexicalIndex([lexical_text(c) for c in sample_chunks])
     index.save(tmp_path / "bm25")
     loaded = LexicalIndex.load(tmp_path / "bm25", index.size)
     for q in ("rådgivning för företagare i Malå", "turism i Kiruna", "carport skatt"):
@@ -112,7 +112,7 @@ def test_a_saved_bm25_loads_memory_mapped_and_scores_alike(sample_chunks, tmp_pa
 
 
 def build(chunks: list[Chunk], version: str = "") -> ChunkIndex:
-    return ChunkIndex.build(chunks, [embedding_text(c) for c in chunks], version)
+    return ChunkIndex.build(chunks, [lexical_text(c) for c in chunks], version)
 
 
 def ranked(index: ChunkIndex, query: str, f: Filters | None = None) -> list[tuple[str, float]]:
@@ -145,7 +145,7 @@ def test_the_index_ranks_like_bm25_over_the_sorted_chunks(sample_chunks):
     ordered = sorted(
         sample_chunks, key=lambda c: (c.project.source, c.project.index, c.chunk_index)
     )
-    plain = LexicalIndex([embedding_text(c) for c in ordered])
+    plain = LexicalIndex([lexical_text(c) for c in ordered])
     assert [index.id_at(i) for i in range(index.size)] == [c.id for c in ordered]
     for q in QUERIES:
         for f in [None, *FILTERS]:
@@ -206,7 +206,7 @@ def test_a_new_process_loads_the_index_the_ingest_saved(tmp_path):
     Ingestor(settings, store, HashingEmbedder()).run([str(SAMPLE)])
     root = tmp_path / "lexical" / store.identity / terms_fingerprint()
     assert [p.name for p in root.iterdir()] == [store.version()]
-    fresh = ChunkIndexCache(root, embedding_text)  # as a new process
+    fresh = ChunkIndexCache(root, lexical_text)  # as a new process
     index = fresh.current(store)
     assert fresh.last_event == "loaded" and index.size == store.count()
     # an edit that keeps the chunk count is a new version, saved by the ingest that made it
@@ -231,7 +231,7 @@ def test_a_write_not_made_by_an_ingest_is_built_from_the_store(tmp_path):
     settings = Settings(home=tmp_path)
     store = ChunkStore(settings)
     Ingestor(settings, store, HashingEmbedder()).run([str(SAMPLE)])
-    cache = ChunkIndexCache(tmp_path / "other", embedding_text)
+    cache = ChunkIndexCache(tmp_path / "other", lexical_text)
     before = cache.current(store)
     gone = before.id_at(0)
     store.delete_ids([gone])
@@ -279,10 +279,10 @@ def test_a_damaged_saved_index_is_rebuilt_not_trusted(tmp_path):
     Ingestor(settings, store, HashingEmbedder()).run([str(SAMPLE)])
     (saved,) = (tmp_path / "lexical" / store.identity / terms_fingerprint()).iterdir()
     (saved / "ids.npy").write_bytes(b"garbage")
-    fresh = ChunkIndexCache(saved.parent, embedding_text)
+    fresh = ChunkIndexCache(saved.parent, lexical_text)
     assert fresh.current(store).size == store.count()
     assert fresh.last_event == "built"
-    again = ChunkIndexCache(saved.parent, embedding_text)  # the rebuilt one was saved
+    again = ChunkIndexCache(saved.parent, lexical_text)  # the rebuilt one was saved
     assert again.current(store).size == store.count() and again.last_event == "loaded"
     store.close()
 
@@ -290,9 +290,9 @@ def test_a_damaged_saved_index_is_rebuilt_not_trusted(tmp_path):
 def test_one_cache_per_store_and_home(tmp_path):
     settings = Settings(home=tmp_path)
     store = ChunkStore(settings)
-    assert cache_for(store, embedding_text) is cache_for(store, embedding_text)
+    assert cache_for(store, lexical_text) is cache_for(store, lexical_text)
     other = ChunkStore(Settings(home=tmp_path / "other"))
-    assert cache_for(other, embedding_text) is not cache_for(store, embedding_text)
+    assert cache_for(other, lexical_text) is not cache_for(store, lexical_text)
     store.close()
     other.close()
 

@@ -11,7 +11,7 @@ import numpy as np
 
 from index.lexical import ChunkIndex, ChunkIndexCache, cache_for, terms_fingerprint
 from index.store import ChunkStore
-from ingest.chunking import embedding_text
+from ingest.chunking import lexical_text
 from ingest.pipeline import Ingestor
 from stodkollen.settings import Settings
 from tests.conftest import SAMPLE
@@ -22,7 +22,7 @@ from tests.test_lexical_index import FILTERS, QUERIES, ranked, same
 
 def _fresh_build(store: ChunkStore) -> ChunkIndex:
     chunks = store.all_chunks()
-    return ChunkIndex.build(chunks, [embedding_text(c) for c in chunks], store.version())
+    return ChunkIndex.build(chunks, [lexical_text(c) for c in chunks], store.version())
 
 
 def _ingest(settings, store, *sources, prune=False):
@@ -50,7 +50,7 @@ def test_adds_replaces_deletes_and_renames_equal_a_fresh_build(tmp_path):
     for i in range(6):
         (docs / f"projekt_{i}.txt").write_text(generated_page(i), encoding="utf-8")
     _ingest(settings, store, docs)
-    cache = cache_for(store, embedding_text)
+    cache = cache_for(store, lexical_text)
     _check(cache, store)  # the first ingest, into an empty store, is applied too
 
     (docs / "projekt_9.txt").write_text(generated_page(9), encoding="utf-8")  # add
@@ -86,7 +86,7 @@ def test_the_ingest_saves_the_updated_version_and_keeps_the_previous_one(tmp_pat
         _ingest(settings, store, docs)
         versions.append(store.version())
         if i == 1:  # a replica on the same home holds this version, memory-mapped
-            replica = ChunkIndexCache(root, embedding_text)
+            replica = ChunkIndexCache(root, lexical_text)
             held = replica.current(store)
             assert replica.last_event == "loaded"
     # only the newest and the one before it are left
@@ -105,7 +105,7 @@ def test_a_write_of_another_process_makes_the_index_rebuild(tmp_path):
     for i in range(3):
         (docs / f"p{i}.txt").write_text(generated_page(i), encoding="utf-8")
     _ingest(settings, mine, docs)
-    cache = cache_for(mine, embedding_text)
+    cache = cache_for(mine, lexical_text)
     before = cache.current(mine)
     ids = [before.id_at(i) for i in range(3)]
     # their write lands between two of mine: my second write's parent is their version,
