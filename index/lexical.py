@@ -42,8 +42,9 @@ log = logging.getLogger(__name__)
 
 # Of the saved files and what they index; a change makes old caches unreadable (rebuilt, not
 # misread). 2: each chunk's index terms are saved too, so a write can be applied without the
-# texts. 3: list-page context left out of the indexed text (`ingest.chunking.lexical_text`).
-FORMAT = 3
+# texts. 3: list-page context left out of the indexed text. 4: only its names indexed
+# (`ingest.chunking.lexical_text`).
+FORMAT = 4
 # A title head shorter than this ("Ett", "Vi") would match questions by accident.
 MIN_TITLE_HEAD_CHARS = 4
 # Saved versions kept per store: the newest and the one before it, which a replica that has

@@ -81,13 +81,31 @@ def embedding_text(chunk: Chunk) -> str:
 
 
 def lexical_text(chunk: Chunk) -> str:
-    """What is BM25-indexed: the header without the list page's context, then the chunk.
+    """What is BM25-indexed: the header with only the names of the list page's context, then
+    the chunk.
 
-    The page context is in every record of a list page; counted by BM25 it would lower the
-    weight of the words it shares with the page's records and shift the answers' word scores.
+    The page context is in every record of a list page; its common words counted by BM25 would
+    lower the weight of the words it shares with the page's records and shift the answers'
+    word scores. Its names (the LAG, the programme, the places) are what a question about the
+    list uses and the records do not repeat ("Leader Vildmarksrikets möte").
     """
     header = chunk.header
     context = chunk.project.context
     if context and header.endswith(f"{CONTEXT_JOIN}{context}"):
         header = header[: -len(f"{CONTEXT_JOIN}{context}")]
+        names = context_names(context)
+        header = f"{header}{CONTEXT_JOIN}{names}" if names else header
     return _embedded(header, chunk.text)
+
+
+# A capitalised word inside a sentence is a name; the first word of a sentence is capitalised
+# anyway.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:–-]\s+)(\S+)")
+_NAME = re.compile(r"[A-ZÅÄÖ][\wåäöÅÄÖ-]+")
+
+
+def context_names(context: str) -> str:
+    """The names in a list page's context, in order, once each."""
+    starts = {m.start(1) for m in _SENTENCE_START.finditer(context)}
+    names = [m.group() for m in _NAME.finditer(context) if m.start() not in starts]
+    return " ".join(dict.fromkeys(names))
