@@ -424,8 +424,14 @@ def feedback_export() -> None:
     "default 10000).",
 )
 @click.option("--no-onnx", is_flag=True, help="Skip the ONNX against torch comparison.")
+@click.option("--no-cli", is_flag=True, help="Skip timing --help, projects and ask on the sample.")
 def bench(
-    sizes: str, as_json: bool, out: str | None, stand_in_above: int | None, no_onnx: bool
+    sizes: str,
+    as_json: bool,
+    out: str | None,
+    stand_in_above: int | None,
+    no_onnx: bool,
+    no_cli: bool,
 ) -> None:
     """Measure ingest, re-ingest, ask latency, memory and cold start on synthetic corpora."""
     from eval.bench import run_cli
@@ -436,6 +442,7 @@ def bench(
         progress=lambda line: click.echo(line, err=True),
         stand_in_above=stand_in_above,
         onnx=not no_onnx,
+        cli=not no_cli,
     )
     _emit(report, as_json, text)
 

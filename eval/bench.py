@@ -206,6 +206,7 @@ def run_bench(
     workdir: Path | None = None,
     model_dir: Path | None = None,
     progress=print,
+    cli: bool = False,
 ) -> dict:
     """Run every size (and the ONNX comparison) and return the report as a dict."""
     from index.provision import ensure_model
@@ -222,6 +223,10 @@ def run_bench(
             progress("ONNX int8 vs torch fp32 ...")
             report["onnx"] = _spawn("onnx", {"model_dir": str(model_dir)}, 3600)[0][-1]
             report["model_start"] = model_cold_starts(model_dir)
+        if cli:
+            from eval.cli_bench import run_cli_bench
+
+            report["cli"] = run_cli_bench(model_dir, progress=progress)
         for size in sizes:
             stand_in = size > stand_in_above
             progress(f"N={size} ({'stand-in vectors' if stand_in else 'real model'}) ...")
@@ -355,6 +360,10 @@ def markdown(report: dict) -> str:
     o = report.get("onnx")
     if o:
         out += ["", onnx_table(o, report.get("model_start") or {})]
+    if report.get("cli"):
+        from eval.cli_bench import cli_table
+
+        out += ["", cli_table(report["cli"])]
     return "\n".join(out)
 
 
@@ -424,6 +433,10 @@ def targets(report: dict) -> list[str]:
             f"{_ok(o['lean_speedup'], TARGETS['onnx_speedup'])}; cosine mean/min "
             f"{o['lean_cos_mean']:.4f}/{o['lean_cos_min']:.4f}; model cold start {start:.1f} s"
         )
+    if report.get("cli"):
+        from eval.cli_bench import cli_targets
+
+        lines += cli_targets(report["cli"])
     return lines
 
 
@@ -524,6 +537,11 @@ def bench_md(report: dict, command: str) -> str:
         "interleaved, best round of each; cosine of every vector to torch fp32. Cold start "
         "to first query vector: a fresh process per backend (import, load, one query), best "
         "of two rounds.",
+        "- Command line: `eval/cli_bench.py`. The sample corpus ingested with both backends "
+        "into a fresh data dir; then `--help`, `projects`, `ask` (default backend) and `ask` "
+        "with `torch`, each a fresh process timed from spawn to exit (peak RSS from "
+        "`wait4`), interleaved for 5 rounds after one warm-up round; medians, and the ask "
+        "ratio pair by pair.",
         "",
         "What limits each figure and what 10M chunks would need: `docs/SCALING.md`.",
     ]
@@ -549,16 +567,19 @@ def run_cli(
     progress,
     stand_in_above: int | None = None,
     onnx: bool = True,
+    cli: bool = True,
 ) -> tuple[dict, str]:
     """What `stodkollen bench` does: run, render, optionally write eval/BENCH.md."""
     sizes = parse_sizes(sizes_text)
     stand_in_above = STAND_IN_ABOVE if stand_in_above is None else stand_in_above
-    report = run_bench(sizes, stand_in_above=stand_in_above, onnx=onnx, progress=progress)
+    report = run_bench(sizes, stand_in_above=stand_in_above, onnx=onnx, progress=progress, cli=cli)
     command = f"stodkollen bench --sizes {','.join(map(str, sizes))}"
     if stand_in_above != STAND_IN_ABOVE:
         command += f" --stand-in-above {stand_in_above}"
     if not onnx:
         command += " --no-onnx"
+    if not cli:
+        command += " --no-cli"
     command += f" --out {out}" if out else ""
     text = bench_md(report, command)
     if out:
