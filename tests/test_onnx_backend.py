@@ -81,16 +81,18 @@ def test_lean_model_equals_the_sentence_transformers_one(onnx_embedder, model_di
     assert isinstance(lean, OnnxTextModel)
     full = load_onnx_model(ensure_model(model_dir), model_dir)
     full.max_seq_length = lean.max_seq_length
-    ref = full.encode(sentences, normalize_embeddings=True)
+    ref = full.encode(sentences, normalize_embeddings=True, batch_size=1)
     got = lean.encode(sentences, batch_size=32)
     assert got.shape == ref.shape and lean.get_sentence_embedding_dimension() == 384
     assert np.allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-5)
     assert np.min(np.sum(ref * got, axis=1)) > 0.9999
-    # Dynamic int8 picks one activation scale per batch, so other batches give other (close)
-    # vectors for the same text.
-    alone = lean.encode(sentences, batch_size=1)
-    assert np.min(np.sum(alone * got, axis=1)) > 0.99
-    assert np.allclose(lean.encode(sentences[0]), alone[0], atol=1e-5)
+    # Dynamic int8 picks its activation scale per run: the backend runs one text at a time,
+    # so a text's vector does not depend on the texts encoded with it.
+    for subset in (sentences[:1], sentences[3:7], sentences[::-1]):
+        again = lean.encode(subset, batch_size=32)
+        mine = [sentences.index(t) for t in subset]
+        assert np.allclose(again, got[mine], atol=1e-6)
+    assert np.allclose(lean.encode(sentences[0]), got[0], atol=1e-6)
 
 
 @pytest.mark.slow
