@@ -430,6 +430,7 @@ def feedback_export() -> None:
     help="At the largest size: questions per second from 1, 4 and 16 clients against one "
     "serving app and against two replicas on one chroma run server.",
 )
+@click.option("--no-cli", is_flag=True, help="Skip timing --help, projects and ask on the sample.")
 def bench(
     sizes: str,
     as_json: bool,
@@ -437,6 +438,7 @@ def bench(
     stand_in_above: int | None,
     no_onnx: bool,
     throughput: bool,
+    no_cli: bool,
 ) -> None:
     """Measure ingest, re-ingest, ask latency, memory and cold start on synthetic corpora."""
     from eval.bench import run_cli
@@ -448,6 +450,7 @@ def bench(
         stand_in_above=stand_in_above,
         onnx=not no_onnx,
         throughput=throughput,
+        cli=not no_cli,
     )
     _emit(report, as_json, text)
 

@@ -215,6 +215,7 @@ def run_bench(
     model_dir: Path | None = None,
     progress=print,
     throughput: bool = False,
+    cli: bool = False,
 ) -> dict:
     """Run every size (and the ONNX comparison) and return the report as a dict."""
     from index.provision import ensure_model
@@ -231,6 +232,10 @@ def run_bench(
             progress("ONNX int8 vs torch fp32 ...")
             report["onnx"] = _spawn("onnx", {"model_dir": str(model_dir)}, 3600)[0][-1]
             report["model_start"] = model_cold_starts(model_dir)
+        if cli:
+            from eval.cli_bench import run_cli_bench
+
+            report["cli"] = run_cli_bench(model_dir, progress=progress)
         for size in sizes:
             stand_in = size > stand_in_above
             progress(f"N={size} ({'stand-in vectors' if stand_in else 'real model'}) ...")
@@ -376,6 +381,10 @@ def markdown(report: dict) -> str:
     o = report.get("onnx")
     if o:
         out += ["", onnx_table(o, report.get("model_start") or {})]
+    if report.get("cli"):
+        from eval.cli_bench import cli_table
+
+        out += ["", cli_table(report["cli"])]
     return "\n".join(out)
 
 
@@ -458,6 +467,10 @@ def targets(report: dict) -> list[str]:
             f"{_ok(o['lean_speedup'], TARGETS['onnx_speedup'])}; cosine mean/min "
             f"{o['lean_cos_mean']:.4f}/{o['lean_cos_min']:.4f}; model cold start {start:.1f} s"
         )
+    if report.get("cli"):
+        from eval.cli_bench import cli_targets
+
+        lines += cli_targets(report["cli"])
     return lines
 
 
@@ -564,6 +577,11 @@ def bench_md(report: dict, command: str) -> str:
         "interleaved, best round of each; cosine of every vector to torch fp32. Cold start "
         "to first query vector: a fresh process per backend (import, load, one query), best "
         "of two rounds.",
+        "- Command line: `eval/cli_bench.py`. The sample corpus ingested with both backends "
+        "into a fresh data dir; then `--help`, `projects`, `ask` (default backend) and `ask` "
+        "with `torch`, each a fresh process timed from spawn to exit (peak RSS from "
+        "`wait4`), interleaved for 5 rounds after one warm-up round; medians, and the ask "
+        "ratio pair by pair.",
         "",
         "What limits each figure and what 10M chunks would need: `docs/SCALING.md`.",
     ]
@@ -590,6 +608,7 @@ def run_cli(
     stand_in_above: int | None = None,
     onnx: bool = True,
     throughput: bool = False,
+    cli: bool = True,
 ) -> tuple[dict, str]:
     """What `stodkollen bench` does: run, render, optionally write eval/BENCH.md."""
     sizes = parse_sizes(sizes_text)
@@ -600,6 +619,7 @@ def run_cli(
         onnx=onnx,
         progress=progress,
         throughput=throughput,
+        cli=cli,
     )
     command = f"stodkollen bench --sizes {','.join(map(str, sizes))}"
     if stand_in_above != STAND_IN_ABOVE:
@@ -608,6 +628,8 @@ def run_cli(
         command += " --no-onnx"
     if throughput:
         command += " --throughput"
+    if not cli:
+        command += " --no-cli"
     command += f" --out {out}" if out else ""
     text = bench_md(report, command)
     if out:
@@ -886,15 +908,14 @@ def _models(model_dir: Path) -> dict:
     """The three ways to run the model: torch fp32, int8 ONNX in ST, int8 ONNX lean."""
     from sentence_transformers import SentenceTransformer
 
-    from eval.lean_onnx import load_lean_onnx_model
-    from index.onnx_backend import load_onnx_model
+    from index.onnx_backend import load_lean_model, load_onnx_model
     from index.provision import ensure_model
 
     st = ensure_model(model_dir)
     return {
         "torch": SentenceTransformer(str(st), device="cpu"),
         "onnx": load_onnx_model(st, model_dir),
-        "lean": load_lean_onnx_model(st, model_dir),
+        "lean": load_lean_model(st, model_dir),
     }
 
 
@@ -934,13 +955,12 @@ def worker_onnx(a: dict) -> None:
 
 def worker_model_start(a: dict) -> None:
     """Cold start of one backend alone: import, load, first query vector."""
-    from eval.lean_onnx import load_lean_onnx_model
-    from index.onnx_backend import load_onnx_model
+    from index.onnx_backend import load_lean_model, load_onnx_model
     from index.provision import ensure_model
 
     st = ensure_model(Path(a["model_dir"]))
     if a["backend"] == "lean":
-        model = load_lean_onnx_model(st, a["model_dir"])
+        model = load_lean_model(st, a["model_dir"])
     elif a["backend"] == "onnx":
         model = load_onnx_model(st, a["model_dir"])
     else:

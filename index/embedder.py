@@ -23,7 +23,10 @@ class Embedder(Protocol):
 
 
 class SentenceTransformerEmbedder:
-    """multilingual-e5-small (or any sentence-transformers model) with e5 prefixes."""
+    """multilingual-e5-small (or any sentence-transformers model) with e5 prefixes.
+
+    Backend `onnx` runs the ONNX export with onnxruntime and numpy (`OnnxTextModel`), without
+    importing torch or sentence-transformers; `torch` loads a SentenceTransformer."""
 
     def __init__(self, settings: Settings):
         self.settings = settings
@@ -39,8 +42,6 @@ class SentenceTransformerEmbedder:
         return self._model
 
     def _load(self):
-        from sentence_transformers import SentenceTransformer
-
         cfg = self.settings.embedding
         path = cfg.model
         try:
@@ -49,10 +50,10 @@ class SentenceTransformerEmbedder:
 
                 path = str(ensure_model(self.settings.models_dir))
             if cfg.backend == "onnx":
-                from index.onnx_backend import load_onnx_model
-
-                model = load_onnx_model(path, self.settings.models_dir)
+                model = _onnx_model(path, self.settings.models_dir)
             else:
+                from sentence_transformers import SentenceTransformer
+
                 model = SentenceTransformer(path, device="cpu")
         except (OSError, ValueError, RuntimeError) as exc:
             raise ModelError(f"Kunde inte ladda språkmodellen {cfg.model!r}: {exc}") from exc
@@ -80,6 +81,17 @@ class SentenceTransformerEmbedder:
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
         return self._encode(texts, self.settings.embedding.query_prefix)
+
+
+def _onnx_model(path: str, models_dir):
+    """The lean ONNX model; the SentenceTransformer one for a model whose modules after the
+    encoder are other than mean pooling and normalisation."""
+    from index.onnx_backend import NotLean, load_lean_model, load_onnx_model
+
+    try:
+        return load_lean_model(path, models_dir)
+    except NotLean:
+        return load_onnx_model(path, models_dir)
 
 
 HASH_MODEL = "hash"  # STODKOLLEN_EMBEDDING__MODEL=hash: the model-free test embedder

@@ -1,4 +1,5 @@
-"""`python -m index.provision_cli`: provision the embedding model once (used by `make run`)."""
+"""`python -m index.provision_cli`: provision the embedding model once (used by `make run`),
+and its ONNX export when that is the backend, so the first question does not wait for it."""
 
 import logging
 import sys
@@ -14,7 +15,12 @@ def main() -> int:
         return 0
     from index.provision import ensure_model
 
-    print(ensure_model(settings.models_dir))
+    folder = ensure_model(settings.models_dir)
+    print(folder)
+    if settings.embedding.backend == "onnx":
+        from index.onnx_backend import ensure_onnx_model
+
+        print(ensure_onnx_model(folder, settings.models_dir))
     return 0
 
 

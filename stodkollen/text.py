@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
+import types
 import unicodedata
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -128,14 +131,53 @@ def _punkt_dir() -> Path:
     return Path(spec.submodule_search_locations[0]) / "_static" / "nltk_cache"
 
 
+class _ModelDir:
+    """The one method of nltk's path pointers that `load_punkt_params` uses."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def join(self, name: str) -> Path:
+        return self.path / name
+
+
+# Packages whose __init__ imports what Punkt does not need: `import nltk` alone imports its
+# parsers, chunkers and scipy.stats, 1.4-2.6 s of a 5 s one-shot question on two shared cores.
+_HEAVY_INITS = ("nltk", "nltk.tokenize")
+
+
+@contextmanager
+def _light_nltk():
+    """Inside, nltk's modules import without nltk's and nltk.tokenize's package __init__ when
+    nltk is not imported yet: empty stand-ins for the two packages are registered, and on the
+    way out everything loaded under them leaves `sys.modules` again (the objects made inside
+    keep working), so a later `import nltk` (llama-index at ingest) is whole and normal."""
+    if "nltk" in sys.modules:
+        yield
+        return
+    root = Path(importlib.util.find_spec("nltk").submodule_search_locations[0])
+    before = set(sys.modules)
+    try:
+        for name in _HEAVY_INITS:
+            stand_in = types.ModuleType(name)
+            stand_in.__path__ = [str(root.joinpath(*name.split(".")[1:]))]
+            sys.modules[name] = stand_in
+        yield
+    finally:
+        for name in set(sys.modules) - before:
+            if name == "nltk" or name.startswith("nltk."):
+                del sys.modules[name]
+
+
 @lru_cache(maxsize=1)
 def _punkt():
-    import nltk
-    from nltk.tokenize.punkt import PunktTokenizer
+    with _light_nltk():
+        from nltk.tokenize.punkt import PunktSentenceTokenizer, load_punkt_params
 
-    if str(_punkt_dir()) not in nltk.data.path:
-        nltk.data.path.append(str(_punkt_dir()))
-    tokenizer = PunktTokenizer("swedish")
+        tokenizer = PunktSentenceTokenizer()
+        tokenizer._params = load_punkt_params(
+            _ModelDir(_punkt_dir() / "tokenizers" / "punkt_tab" / "swedish")
+        )
     tokenizer._params.abbrev_types.update(ABBREVIATIONS)
     return tokenizer
 

@@ -28,9 +28,23 @@ def settings(tmp_path, model_dir) -> Settings:
 
 @pytest.fixture(scope="session")
 def real_embedder(model_dir, tmp_path_factory):
+    """The real model with the default backend (the ONNX export)."""
     from index.embedder import SentenceTransformerEmbedder
 
     s = Settings(home=tmp_path_factory.mktemp("embhome"), model_dir=model_dir)
+    return SentenceTransformerEmbedder(s)
+
+
+@pytest.fixture(scope="session")
+def torch_embedder(model_dir, tmp_path_factory):
+    """The real model in torch fp32: the reference the ONNX export is held to."""
+    from index.embedder import SentenceTransformerEmbedder
+
+    s = Settings(
+        home=tmp_path_factory.mktemp("torchhome"),
+        model_dir=model_dir,
+        embedding={"backend": "torch"},
+    )
     return SentenceTransformerEmbedder(s)
 
 

