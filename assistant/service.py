@@ -163,8 +163,14 @@ class Assistant:
         return answer
 
     def _best_unit(self, q: str, hits: list[Hit]) -> float:
-        """The best cosine between the question and one sentence of these hits."""
-        texts = list(dict.fromkeys(u for h in hits for u in units.units(h.chunk.text)))
+        """The best cosine between the question and one sentence of these hits. Label lines
+        ("Projektägare: Lycksele kommun") are left out: they share a place with a question,
+        not its topic."""
+        texts = list(
+            dict.fromkeys(
+                u for h in hits for u in units.units(h.chunk.text) if not units.is_metadata_unit(u)
+            )
+        )
         if not texts:
             return 0.0
         qv = self.embedder.embed_queries([q])[0]
