@@ -371,3 +371,17 @@ def test_bundled_expected_titles_are_on_the_expected_pages(bundled):
         texts = [page_text(name).casefold() for name in q["expected_sources"]]
         for title in q.get("expected_titles", []):
             assert any(title.casefold() in t for t in texts), (q["id"], title)
+
+
+def test_side_by_side_reads_the_per_kind_tables_and_replaces_its_own_section(tmp_path):
+    from eval import side_by_side as sbs
+
+    report = (
+        "# Evaluation results\n\nPer kind (hybrid):\n\n| kind | n | hit@5 | fact recall |\n"
+        "|---|---|---|---|\n| field | 15 | 1.00 | 0.97 |\n| list | 8 | 1.00 | 0.71 |\n"
+    )
+    kinds = sbs.per_kind(report)
+    assert kinds["list"]["fact recall"] == "0.71" and kinds["field"]["n"] == "15"
+    text = sbs.render([("a", kinds), ("b", {"list": {"n": "3", "fact recall": "0.50"}})])
+    assert "| list | 0.71 (8) | 0.50 (3) |" in text and "| field | 0.97 (15) | – |" in text
+    assert text.startswith(sbs.BEGIN) and text.endswith(sbs.END)
