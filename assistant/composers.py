@@ -9,7 +9,7 @@ from assistant import answer_types, fields, units
 from assistant.intent import Intent
 from stodkollen import places
 from stodkollen.records import Source
-from stodkollen.text import as_phrase, holds_phrase, terms, title_head
+from stodkollen.text import as_phrase, holds_phrase, place_terms, terms, title_head
 
 # A local answer lists offerings; with fewer than this, the sentence answer says more.
 MIN_LOCAL_PROJECTS = 2
@@ -66,6 +66,10 @@ def _project_name(src: Source) -> str:
     return title if title and title != src.project.source else "källan"
 
 
+# Best units of the project looked at for the field answer's one supporting sentence.
+SUPPORT_CANDIDATES = 3
+
+
 def field_answer(ctx: ComposeContext) -> str | None:
     """Fields (owner, period, budget, contacts, funders) of the one project the question is
     about: the one it names, else the best-ranked. Never another project's value; when its
@@ -92,10 +96,17 @@ def field_answer(ctx: ComposeContext) -> str | None:
         parts.append(line)
         lead.cited_sentences.append(line)
     text = " ".join(dict.fromkeys(parts))
-    # One supporting sentence from the page, unless it only repeats a value.
-    support = ctx.best([lead], 1)
-    if support and not any(_repeats(v, support[0][1]) for v in values):
-        text += " " + units.cite(support)
+    # One supporting sentence from the page: not one that only repeats a value, nor one that
+    # shares nothing with the question but the project's name (English shares no words).
+    asked = set(terms(ctx.question)) - set(terms(lead.project.title)) - place_terms()
+    support = [
+        pair
+        for pair in ctx.best([lead], SUPPORT_CANDIDATES, prose_only=True)
+        if not any(_repeats(v, pair[1]) for v in values)
+        and (ctx.intent.english or asked & set(terms(pair[1])))
+    ]
+    if support:
+        text += " " + units.cite(support[:1])
     return text
 
 

@@ -12,7 +12,7 @@ FIELD_PATTERNS: dict[str, re.Pattern] = {
     "owner": re.compile(
         r"projektagar|\bagde\b|\bager\b|\bagare\b|vem (driver|drev|har drivit)|"
         r"\bdrevs av\b|\b(stod|star|statt) bakom\b|\bowner|who (ran|owned|runs|owns|led)|"
-        r"\bwas behind\b"
+        r"\b(was|is) behind\b"
     ),
     "budget": re.compile(
         r"budget|kosta|kostnad|hur mycket pengar|hur stor.*(summa|belopp)|"

@@ -121,6 +121,20 @@ _LABEL_VALUE = re.compile(r"^[\w\s-]{2,30}:\s")
 LABEL_VALUE_WORDS = 10
 
 
+# A unit this short without a full stop is a heading or a caption ("BESLUT – Din ansökan om
+# projektstöd"), not a statement.
+HEADING_WORDS = 8
+
+
+def is_fragment(unit: str) -> bool:
+    """A unit that says nothing alone: a lead-in that ends where its content would start
+    ("kontakta enheten och medarbetare i projektet:"), or a heading."""
+    text = unit.rstrip()
+    if text.endswith(":"):
+        return True
+    return len(text.split()) <= HEADING_WORDS and not re.search(r"[.!?]$", text)
+
+
 def is_metadata_unit(unit: str) -> bool:
     """A "Projektägare: … Projekttid: …" style line: facts, but no description."""
     if _METADATA_LINE.match(unit):
@@ -211,7 +225,7 @@ def best_sentences(
         (rank, pos, src, unit)
         for rank, src in enumerate(sources)
         for pos, unit in enumerate(units(src.text))
-        if not (prose_only and is_metadata_unit(unit))
+        if not (prose_only and (is_metadata_unit(unit) or is_fragment(unit)))
         and not (max_unit_words and len(unit.split()) > max_unit_words)
     ]
     near = closeness([c[3] for c in cands]) if closeness and cands else [0.0] * len(cands)

@@ -242,3 +242,40 @@ def test_asking_for_similar_projects_elsewhere_leaves_the_own_kommun_out(questio
     own = Project("a.txt", 0, "Visby Hamnkök", kommuner=["Gotland"])
     assert "Gotland" in _excluded_places(question, [own])
     assert _excluded_places("Finns det liknande projekt som Visby Hamnkök?", [own]) == set()
+
+
+@pytest.mark.parametrize(
+    ("unit", "fragment"),
+    [
+        ("För mer information och stöd kontakta enheten och medarbetare i projektet:", True),
+        ("BESLUT – Din ansökan om projektstöd", True),
+        ("Projektet ger kostnadsfri rådgivning till nya företagare i hela kommunen.", False),
+        ("Kort men hel mening.", False),
+    ],
+)
+def test_lead_ins_and_headings_are_fragments(unit, fragment):
+    assert units.is_fragment(unit) is fragment
+
+
+def test_a_field_answer_adds_no_sentence_that_only_names_the_project(tmp_path):
+    from assistant.composers import ComposeContext, field_answer
+
+    title = "Medskapande processer i Malåbygden"
+    text = (
+        f"Landsbygdsutvecklare och kontaktperson för projekt {title}.\n\n"
+        "Kostnaden delas mellan Tillväxtverket och kommunen enligt beslutet."
+    )
+    project = Project("a.txt", 0, title, budget_sek=624_602, kommuner=["Malå"])
+    cfg = AnswerSettings()
+
+    def answer(question: str) -> str:
+        src = Source(1, project, 1.0, text)
+        ctx = ComposeContext(
+            question, classify(question), [src], cfg, {}, None, units.UnitScoring.from_settings(cfg)
+        )
+        return field_answer(ctx)
+
+    plain = answer(f"Vad är budgeten för {title}?")
+    assert "624 602" in plain and "kontaktperson" not in plain
+    shared = answer(f"Hur delas kostnaden för {title}?")
+    assert "Kostnaden delas" in shared
