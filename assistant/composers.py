@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from assistant import answer_types, fields, units
 from assistant.intent import Intent
@@ -36,6 +37,11 @@ class ComposeContext:
     places: tuple[str, ...] = ()  # kommuner the question names that the corpus has
 
     closeness: units.Closeness | None = None
+
+    @cached_property
+    def question_terms(self) -> frozenset[str]:
+        """The question's index terms: computed once for every composer and unit."""
+        return frozenset(terms(self.question))
 
     def best(self, sources: list[Source], limit: int, **kw) -> list[tuple[Source, str]]:
         return units.best_sentences(
@@ -98,7 +104,7 @@ def field_answer(ctx: ComposeContext) -> str | None:
     text = " ".join(dict.fromkeys(parts))
     # One supporting sentence from the page: not one that only repeats a value, nor one that
     # shares nothing with the question but the project's name (English shares no words).
-    asked = set(terms(ctx.question)) - set(terms(lead.project.title)) - place_terms()
+    asked = ctx.question_terms - set(terms(lead.project.title)) - place_terms()
     support = [
         pair
         for pair in ctx.best([lead], SUPPORT_CANDIDATES, prose_only=True)
@@ -119,7 +125,7 @@ def _repeats(value: str, sentence: str) -> bool:
 def _typed_unit(ctx: ComposeContext, sources: list[Source], kind: str):
     """The best unit of these sources that holds a thing of this kind, or None."""
     scored = [
-        (units.term_overlap(set(terms(ctx.question)), u, ctx.idf), -i, src, u)
+        (units.term_overlap(ctx.question_terms, u, ctx.idf), -i, src, u)
         for i, src in enumerate(sources)
         for u in units.units(src.text)
         if answer_types.unit_has(u, kind)
@@ -146,10 +152,9 @@ def list_answer(ctx: ComposeContext) -> str | None:
         return None
     wants_places = "kommuner" in ctx.question.lower()
     best = None
-    q_terms = set(terms(ctx.question))
     for src in ctx.sources[:LIST_SOURCES]:
         for unit in units.units(src.text):
-            score = units.term_overlap(q_terms, unit, ctx.idf)
+            score = units.term_overlap(ctx.question_terms, unit, ctx.idf)
             if units.is_list_unit(unit):
                 score += ctx.answer.list_unit_bonus
             if wants_places:
@@ -202,8 +207,8 @@ def local_answer(ctx: ComposeContext) -> str | None:
             or ctx.best(group, 1)
         )
         if pair:
-            (src, unit), q_terms = pair[0], set(terms(ctx.question))
-            short = [(src, units.focused(unit, q_terms, ctx.idf))]
+            src, unit = pair[0]
+            short = [(src, units.focused(unit, ctx.question_terms, ctx.idf))]
             lines.append(f"- {_project_name(group[0])}: {units.cite(short)}")
     if not lines:
         return None
@@ -241,8 +246,7 @@ def sentence_answer(ctx: ComposeContext) -> str | None:
         pairs = _closest_units(ctx, near, min(limit, ctx.answer.crosslingual_units))
     else:
         pairs = ctx.best(near, limit)
-    q_terms = set(terms(ctx.question))
-    pairs = [(src, units.focused(u, q_terms, ctx.idf)) for src, u in pairs]
+    pairs = [(src, units.focused(u, ctx.question_terms, ctx.idf)) for src, u in pairs]
     text = units.cite(pairs)
     projects = {src.project.id for src, _u in pairs}
     if len(projects) == 1 and not _names(ctx.question, pairs[0][0]):
