@@ -30,6 +30,7 @@ from index.onnx_runtime import (
     OnnxRunner,
     OnnxTextModel,
     PieceTokenizer,
+    RunnerLength,
 )
 from stodkollen.settings import ONNX_EXPORT_RECIPE
 
@@ -323,7 +324,7 @@ def _encoder_class():
     import torch
     from sentence_transformers.base.modules.input_module import InputModule
 
-    class OnnxEncoder(InputModule):
+    class OnnxEncoder(RunnerLength, InputModule):
         """sentence-transformers input module running an `OnnxRunner`."""
 
         config_file_name = ENCODER_CONFIG
@@ -339,14 +340,6 @@ def _encoder_class():
             self.runner = OnnxRunner(model_dir, file_name, max_seq_length)
             self.model_dir, self.file_name = str(model_dir), file_name
             self.tokenizer = self.runner.tokenizer
-
-        @property
-        def max_seq_length(self) -> int:
-            return self.runner.max_seq_length
-
-        @max_seq_length.setter
-        def max_seq_length(self, value: int) -> None:
-            self.runner.max_seq_length = value
 
         def preprocess(self, inputs, prompt: str | None = None, **kwargs) -> dict[str, Any]:
             texts = [(prompt or "") + (t if isinstance(t, str) else " ".join(t)) for t in inputs]

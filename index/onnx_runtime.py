@@ -137,12 +137,9 @@ def mean_pooled(tokens: np.ndarray, mask: np.ndarray) -> np.ndarray:
     return mean / np.maximum(np.linalg.norm(mean, axis=1, keepdims=True), _MIN_NORM)
 
 
-class OnnxTextModel:
-    """The exported encoder with mean pooling and normalisation in numpy. Offers the part of
-    SentenceTransformer's API the embedder uses (`encode`, `max_seq_length`, dimension)."""
-
-    def __init__(self, folder: str | Path, file_name: str = FILE_NAME):
-        self.runner = runner_for(Path(folder), file_name)
+class RunnerLength:
+    """`max_seq_length` of a wrapper around an `OnnxRunner` (`self.runner`): read from and set
+    on the runner, which truncates."""
 
     @property
     def max_seq_length(self) -> int:
@@ -151,6 +148,14 @@ class OnnxTextModel:
     @max_seq_length.setter
     def max_seq_length(self, value: int) -> None:
         self.runner.max_seq_length = value
+
+
+class OnnxTextModel(RunnerLength):
+    """The exported encoder with mean pooling and normalisation in numpy. Offers the part of
+    SentenceTransformer's API the embedder uses (`encode`, `max_seq_length`, dimension)."""
+
+    def __init__(self, folder: str | Path, file_name: str = FILE_NAME):
+        self.runner = runner_for(Path(folder), file_name)
 
     def get_embedding_dimension(self) -> int:
         return self.runner.dimension
