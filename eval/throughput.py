@@ -72,17 +72,22 @@ def chroma_server(path: Path):
         _wait(url, proc, "/api/v2/heartbeat", 120)
         yield url
     finally:
-        _stop(proc)
+        stop_process(proc)
         log.close()
 
 
-def _stop(proc: subprocess.Popen) -> None:
+# Seconds a stopped server gets to exit after SIGTERM, and again after SIGKILL.
+STOP_GRACE_S = 15
+
+
+def stop_process(proc: subprocess.Popen, grace: float = STOP_GRACE_S) -> None:
+    """Terminate a server process; kill it when it has not exited within `grace` seconds."""
     proc.terminate()
     try:
-        proc.wait(timeout=15)
+        proc.wait(timeout=grace)
     except subprocess.TimeoutExpired:
         proc.kill()
-        proc.wait(timeout=15)
+        proc.wait(timeout=grace)
 
 
 @contextmanager
@@ -112,7 +117,7 @@ def replicas(args: dict, n: int, chroma_url: str | None = None, log_dir: Path | 
         yield urls
     finally:
         for proc, log in procs:
-            _stop(proc)
+            stop_process(proc)
             log.close()
 
 

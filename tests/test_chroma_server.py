@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from eval.throughput import free_port, stop_process
 from stodkollen.errors import StoreError
 from stodkollen.settings import Settings
 
@@ -29,12 +30,6 @@ NEW_PAGE = (
     "tillsammans med lokala besöksföretag, så att fler turister stannar längre i kommunen.\n"
 )
 NEW_QUESTION = "Finns det något projekt om hundspann i Kiruna?"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def chroma_cli() -> Path | None:
@@ -77,12 +72,7 @@ def chroma_url(tmp_path_factory):
         wait_for_heartbeat(url, proc)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        stop_process(proc, grace=10)
         log.close()
 
 

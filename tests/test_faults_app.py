@@ -27,6 +27,7 @@ from click.testing import CliRunner
 from assistant.service import Assistant
 from assistant.ui import Handlers, make_filters
 from cli.main import main
+from eval.throughput import stop_process
 from index.store import ChunkStore
 from ingest.maintenance import diagnose
 from ingest.pipeline import Ingestor
@@ -142,12 +143,7 @@ def chroma_server(data: Path) -> Iterator[tuple[str, subprocess.Popen]]:
     finally:
         if proc.poll() is None:
             proc.send_signal(signal.SIGCONT)
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=10)
+            stop_process(proc, grace=10)
 
 
 def server_app(url: str, home: Path) -> Handlers:
