@@ -13,6 +13,12 @@ from stodkollen.text import fold
 AMOUNT, TIME, WHO, PLACE = "amount", "time", "who", "place"
 COUNT, SHARE, DISTANCE = "count", "share", "distance"
 
+# Words that name kinds of places in a question (folded): the kind of answer, not its topic.
+PLACE_NOUNS = (
+    "kommuner|kommun|orter|ort|stader|stad|platser|plats|byar|lan|regioner|"
+    "municipalities|towns|places"
+)
+
 # Patterns run on folded question text (no diacritics, lower case).
 _EXPECTS = {
     AMOUNT: re.compile(
@@ -29,6 +35,10 @@ _EXPECTS = {
         r"percent"
     ),
     DISTANCE: re.compile(r"hur langt|avstand|how far|distance"),
+    # Which places: "Vilka orter räknas till Region 10?", "Vilka kommuner är med i X?".
+    PLACE: re.compile(
+        r"\b(?:i )?(?:vilka|vilken|which)(?: (?:andra|fler|other|more))? (" + PLACE_NOUNS + r")\b"
+    ),
     WHO: re.compile(
         r"\bvem\b|\bvilka (foretag|organisationer|foreningar|aktorer)|vilken (forening|"
         r"organisation|aktor|myndighet|kommun)|kontakta|ringa|mejla|\bwho\b|contact"
@@ -60,6 +70,12 @@ _UNIT_HAS = {
         r"\b(kommun|AB|förening|Region|Länsstyrelsen|Tillväxtverket|Almi|Leader)\b"
     ),
 }
+
+
+def asked_place_noun(question: str) -> str | None:
+    """The kind of place a question asks for ("orter" in "Vilka orter räknas till …?")."""
+    match = _EXPECTS[PLACE].search(fold(question))
+    return next((g for g in match.groups() if g), None) if match else None
 
 
 def expected_types(question: str) -> frozenset[str]:

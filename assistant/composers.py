@@ -43,9 +43,30 @@ class ComposeContext:
         """The question's index terms: computed once for every composer and unit."""
         return frozenset(terms(self.question))
 
+    @cached_property
+    def named_sources(self) -> list[Source]:
+        """The sources of projects the question names (by the first words of the title)."""
+        folded = as_phrase(self.question)
+        return [s for s in self.sources if holds_phrase(folded, title_head(s.project.title))]
+
+    @cached_property
+    def topic_terms(self) -> frozenset[str]:
+        """The question's terms without the name of a project it names: every unit of that
+        project is about it, so repeating its name says nothing about what is asked
+        ("Vilka moment består Medskapande processer … av?" asks for "moment")."""
+        named = {t for s in self.named_sources for t in terms(s.project.title)}
+        return self.question_terms - named
+
     def best(self, sources: list[Source], limit: int, **kw) -> list[tuple[Source, str]]:
         return units.best_sentences(
-            self.question, sources, limit, self.scoring, self.idf, closeness=self.closeness, **kw
+            self.question,
+            sources,
+            limit,
+            self.scoring,
+            self.idf,
+            closeness=self.closeness,
+            topic=self.topic_terms,
+            **kw,
         )
 
 
@@ -125,7 +146,7 @@ def _repeats(value: str, sentence: str) -> bool:
 def _typed_unit(ctx: ComposeContext, sources: list[Source], kind: str):
     """The best unit of these sources that holds a thing of this kind, or None."""
     scored = [
-        (units.term_overlap(ctx.question_terms, u, ctx.idf), -i, src, u)
+        (units.term_overlap(ctx.topic_terms, u, ctx.idf), -i, src, u)
         for i, src in enumerate(sources)
         for u in units.units(src.text)
         if answer_types.unit_has(u, kind)
@@ -146,25 +167,35 @@ def which_project_answer(ctx: ComposeContext) -> str | None:
     return f"{text}: {units.cite(why)}" if why else f"{text}. [{lead.n}]"
 
 
+# A unit answers "Vilka orter …" on its own only when it names at least this many places.
+MIN_PLACES_LISTED = 2
+
+
 def list_answer(ctx: ComposeContext) -> str | None:
     """A list inside the leading sources, or one line per distinct project."""
     if not ctx.intent.is_list:
         return None
-    wants_places = "kommuner" in ctx.question.lower()
+    noun = answer_types.asked_place_noun(ctx.question)
+    wants_places = noun is not None
+    # "Vilka orter …" asks for places: the word "orter" is the kind of answer, not its topic.
+    topic = ctx.topic_terms - set(terms(noun)) if noun else ctx.topic_terms
+    # A question naming a project asks for a list of that project ("Vilka kommuner är med i
+    # X?"): another project's list would be a wrong claim about X.
+    named = ctx.named_sources
     best = None
-    for src in ctx.sources[:LIST_SOURCES]:
+    for src in named or ctx.sources[:LIST_SOURCES]:
         for unit in units.units(src.text):
-            score = units.term_overlap(ctx.question_terms, unit, ctx.idf)
+            score = units.term_overlap(topic, unit, ctx.idf)
             if units.is_list_unit(unit):
                 score += ctx.answer.list_unit_bonus
-            if wants_places:
-                score += ctx.answer.list_place_bonus * min(
-                    len(places.find_kommuner(unit)), MAX_PLACES_COUNTED
-                )
+            named_places = len(places.find_kommuner(unit)) if wants_places else 0
+            score += ctx.answer.list_place_bonus * min(named_places, MAX_PLACES_COUNTED)
             if best is None or score > best[0]:
-                best = (score, src, unit)
-    if best and (units.is_list_unit(best[2]) or wants_places):
+                best = (score, src, unit, named_places)
+    if best and (units.is_list_unit(best[2]) or best[3] >= MIN_PLACES_LISTED):
         return units.cite([(best[1], best[2])])
+    if named:
+        return None  # no list in that project: its best sentences answer
     lines, seen = [], set()
     # Projects in the places the question names, when any are retrieved.
     pool = [s for s in ctx.sources if set(ctx.places) & set(s.project.kommuner)]
@@ -208,7 +239,7 @@ def local_answer(ctx: ComposeContext) -> str | None:
         )
         if pair:
             src, unit = pair[0]
-            short = [(src, units.focused(unit, ctx.question_terms, ctx.idf))]
+            short = [(src, units.focused(unit, ctx.topic_terms, ctx.idf))]
             lines.append(f"- {_project_name(group[0])}: {units.cite(short)}")
     if not lines:
         return None
@@ -246,7 +277,7 @@ def sentence_answer(ctx: ComposeContext) -> str | None:
         pairs = _closest_units(ctx, near, min(limit, ctx.answer.crosslingual_units))
     else:
         pairs = ctx.best(near, limit)
-    pairs = [(src, units.focused(u, ctx.question_terms, ctx.idf)) for src, u in pairs]
+    pairs = [(src, units.focused(u, ctx.topic_terms, ctx.idf)) for src, u in pairs]
     text = units.cite(pairs)
     projects = {src.project.id for src, _u in pairs}
     if len(projects) == 1 and not _names(ctx.question, pairs[0][0]):

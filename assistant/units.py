@@ -213,14 +213,16 @@ def best_sentences(
     prose_only: bool = False,
     closeness: Closeness | None = None,
     max_unit_words: int = 0,
+    topic: frozenset[str] | None = None,
 ) -> list[tuple[Source, str]]:
     """The units that best cover the question; earlier sources win ties.
 
     A unit scores by its share of the question's terms (stemmed, compound-aware), a bonus when
     it holds the kind of thing asked for, priors for early sources, and, given `closeness`,
-    how near its meaning is to the question's (so a paraphrase still finds it).
+    how near its meaning is to the question's (so a paraphrase still finds it). `topic`, when
+    given, replaces the question's terms (e.g. without the name of the project it asks about).
     """
-    q = set(terms(question)) - place_terms()
+    q = set(terms(question) if topic is None else topic) - place_terms()
     cands = [
         (rank, pos, src, unit)
         for rank, src in enumerate(sources)

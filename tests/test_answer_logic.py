@@ -279,3 +279,70 @@ def test_a_field_answer_adds_no_sentence_that_only_names_the_project(tmp_path):
     assert "624 602" in plain and "kontaktperson" not in plain
     shared = answer(f"Hur delas kostnaden för {title}?")
     assert "Kostnaden delas" in shared
+
+
+def _list_ctx(question: str, sources: list[Source]):
+    from assistant.composers import ComposeContext
+
+    cfg = AnswerSettings()
+    return ComposeContext(
+        question,
+        classify(question),
+        sources,
+        cfg,
+        {},
+        None,
+        units.UnitScoring.from_settings(cfg, question),
+    )
+
+
+@pytest.mark.parametrize(
+    "question, noun",
+    [
+        ("Vilka orter räknas till nätverket Region 10?", "orter"),
+        ("Vilka andra kommuner var Mora ihop med?", "kommuner"),
+        ("I vilka byar finns det bygdeservice?", "byar"),
+        ("Which towns take part?", "towns"),
+        ("Vilka projekt finns i Malå?", None),
+    ],
+)
+def test_the_kind_of_place_a_question_asks_for(question, noun):
+    from assistant.answer_types import asked_place_noun
+
+    assert asked_place_noun(question) == noun
+
+
+def test_a_list_question_naming_a_project_lists_from_that_project_only():
+    from assistant.composers import list_answer
+
+    named = Project("a.txt", 0, "Industrispåret Gnosjö", kommuner=["Gnosjö"])
+    other = Project("b.txt", 0, "Glaskonstens hus", kommuner=["Arvika"])
+    sources = [
+        Source(
+            1,
+            named,
+            1.0,
+            "Regionen beviljar stöd till projektet Industrispåret Gnosjö.\n"
+            "Projektet hjälper underleverantörer i Gnosjö, Gislaved och Vaggeryd.",
+        ),
+        Source(2, other, 0.5, "Glaset visas i Arvika, Eda, Säffle och Årjäng."),
+    ]
+    answer = list_answer(_list_ctx("Vilka kommuner är med i Industrispåret Gnosjö?", sources))
+    # The unit naming the places, not the one repeating the project's name, nor another
+    # project's list of kommuner (which names more).
+    assert "Gislaved och Vaggeryd" in answer and "[1]" in answer and "Arvika" not in answer
+
+
+def test_a_question_naming_a_project_is_scored_on_what_it_asks_not_the_name():
+    from assistant.composers import list_answer
+
+    title = "Medskapande processer för hållbar service"
+    project = Project("a.txt", 0, title, kommuner=["Malå"])
+    text = (
+        f"Kontaktperson för projekt {title} är landsbygdsutvecklaren.\n\n"
+        "I projektet ingår följande aktiviteter:\n"
+        "- Samarbeten med lokalsamhället\n- Nya interna arbetssätt\n- Erfarenhetsutbyte"
+    )
+    ctx = _list_ctx(f"Vilka moment består {title} av?", [Source(1, project, 1.0, text)])
+    assert not set(terms(title)) & ctx.topic_terms
+    assert "Erfarenhetsutbyte" in list_answer(ctx)
