@@ -26,7 +26,8 @@ _EXPECTS = {
         r"hur manga kronor|procent|how much|\bcost|amount"
     ),
     TIME: re.compile(
-        r"\bnar\b|hur lange|vilket ar|vilka ar|sista dag|deadline|datum|\bwhen\b|how long|"
+        r"\bnar\b|hur lange|vilket ar|vilka ar|sista dag|deadline|datum|how long|"
+        r"^when\b|\bwhen (did|does|do|is|was|were|will|has|had)\b|"
         r"oppettider|oppet"
     ),
     COUNT: re.compile(r"hur manga|\bantal|how many|number of"),

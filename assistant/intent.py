@@ -31,7 +31,7 @@ FIELD_PATTERNS: dict[str, re.Pattern] = {
     "period": re.compile(
         r"projekttid|projektperiod|\bperiod|nar (pagick|startade|borjade|slutade|"
         r"avslutades|genomfordes|pagar)|hur lange|vilka ar|under vilken tid|fran nar|"
-        r"till nar|\bwhen\b|how long"
+        r"till nar|^when\b|\bwhen (did|does|do|is|was|were|will|has|had)\b|how long"
     ),
 }
 LIST_PATTERN = re.compile(r"^(vilka|lista|ge mig en lista|which|list)\b|\bvilka (kommuner|projekt)")

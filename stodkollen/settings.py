@@ -201,13 +201,15 @@ class AnswerSettings(_Section):
         "(an amount for 'hur mycket', a date for 'när', a name for 'vem').",
     )
     meaning_weight: float = Field(
-        0.0,
+        0.2,
         ge=0,
         description="Weight of a sentence's closeness in meaning (e5 cosine to the question, "
-        "rescaled over the candidates) next to its word overlap: paraphrases share meaning, not "
-        "words. Off by default: embedding the candidate sentences at question time made a "
-        "question about 3x slower (2.2 s -> 7.1 s mean on a loaded 2-core machine); it needs "
-        "sentence vectors computed at ingest to be affordable. Try 0.3.",
+        "rescaled over the candidates to 0..weight) next to its word overlap: paraphrases share "
+        "meaning, not words, and where no sentence shares the question's words it decides. "
+        "Measured (hybrid, ONNX): 0 -> 0.2 moved fact recall on the reworded sample questions "
+        "0.762 -> 0.797, on the development set 0.888 -> 0.897, on the sample 0.932 -> 0.921; "
+        "0.1 gave 0.773 / 0.905 / 0.921. Sentence vectors are cached per process "
+        "(`sentence_cache`): a question embeds only the candidate sentences not seen before.",
     )
     sentence_cache: int = Field(
         20000, ge=0, description="Sentence vectors kept in memory per process."

@@ -106,6 +106,9 @@ def test_field_sentences_and_formats():
         ("Finns det rådgivning i Malå?", {"maybe_followup": False}),
         ("How many inhabitants does Norsjö have?", {"english": True}),
         ("Hur många invånare har Norsjö?", {"english": False}),
+        ("When did the project in Piteå start?", {"fields": ["period"]}),
+        # "when" opening a clause is no question about time
+        ("Can I get financial help when starting a company in Piteå?", {"fields": []}),
     ],
 )
 def test_intents(question, expected):
