@@ -109,7 +109,14 @@ class Assistant:
         # A question naming a stored project, or a resolved follow-up, is about a known project:
         # the word test does not apply to it (the dense floor still does).
         known = resolved or named
-        if not sources or should_refuse(ev, intent, self.settings.answer, not known, best_unit):
+        # Asking for a field of a project it names ("Vem stod bakom Håll ut?") is answerable
+        # however far the words are from the page's: the answer is that project's field, or
+        # that its page does not state it.
+        field_of_named = named and bool(intent.fields)
+        if not sources or (
+            not field_of_named
+            and should_refuse(ev, intent, self.settings.answer, not known, best_unit)
+        ):
             if missing and not where.present:
                 return self._place_missing(q, missing[0], k)
             return Answer(q, REFUSAL, refused=True, sources=[])

@@ -137,6 +137,17 @@ def test_assistant_logic_with_fake_embedder(tmp_path):
     assert refused.refused and refused.sources == []
 
 
+def test_a_field_question_naming_a_project_is_not_refused_on_the_dense_floor(tmp_path):
+    # Hashed bags of words fall far below e5's dense floor: only the project's name can
+    # carry this question ("Hall ut" without diacritics, "stod bakom" nowhere on the page).
+    settings = Settings(home=tmp_path, answer=AnswerSettings(min_dense=0.99))
+    a = Assistant(settings, embedder=HashingEmbedder())
+    a.ingest([str(SAMPLE)])
+    ans = a.ask("Vem stod bakom Hall ut?")
+    assert not ans.refused and "Industriellt Utvecklingscentrum" in ans.answer
+    assert a.ask("Vad kostar bygglov för en carport?").refused
+
+
 def test_a_long_list_unit_is_cut_to_its_intro_and_the_answering_item():
     from assistant.units import focused
     from stodkollen.text import terms
