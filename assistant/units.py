@@ -254,7 +254,9 @@ def best_sentences(
         words += n
         if len(picked) >= limit:
             break
-    picked.sort(key=lambda p: (p[0], p[1]))  # reading order: by source, then position
+    # The best unit first (it answers; a length budget must not hold it back), the rest in
+    # reading order: by source, then position.
+    picked[1:] = sorted(picked[1:], key=lambda p: (p[0], p[1]))
     return [(src, unit) for _r, _p, src, unit in picked]
 
 

@@ -360,3 +360,14 @@ def test_a_question_naming_a_project_is_scored_on_what_it_asks_not_the_name():
     ctx = _list_ctx(f"Vilka moment består {title} av?", [Source(1, project, 1.0, text)])
     assert not set(terms(title)) & ctx.topic_terms
     assert "Erfarenhetsutbyte" in list_answer(ctx)
+
+
+def test_the_best_unit_comes_first_so_a_length_budget_never_holds_it_back():
+    project = Project("a.txt", 0, "Utveckla företagsklimatet", kommuner=["Östersund"])
+    first = Source(1, project, 1.0, "Kommunen satsar på digitalisering och nya arbetssätt.")
+    second = Source(2, project, 0.9, "Kommunen har lanserat 15 digitala e-tjänster för företag.")
+    q = "Hur många digitala e-tjänster har kommunen lanserat?"
+    cfg = AnswerSettings()
+    picked = units.best_sentences(q, [first, second], 2, units.UnitScoring.from_settings(cfg, q))
+    assert "15 digitala" in picked[0][1]
+    assert [s.n for s, _u in picked] == [2, 1]  # then the rest in reading order
