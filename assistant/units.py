@@ -267,15 +267,20 @@ FOCUS_WORDS = 40
 
 def focused(unit: str, question_terms: set[str], weight: Weight | None = None) -> str:
     """A long list unit cut to its intro and its best item (most of the question's terms,
-    the first on a tie); any other unit as it is."""
+    the first on a tie); a list none of whose items shares a term with the question, and any
+    other unit, as it is."""
     if not is_list_unit(unit) or len(unit.split()) <= FOCUS_WORDS:
         return unit
     head, _, rest = unit.partition(": ")
     items = [i for i in rest.split("; ") if i.strip()]
     if len(items) < 2:
         return unit
-    best = max(items, key=lambda i: (term_overlap(question_terms, i, weight), -items.index(i)))
-    return f"{head}: {best}"
+    asked = set(question_terms) - place_terms()  # the place is the whole list's, not an item's
+    overlap = [term_overlap(asked, i, weight) for i in items]
+    if not max(overlap):
+        return unit  # no item answers more than the others: the question asks for the list
+    best = max(range(len(items)), key=lambda n: (overlap[n], -n))
+    return f"{head}: {items[best]}"
 
 
 def cite(pairs: list[tuple[Source, str]]) -> str:

@@ -162,6 +162,11 @@ def test_a_long_list_unit_is_cut_to_its_intro_and_the_answering_item():
     assert focused(unit, q) == "Följande insatser har genomförts under året: " + items[1]
     short = "Projektet har två delar: kurser; rådgivning"
     assert focused(short, q) == short  # short units stay whole
+    # No item answers more than another (the place is the whole list's): the list is the answer.
+    plans = "Planen är att Östersunds kommun under 2021 ska: " + "; ".join(
+        [*items, "översätta webbsidan Leva i Östersund till fler språk än svenska och engelska"]
+    )
+    assert focused(plans, set(terms("Vad har Östersund för planer för 2021?"))) == plans
 
 
 @pytest.mark.parametrize(
