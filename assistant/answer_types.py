@@ -11,7 +11,7 @@ import re
 from stodkollen.text import fold
 
 AMOUNT, TIME, WHO, PLACE = "amount", "time", "who", "place"
-COUNT, SHARE, DISTANCE = "count", "share", "distance"
+COUNT, SHARE, DISTANCE, ACTIVITY = "count", "share", "distance", "activity"
 
 # Words that name kinds of places in a question (folded): the kind of answer, not its topic.
 PLACE_NOUNS = (
@@ -36,6 +36,13 @@ _EXPECTS = {
         r"percent"
     ),
     DISTANCE: re.compile(r"hur langt|avstand|how far|distance"),
+    # What was or is done: "Vad gjorde man konkret inom FRONT?", "Vilka insatser ingår?".
+    ACTIVITY: re.compile(
+        r"\bvad (gjorde|gjordes|gors|gor) (man|de|ni|kommunen|projektet)\b|"
+        r"\bvad (har|hade|ska) (man|de|ni|kommunen|projektet) (gjort|gora)\b|\bvad har gjorts\b|"
+        r"\bvilka (aktiviteter|insatser|atgarder|moment|delar)\b|\bvad (ingar|ingick)\b|"
+        r"\bwhat (did|does|do|will) .{0,40}\bdo\b|\bwhat activities\b"
+    ),
     # Which places: "Vilka orter räknas till Region 10?", "Vilka kommuner är med i X?".
     PLACE: re.compile(
         r"\b(?:i )?(?:vilka|vilken|which)(?: (?:andra|fler|other|more))? (" + PLACE_NOUNS + r")\b"
@@ -66,6 +73,11 @@ _UNIT_HAS = {
         re.IGNORECASE,
     ),
     DISTANCE: re.compile(r"\d+(,\d+)?\s*(km|kilometer|meter|mil)\b", re.IGNORECASE),
+    # A list of things done (an intro and its items), or a sentence saying what was done.
+    ACTIVITY: re.compile(
+        r":\s.+;\s|\b(aktivitet|insats|genomför|arrangera|anordna|workshop|seminari|träff)",
+        re.IGNORECASE,
+    ),
     WHO: re.compile(
         r"[\w.+-]+@[\w-]+\.\w+|\b0\d{1,3}[- ]?\d|\+46|\b[A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+\b|"
         r"\b(kommun|AB|förening|Region|Länsstyrelsen|Tillväxtverket|Almi|Leader)\b"

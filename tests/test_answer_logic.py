@@ -376,3 +376,22 @@ def test_the_best_unit_comes_first_so_a_length_budget_never_holds_it_back():
     picked = units.best_sentences(q, [first, second], 2, units.UnitScoring.from_settings(cfg, q))
     assert "15 digitala" in picked[0][1]
     assert [s.n for s, _u in picked] == [2, 1]  # then the rest in reading order
+
+
+@pytest.mark.parametrize(
+    "question, unit, holds",
+    [
+        (
+            "Vad gjorde man konkret inom FRONT?",
+            "Urval av aktiviteter: sommarlovsentreprenör; framtidsdag; utbildning i upphandling",
+            True,
+        ),
+        ("Vilka insatser ingick i projektet?", "Kommunen arrangerade tre företagsträffar.", True),
+        ("Vad gjorde man konkret inom FRONT?", "Projektet pågick 2012–2013.", False),
+    ],
+)
+def test_a_question_about_what_was_done_prefers_lists_of_activities(question, unit, holds):
+    from assistant.answer_types import ACTIVITY, expected_types, unit_has
+
+    assert ACTIVITY in expected_types(question)
+    assert unit_has(unit, ACTIVITY) is holds
