@@ -87,6 +87,13 @@ _NOT_STATED = {
 }
 
 
+# Kinds of things a field question can ask for besides the field itself ("Vem betalar, och hur
+# stor andel?"): values a unit holds, not people, places or activities.
+_OTHER_PART_TYPES = frozenset(
+    {answer_types.SHARE, answer_types.AMOUNT, answer_types.TIME, answer_types.COUNT}
+)
+
+
 def _project_name(src: Source) -> str:
     """How an answer names a source's project: its title, unless that is only a file name."""
     title = src.project.title
@@ -122,6 +129,16 @@ def field_answer(ctx: ComposeContext) -> str | None:
         line = f"Sidan om {_project_name(lead)} anger {_NOT_STATED[name]}. [{lead.n}]"
         parts.append(line)
         lead.cited_sentences.append(line)
+    # The question's other part ("… och hur stor andel står var och en för?"): a unit of the
+    # same project holding that kind of thing, when the field lines do not.
+    asked_types = ctx.scoring.expects & _OTHER_PART_TYPES
+    for kind in sorted(asked_types - {_FIELD_TYPES[name] for name in ctx.intent.fields}):
+        if any(answer_types.unit_has(p, kind) for p in parts):
+            continue
+        typed = _typed_unit(ctx, own, kind)
+        if typed:
+            parts.append(units.cite([typed]))
+            values.append(typed[1])
     text = " ".join(dict.fromkeys(parts))
     # One supporting sentence from the page: not one that only repeats a value, nor one that
     # shares nothing with the question but the project's name (English shares no words).

@@ -395,3 +395,24 @@ def test_a_question_about_what_was_done_prefers_lists_of_activities(question, un
 
     assert ACTIVITY in expected_types(question)
     assert unit_has(unit, ACTIVITY) is holds
+
+
+def test_a_field_answer_also_answers_the_questions_other_part():
+    from assistant.composers import ComposeContext, field_answer
+
+    title = "Medskapande processer i Malåbygden"
+    project = Project("a.txt", 0, title, funders=["Tillväxtverket", "Malå kommun"])
+    shares = "Tillväxtverket och landsbygdsfonden 80%\nMalå kommun 20%"
+    text = f"{title}\n{shares}\nProjektet stärker lokal service."
+    cfg = AnswerSettings()
+
+    def answer(question: str) -> str:
+        src = Source(1, project, 1.0, text)
+        scoring = units.UnitScoring.from_settings(cfg, question)
+        return field_answer(
+            ComposeContext(question, classify(question), [src], cfg, {}, None, scoring)
+        )
+
+    both = answer(f"Vem betalar för {title}, och hur stor andel står var och en för?")
+    assert "Tillväxtverket" in both and "80%" in both
+    assert "80%" not in answer(f"Vem finansierar {title}?")  # only what is asked
