@@ -272,10 +272,14 @@ def _on_topic(ctx: ComposeContext, src: Source) -> bool:
     return src.dense >= best - ctx.answer.local_dense_margin
 
 
+# The words of an overview question itself ("Berätta om X", "Vad handlar X om?").
+_OVERVIEW_TERMS = frozenset(terms("berätta mer beskriv handlar projektet tell describe"))
+
+
 def overview_answer(ctx: ComposeContext) -> str | None:
     """ "Berätta om X": the opening sentences of the leading source."""
-    if not ctx.intent.is_overview:
-        return None
+    if not ctx.intent.is_overview or ctx.topic_terms - _OVERVIEW_TERMS - place_terms():
+        return None  # "Vad är X främst ute efter att uppnå?" asks for more than an overview
     lead = ctx.sources[0]
     first = units.units(lead.text)[: ctx.answer.overview_units]
     return units.cite([(lead, u) for u in first]) if first else None

@@ -416,3 +416,19 @@ def test_a_field_answer_also_answers_the_questions_other_part():
     both = answer(f"Vem betalar för {title}, och hur stor andel står var och en för?")
     assert "Tillväxtverket" in both and "80%" in both
     assert "80%" not in answer(f"Vem finansierar {title}?")  # only what is asked
+
+
+def test_an_overview_question_that_asks_for_more_gets_the_sentences_that_answer():
+    from assistant.composers import overview_answer
+
+    title = "Move Up North"
+    project = Project("a.txt", 0, title, kommuner=["Malå"])
+    text = (
+        "Projektet ska öka inflyttningen till Malå.\n\n"
+        "Malå är en del av kommunnätverket Region 10.\n\n"
+        "Huvudmålet är en mer hållbar kompetensförsörjning för regionens arbetsgivare."
+    )
+    src = Source(1, project, 1.0, text)
+    assert overview_answer(_list_ctx(f"Vad är {title}?", [src])).startswith("Projektet ska")
+    assert overview_answer(_list_ctx(f"Berätta om {title}", [src])) is not None
+    assert overview_answer(_list_ctx(f"Vad är {title} främst ute efter att uppnå?", [src])) is None
