@@ -39,7 +39,7 @@ _EXPECTS = {
     # What was or is done: "Vad gjorde man konkret inom FRONT?", "Vilka insatser ingår?".
     ACTIVITY: re.compile(
         r"\bvad (gjorde|gjordes|gors|gor) (man|de|ni|kommunen|projektet)\b|"
-        r"\bvad (har|hade|ska) (man|de|ni|kommunen|projektet) (gjort|gora)\b|\bvad har gjorts\b|"
+        r"\bvad (har|hade|ska) (\w+ ){1,3}(gjort|gora)\b|\bvad har gjorts\b|"
         r"\bvilka (aktiviteter|insatser|atgarder|moment|delar)\b|\bvad (ingar|ingick)\b|"
         r"\bwhat (did|does|do|will) .{0,40}\bdo\b|\bwhat activities\b"
     ),

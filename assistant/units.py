@@ -265,6 +265,11 @@ def best_sentences(
 FOCUS_WORDS = 40
 
 
+# Words that make a name a place ("Östersunds kommun", "Region Västerbotten"), folded and
+# stemmed like index terms.
+_PLACE_WORDS = frozenset(terms("kommun kommunen län region regionen"))
+
+
 def focused(unit: str, question_terms: set[str], weight: Weight | None = None) -> str:
     """A long list unit cut to its intro and its best item (most of the question's terms,
     the first on a tie); a list none of whose items shares a term with the question, and any
@@ -275,7 +280,8 @@ def focused(unit: str, question_terms: set[str], weight: Weight | None = None) -
     items = [i for i in rest.split("; ") if i.strip()]
     if len(items) < 2:
         return unit
-    asked = set(question_terms) - place_terms()  # the place is the whole list's, not an item's
+    # The place ("Östersunds kommun") is the whole list's, not an item's.
+    asked = set(question_terms) - place_terms() - _PLACE_WORDS
     overlap = [term_overlap(asked, i, weight) for i in items]
     if not max(overlap):
         return unit  # no item answers more than the others: the question asks for the list

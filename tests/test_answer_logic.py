@@ -167,6 +167,9 @@ def test_a_long_list_unit_is_cut_to_its_intro_and_the_answering_item():
         [*items, "översätta webbsidan Leva i Östersund till fler språk än svenska och engelska"]
     )
     assert focused(plans, set(terms("Vad har Östersund för planer för 2021?"))) == plans
+    asked = set(terms("Vad planerar Östersunds kommun att göra 2021?"))
+    with_kommun = plans.replace(": ", ": hjälpa kommunens företag; ", 1)
+    assert focused(with_kommun, asked) == with_kommun  # "kommun" names the place, no item
 
 
 @pytest.mark.parametrize(
