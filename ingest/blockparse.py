@@ -51,11 +51,14 @@ GENERIC_HEADING = re.compile(
 )
 # Labels of project facts, as they stand before a value ("Projektägare: X").
 LABELS = (
-    r"Projektnamn|Projektägare|Ägare|Sökande|Stödmottagare|Projekttid|Projektperiod|Period|Tid"
-    r"|Löptid|Total\s+budget(?:\s*\(kr\))?|Budget|Total\s+omfattning|Beviljat\s+[\w-]+"
-    r"|Kommunens\s+insats|Finansiärer|Finansiär|Övrig\s+finansiering|Finansiering"
-    r"|Finansieras\s+av|Kommuner|Kommun"
-    r"|Län|Kontaktperson|Kontakt|Beskrivning|Project\s+owner|Project\s+period|Funded\s+by"
+    r"Projektnamn|Projektägare|Ägare|Sökande|Stödmottagare|Huvudman|Projektansvarig"
+    r"|(?:Projekt)?[Aa]nsvarig\s+organisation|Projekttid|Projektperiod|Period|Tid"
+    r"|Löptid|Genomförandetid|Total\s+(?:projekt)?budget(?:\s*\(kr\))?|Projektbudget|Budget"
+    r"|Total\s+omfattning|Kostnad|Beviljat(?:\s+[\w-]+)?"
+    r"|Kommunens\s+insats|Medfinansiärer|Finansiärer|Finansiär|Övrig\s+finansiering"
+    r"|Finansiering|Finansieras\s+av|Kommuner|Kommun|Ort|Orter|Insatsområde"
+    r"|Län|Kontaktperson|Kontakt|Beskrivning|Project\s+owner|Lead\s+partner|Project\s+period"
+    r"|Duration|Total\s+budget|(?:Co-)?[Ff]unded\s+by|Co-financed\s+by"
 )
 # Words that make a short heading a section of a page, not a project's name.
 _GENERIC_WORD = re.compile(
@@ -81,14 +84,26 @@ _BOX_LABEL = re.compile(
 )
 _LABEL_AT = re.compile(rf"(?:^|(?<=\s))(?:{LABELS})(?=\s*:|\s+av\s)", re.IGNORECASE)
 _FACT_LABEL = re.compile(
-    r"^(?:Projektnamn|Projektägare|Ägare|Sökande|Stödmottagare|Projekttid|Projektperiod|Period"
-    r"|Tid|Löptid|Total\s+budget|Budget|Total\s+omfattning|Beviljat\s+[\w-]+|Finansiär\w*"
-    r"|Finansiering|Project\s+owner|Project\s+period|Funded\s+by)\b",
+    r"^(?:Projektnamn|Projektägare|Ägare|Sökande|Stödmottagare|Huvudman|Ansvarig\s+organisation"
+    r"|Projekttid|Projektperiod|Period|Tid|Löptid|Genomförandetid|Total\s+(?:projekt)?budget"
+    r"|Budget|Total\s+omfattning|Kostnad|Beviljat(?:\s+[\w-]+)?|Finansiär\w*|Medfinansiär\w*"
+    r"|Finansiering|Project\s+owner|Lead\s+partner|Project\s+period|Duration"
+    r"|(?:Co-)?[Ff]unded\s+by)\b\s*:?",
     re.IGNORECASE,
 )
-_NAME_COLUMN = re.compile(r"^(?:Projekt(?:namn)?|Namn|Project(?:\s+name)?|Titel)$", re.I)
-_KOMMUN_LABEL = re.compile(r"^\s*Kommun(?:er)?\s*:\s*(?P<v>[^\n·|]+)", re.I | re.M)
-_TITLE_LABEL = re.compile(r"^\s*Projektnamn\s*:\s*(?P<v>[^\n·|]+)", re.I | re.M)
+_NAME_COLUMN = re.compile(
+    r"^(?:Projekt(?:namn|titel)?|Namn|Project(?:\s+(?:name|title))?|Titel|Insats|Satsning"
+    r"|Aktivitet|Ändamål|Benämning)$",
+    re.I,
+)
+# A column of granted amounts: the publisher lists what it granted ("Beviljat belopp").
+_GRANTED_COLUMN = re.compile(r"^(?:Beviljat|Beviljade|Beviljas|Granted)\b", re.I)
+_KOMMUN_LABEL = re.compile(
+    r"^\s*(?:Kommun(?:er)?|Ort(?:er)?|Plats|Location)\s*:\s*(?P<v>[^\n·|]+)", re.I | re.M
+)
+_TITLE_LABEL = re.compile(
+    r"^\s*(?:Projektnamn|Projektets\s+namn|Project\s+name)\s*:\s*(?P<v>[^\n·|]+)", re.I | re.M
+)
 _GRANT = re.compile(
     r"^(?:\d+[.)]\s*)?(?P<owner>[^–—]+?)\s+[-–—]\s+(?P<title>.+?)\s+[-–—]\s+"
     r"(?P<amount>\d[\d\s.]*(?:,\d+)?\s*(?:kr|kronor|SEK|tkr|Mkr|miljoner\s+kronor))\.?"
@@ -97,7 +112,7 @@ _GRANT = re.compile(
 # A list page's heading or h1 that says its items were granted support.
 _GRANTED_LIST = re.compile(
     r"\bbeviljade?\b|\bbeslut\s+om\s+stöd\b|\bmedfinansiering\b|\bfördelning\b|\bfördelades\b"
-    r"|\btilldelning\b|\bprioriterade\b",
+    r"|\btilldelning\b|\bprioriterade\b|\bf(?:ått|år|ick)\s+(?:\w+\s+)?\w*stöd\b|\bbeviljats\b",
     re.I,
 )
 _DECISION = re.compile(r"^§+\s*\d+")
@@ -290,7 +305,14 @@ def _table_rows(block: Block) -> list[Section]:
                 cell = f"{cell} kr"
             label = re.sub(r"\s*\((?:kr|sek)\)", "", h, flags=re.I)
             lines.append(f"{label}: {cell}")
-        sections.append(Section(row[name_col].strip(), [Block("para", "\n".join(lines))]))
+        granted = any(_GRANTED_COLUMN.match(h.strip()) for h in header)
+        sections.append(
+            Section(
+                row[name_col].strip(),
+                [Block("para", "\n".join(lines))],
+                granted_by_publisher=granted,
+            )
+        )
     return sections
 
 
@@ -327,6 +349,58 @@ def _grant_section(block: Block) -> Section | None:
         budget=amounts[0].sek if amounts else None,
         period_raw=find_period(f"Projekttid {m['rest']}") if m["rest"] else None,
     )
+
+
+# "”Gamleby sommarscen”, Föreningen Gamleby Teater. 142 000 kronor.": quoted title, owner,
+# amount (a news list of grants).
+_QUOTED_GRANT = re.compile(
+    r"^[\"”“'](?P<title>[^\"”“']{2,100})[\"”“'],?\s+(?P<owner>[^.\n]{2,100}?)[.,;]\s+"
+    r"(?:(?:beviljas|får|fick|beviljades)\s+)?(?P<amount>\d[\d\s.]*(?:,\d+)?\s*"
+    r"(?:kr|kronor|SEK|tkr|miljoner\s+kronor)|\d+(?:,\d+)?\s*(?:Mkr|mnkr|MSEK))\.?\s*$"
+)
+
+
+def _quoted_grant_section(block: Block) -> Section | None:
+    if block.kind not in ("item", "para") or "\n" in block.text:
+        return None
+    m = _QUOTED_GRANT.match(block.text.strip())
+    if not m:
+        return None
+    amounts = find_amounts(m["amount"])
+    return Section(
+        m["title"].strip(),
+        [block],
+        owner=m["owner"].strip(" ,"),
+        budget=amounts[0].sek if amounts else None,
+    )
+
+
+# "Projekt: Bengtsfors Båtcafé" opening a block of label lines: one project per such block.
+_NAMED_PROJECT = re.compile(
+    r"^(?:Projekt|Projektnamn|Projektets\s+namn|Project(?:\s+name)?)\s*:\s*(?P<t>[^\n]{2,120})$",
+    re.IGNORECASE,
+)
+
+
+def _named_sections(blocks: list[Block]) -> list[tuple[int, int, Section]]:
+    """Blocks opening with a "Projekt: X" line, each with the blocks up to the next one (or
+    the next heading), when at least two do."""
+    starts = [
+        i
+        for i, b in enumerate(blocks)
+        if b.kind in ("para", "item") and _NAMED_PROJECT.match(b.text.split("\n")[0].strip())
+    ]
+    if len(starts) < 2:
+        return []
+    out = []
+    for n, i in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(blocks)
+        end = next((j for j in range(i + 1, end) if blocks[j].kind == "heading"), end)
+        first, *rest = blocks[i].text.split("\n")
+        m = _NAMED_PROJECT.match(first.strip())
+        body = [Block("para", "\n".join(rest))] if rest else []
+        out.append((i, end, Section(m["t"].strip(), body + blocks[i + 1 : end])))
+    return out
 
 
 _ITEM_NAME = re.compile(r"^(?P<name>[A-ZÅÄÖ\"”][^–—:]{1,80}?)\s+[–—]\s+")
@@ -470,14 +544,23 @@ def _list_sections(page: Page) -> tuple[list[Section], list[Block]] | None:
     if dl:
         used = {k for s, e, _ in dl for k in range(s, e)}
         return [sec for *_, sec in dl], [b for k, b in enumerate(blocks) if k not in used]
-    for make in (_grant_section, _bullet_section):
+    named = _named_sections(blocks)
+    if named:
+        used = {k for s, e, _ in named for k in range(s, e)}
+        sections = [sec for *_, sec in named]
+        context = " ".join(b.text for b in blocks[: named[0][0]] if b.kind == "heading")
+        if _GRANTED_LIST.search(context):
+            for sec in sections:
+                sec.granted_by_publisher = True
+        return sections, [b for k, b in enumerate(blocks) if k not in used]
+    for make in (_grant_section, _quoted_grant_section, _bullet_section):
         found = [(i, sec) for i, b in enumerate(blocks) if (sec := make(b))]
         if len(found) >= 2:
             used = {i for i, _ in found}
             sections = [sec for _, sec in found]
             first = min(used)
             context = " ".join(b.text for b in blocks[:first] if b.kind == "heading")
-            if make is _grant_section and _GRANTED_LIST.search(context):
+            if make in (_grant_section, _quoted_grant_section) and _GRANTED_LIST.search(context):
                 for sec in sections:
                     sec.granted_by_publisher = True
             rest = [b for k, b in enumerate(blocks) if k not in used]
