@@ -62,17 +62,23 @@ LABELS = (
 )
 # Words that make a short heading a section of a page, not a project's name.
 _GENERIC_WORD = re.compile(
-    r"\b(?:fakta|facts|kontakt\w*|contact|bakgrund|background|syfte|finansiering|resultat"
-    r"|results?|aktiviteter|om\s+projekte[nt]|about)\b",
+    r"\b(?:fakta|facts|kontakt\w*|contact|bakgrund|background|syfte|finansiering\w*|resultat"
+    r"|results?|aktiviteter|om\s+projekte[nt]|about|uppgifter|sammanfattning|redovisning"
+    r"|tidplan|projektorganisation|kostnadsbudget|finansieringsbudget|uppföljning|budget"
+    r"|timeline|summary)\b",
     re.IGNORECASE,
 )
+# "A. Uppgifter om stödmottagaren", "C1 Sammanfattning": a form's lettered sections.
+_LETTERED_SECTION = re.compile(r"^[A-H]\d?\.?\s+[A-ZÅÄÖ]")
 _GENERIC_WORDS_MAX = 5
 
 
 def generic_heading(text: str) -> bool:
     """A heading that names a part of a page ("Fakta om projektet", "Kontakt", "Bakgrund")."""
+    text = ENTRY.sub(r"\g<t>", text.strip())  # "2. Projektorganisation" names a part too
     return bool(GENERIC_HEADING.match(text)) or (
-        len(text.split()) <= _GENERIC_WORDS_MAX and bool(_GENERIC_WORD.search(text))
+        len(text.split()) <= _GENERIC_WORDS_MAX
+        and bool(_GENERIC_WORD.search(text) or _LETTERED_SECTION.match(text))
     )
 
 
@@ -430,7 +436,7 @@ def _entry_sections(blocks: list[Block], heads: list[int]) -> list[tuple[int, in
     out = []
     for i in heads:
         m = ENTRY.match(blocks[i].text)
-        if not m or blocks[i].level != _ENTRY_LEVEL:
+        if not m or blocks[i].level != _ENTRY_LEVEL or generic_heading(m["t"]):
             continue
         end = next(
             (j for j in range(i + 1, len(blocks)) if blocks[j].kind == "heading"), len(blocks)
@@ -487,6 +493,18 @@ def _heading_sections(blocks: list[Block]) -> list[tuple[int, int, Section]]:
     if not by_level:
         return []
     level, chosen = max(by_level.items(), key=lambda kv: (len(kv[1]), -kv[0]))
+    if not decisions:
+        # Sibling headings of a project list that state one fact of their own are projects
+        # too ("Ung i Ed … pågår 2023–2026" beside projects that state two).
+        siblings = [
+            i
+            for i in candidates
+            if blocks[i].level == level
+            and i not in chosen
+            and _has_facts("\n".join(b.text for b in blocks[i + 1 : extent(i)]), 1)
+        ]
+        if len(chosen) >= 2 or len(chosen) + len(siblings) >= _SIBLINGS_MIN:
+            chosen = sorted([*chosen, *siblings])
     if len(chosen) < 2 and not decisions:
         return []
     out = []
@@ -496,8 +514,24 @@ def _heading_sections(blocks: list[Block]) -> list[tuple[int, int, Section]]:
         m = _PROJECT_IN_HEADING.search(title)
         if m:  # "Beslut om stöd till projektet Industrispåret Gnosjö"
             title = m["name"].strip(' ”"')
-        out.append((i, end, Section(title, blocks[i + 1 : end])))
+        body = blocks[i + 1 : end]
+        out.append((i, end, _named_by_lead(title, body)))
     return out
+
+
+# A list whose every project states only one fact of its own still has this many projects
+# beside the one that states two (fewer could be a single project's own sections).
+_SIBLINGS_MIN = 3
+_KOMMUN_HEADING = re.compile(r"^[A-ZÅÄÖ][\wåäö-]+(?:\s[A-ZÅÄÖ][\wåäö-]+)?\s+(?:kommun|stad)$")
+
+
+def _named_by_lead(title: str, body: list[Block]) -> Section:
+    """A section titled by a kommun ("Pajala kommun") whose text opens with a bold name
+    ("**Hemvändarlots** – …") is that project, owned by the kommun."""
+    first = next((b for b in body if b.kind in ("para", "item")), None)
+    if _KOMMUN_HEADING.match(title) and first is not None and first.lead:
+        return Section(first.lead.strip(" :–-"), body, owner=title)
+    return Section(title, body)
 
 
 # --- from sections to a page's records ------------------------------------------------------
@@ -624,11 +658,43 @@ def page_context(title: str, blocks: list[Block]) -> str:
     return " ".join(words[:PAGE_CONTEXT_WORDS])
 
 
+# A document's kind written where a title would stand ("PROJEKTPLAN", "Slutrapport för
+# projektstöd inom Leader"): the project's name is the line below it or a name label.
+_DOC_KIND = re.compile(
+    r"^(?:Projektplan|Projektbeskrivning|Projektblad|Projektdirektiv|Slutrapport|Lägesrapport"
+    r"|Delrapport|Ansökan|Project\s+(?:plan|description|sheet)|Final\s+report)\b[^:\n]{0,60}$",
+    re.IGNORECASE,
+)
+_DOC_TITLE_WORDS = 10
+
+
+def document_title(text: str) -> str | None:
+    """The project a document is about, where the document names its kind instead of the
+    project in its heading: a "Projektets namn:" label, or the short line below "PROJEKTPLAN"."""
+    named = _TITLE_LABEL.search(text)
+    if named and named["v"].strip():
+        return named["v"].strip()
+    lines = [line.strip() for line in text.split("\n")]
+    for line, nxt in zip(lines, lines[1:], strict=False):
+        if (
+            _DOC_KIND.match(line)
+            and nxt
+            and len(nxt.split()) <= _DOC_TITLE_WORDS
+            and not re.search(r"[.:;!?]$|\d{4}", nxt)
+        ):
+            return nxt
+    return None
+
+
 def single_title(title: str, blocks: list[Block]) -> str:
     """A single record's title: the h1, with the project it belongs to when the page says so
     ("E-handelsskolan – Digital handel i bygden"), or the opening bold name when the h1 is one
     generic word ("Leaderområdet – Leader Tångbältet")."""
     text = "\n".join(b.text for b in blocks)
+    if not title or _DOC_KIND.match(title):
+        found = document_title(f"{title}\n{text}")
+        if found:
+            return found
     named = _TITLE_LABEL.search(text)
     if named and named["v"].strip() and named["v"].strip() not in title:
         return f"{title} – {named['v'].strip()}" if title else named["v"].strip()

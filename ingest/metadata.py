@@ -468,8 +468,8 @@ _FUNDER_SHARE = re.compile(
 # with its share ("Region Gävleborg 400 000", "- Hultsfreds kommun 400 000 kr").
 _FUNDING_TABLE = re.compile(
     r"^(?:\d+\.\s+)?(?:Finansieringsbudget|Finansieringsplan|Finansiering|Finansiärer"
-    r"|Medfinansiärer|Medfinansiering|Funding)\s*:?\s*\n(?P<rows>(?:[-•*]?\s*[A-ZÅÄÖ][^\n]*?"
-    r"\d[\d ]*(?:\s*(?:kr|kronor|SEK|:-|%))?\s*(?:\n|$))+)",
+    r"|Medfinansiärer|Medfinansiering|Funding)\s*:?\s*\n\s*(?P<rows>(?:[-•*]?\s*[A-ZÅÄÖ][^\n]*?"
+    r"\d[\d ]*(?:\s*(?:kr|kronor|SEK|:-|%))?[ \t]*(?:\n[ \t]*\n?|$))+)",
     re.MULTILINE,
 )
 _FUNDING_ROW = re.compile(r"^[-•*]?\s*(?P<v>[A-ZÅÄÖ][^\d\n]*?)\s+\d")

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from ingest.blockparse import (
     Page,
     Section,
+    document_title,
     is_offer,
     labelled_kommuner,
     looks_like_news,
@@ -47,6 +48,7 @@ from ingest.metadata import (
     parse_period,
 )
 from ingest.structure import (
+    colon_label_runs,
     join_fact_labels,
     join_wrapped,
     strip_running_lines,
@@ -222,7 +224,7 @@ def _record(doc: Document, index: int, section: _Section, page: _Page, home: lis
         source=doc.source,
         source_id=doc.source_id,
         index=index,
-        title=section.title or doc.source,
+        title=section.title or document_title(full) or doc.source,
         text=body,
         kind=section.kind,
         kommuner=kommuner,
@@ -286,7 +288,8 @@ def _parse_blocks(doc: Document) -> list[Project]:
 def _parse_text(doc: Document) -> list[Project]:
     """Plain text: chrome and running headers out; the heading/label reader of the samples
     first, and the block reader when that finds no list (grant lines, § decisions, …)."""
-    raw, removed = strip_running_lines(join_fact_labels(doc.text), printed=doc.fmt == "pdf")
+    labelled = colon_label_runs(join_fact_labels(doc.text))
+    raw, removed = strip_running_lines(labelled, printed=doc.fmt == "pdf")
     raw = unflatten_tables(raw)
     if doc.fmt == "pdf":
         raw = join_wrapped(raw)
