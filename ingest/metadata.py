@@ -379,7 +379,8 @@ _PUBLISHED = re.compile(
 _UPDATED = re.compile(
     r"^\s*(?:Senast\s+(?:uppdaterad|ändrad|granskad)"
     r"|Sidan\s+(?:senast\s+)?(?:uppdaterad|ändrad|granskad)(?:es)?(?:\s+senast)?"
-    r"|Uppdaterad|Ändrad|Last\s+updated|Updated|Page\s+updated)\b",
+    r"|Uppdaterad|Ändrad|(?:Page\s+)?[Ll]ast\s+updated|Updated|Page\s+updated"
+    r"|Last\s+modified)\b",
     re.IGNORECASE,
 )
 

@@ -38,6 +38,8 @@ _CONTAINERS = frozenset(
     "font header hgroup address".split()
 )
 _LEAD_TAGS = frozenset("strong b em i".split())
+# The heading level an accordion's <summary> stands for: below the page's h2 sections.
+_SUMMARY_LEVEL = 3
 # A cell or list separator line in Markdown tables (| --- | :-: |).
 _SPACE = re.compile(r"[ \t\u00a0\u202f\u2009]+")
 
@@ -121,6 +123,15 @@ def _walk(el: etree._Element, out: list[Block], depth: int = 0) -> None:
             text = _clean(_inline(child)).replace("\n", " ")
             if text:
                 out.append(Block("heading", text, level=_HEADINGS[tag]))
+        elif (
+            tag == "summary"
+            and child.getparent() is not None
+            and child.getparent().tag == "details"
+        ):
+            # An accordion's <summary> titles its <details>: one collapsible section each.
+            text = _clean(_inline(child)).replace("\n", " ")
+            if text:
+                out.append(Block("heading", text, level=_SUMMARY_LEVEL))
         elif tag == "p" or tag == "pre":
             text = _clean(_inline(child))
             if text:
@@ -209,8 +220,27 @@ def html_blocks(html: str) -> tuple[list[Block], str | None, str]:
         _clean(_inline(el)) for el in root.xpath("//footer|//header") if not el.xpath(".//h1")
     )
     out: list[Block] = []
-    _walk(_main_root(root), out)
+    main = _main_root(root)
+    if main.tag != "body" and not main.xpath(".//h1"):
+        # A hero banner above <main> holds the page's title: it is content, not site header.
+        h1 = root.xpath("//h1")
+        if h1 and not _inside_chrome(h1[0]):
+            text = _clean(_inline(h1[0])).replace("\n", " ")
+            if text:
+                out.append(Block("heading", text, level=1))
+    _walk(main, out)
     return out, url, f"{title}\n{chrome}".strip()
+
+
+def _inside_chrome(el: etree._Element) -> bool:
+    """Is `el` inside navigation, a footer or another chrome container (not a header that
+    holds the title)?"""
+    for parent in el.iterancestors():
+        if parent.tag in ("nav", "footer", "aside", "form") or (
+            parent.tag not in ("header", "body", "html") and _is_chrome(parent)
+        ):
+            return True
+    return False
 
 
 # --- Markdown -------------------------------------------------------------------------------
