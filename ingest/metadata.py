@@ -46,7 +46,8 @@ _PERIOD_LABEL = re.compile(
 )
 _PERIOD_VERB = re.compile(
     r"\b(?:pågår|pågick|pågått|startade|startar|startades|påbörjades|avslutades|avslutas"
-    r"|löper|löpte|slutar|slutade|genomfördes|genomförs|genomförts|runs|ran)\b",
+    r"|löper|löpte|slutar|slutade|genomfördes|genomförs|genomförts|börjar|började|inleds"
+    r"|inleddes|runs|ran)\b",
     re.IGNORECASE,
 )
 # Prose that frames a period whatever the verb: "från augusti 2023 till och med juli 2025",
@@ -64,6 +65,14 @@ _DEFINITE_SUBJECT = re.compile(r"^\s*[A-ZÅÄÖ][a-zåäö]+(?:et|en)\s+(?:\w+\s
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”A-ZÅÄÖ])|\n")
 # "i januari i år", "från mars i år": a month of the page's own year.
 _THIS_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\s+i\s+år\b", re.IGNORECASE)
+_NEXT_YEAR = re.compile(r"\b(?:nästa\s+år|next\s+year)\b", re.IGNORECASE)
+_MIDSUMMER = re.compile(r"\bmidsommar(?:en)?\b", re.IGNORECASE)
+# "börjar i maj", "klart till juni": a month with no year, after a preposition.
+_BARE_MONTH = re.compile(
+    r"\b(?P<p>i|från|till|under|in|until|by)\s+(?P<m>januari|februari|mars|april|maj|juni|juli"
+    r"|augusti|september|oktober|november|december)\b(?!\s*(?:\d|i\s+år))",
+    re.IGNORECASE,
+)
 
 
 def _tokens(raw: str) -> list[tuple[re.Match[str], int, int | None]]:
@@ -172,10 +181,15 @@ def parse_period(raw: str | None) -> tuple[str | None, str | None]:
 
 
 def resolve_this_year(text: str, year: int | None) -> str:
-    """'i januari i år' -> 'i januari 2023' when the page's year is known."""
+    """'i januari i år' -> 'i januari 2023', 'nästa år' -> '2024', 'i maj' -> 'i maj 2023',
+    'midsommar' -> 'juni', when the page's (publication) year is known."""
     if not year:
         return text
-    return _THIS_YEAR.sub(lambda m: f"{m['m']} {year}", text)
+    text = _THIS_YEAR.sub(lambda m: f"{m['m']} {year}", text)
+    text = _NEXT_YEAR.sub(str(year + 1), text)
+    text = _MIDSUMMER.sub("juni", text)
+    # "till juni 2025" already has its year; "i maj" gets the page's.
+    return _BARE_MONTH.sub(lambda m: f"{m.group()} {year}", text)
 
 
 def _sentence_period(sentence: str) -> str | None:
@@ -439,7 +453,9 @@ _FUNDER_SENTENCE = re.compile(
     r"(?:finansi(?:eras|erades|erats|erat|eras\s+delvis)\s+(?:\w+\s+){0,2}"
     r"(?:av|genom|med\s+(?:[\w-]+\s+){0,3}(?:medel\s+)?från)"
     r"|finansiärer?\s+(?:är|var)|understöd(?:s|des)\s+av"
-    r"|(?:med|får|fick|har\s+fått)\s+(?:\w+\s+)?(?:stöd|bidrag|pengar|medel)\s+(?:från|av)"
+    r"|(?:med|får|fick|har\s+fått)\s+(?:\w+\s+)?(?:stöd|bidrag|pengar|medel)\s+från"
+    r"|(?:får|fick|har\s+fått)\s+(?:\w+\s+)?(?:stöd|bidrag|pengar|medel)\s+av"
+    r"|med\s+(?:\w+\s+)?(?:bidrag|pengar|medel)\s+av"
     r"|(?:Pengarna|Medlen|Finansieringen|Budgeten|[Öö]vrig finansiering)\b[^.\n]{0,40}?"
     r"\s+kom(?:mer)?\s+från|Funding\s+came\s+from|(?:co-?)?funded\s+by|(?:co-?)?financed\s+by"
     # "har beviljats 420 000 kronor från Leader X", "Resten betalar X"
@@ -564,6 +580,7 @@ _PERSON_NAME = re.compile(
 )
 _OWNER_STOP = re.compile(
     r"\s+(?:Projekttid|Projektperiod|Period|Tid:|Finansiär\w*|Budget)\b.*$|\s[·|]\s.*$"
+    r"|,\s+(?:based|located|med\s+säte|belägen|baserad)\b.*$"
     r"|\.\s+[A-ZÅÄÖ].*$"
 )
 _ORG_TAIL = r"(?:[ \t]+(?:ekonomisk|ideell)[ \t]+förening|[ \t]+ek\.\s*för\.|[ \t]+AB|[ \t]+HB)?"

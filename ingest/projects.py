@@ -57,6 +57,7 @@ from ingest.structure import (
 )
 from stodkollen.places import find_kommuner, find_lan, lan_of, normalize_place, record_kommuner
 from stodkollen.records import Block, Contact, Document, Project
+from stodkollen.text import sentences
 
 _META = re.compile(
     r"^(?:Projektägare|Projekttid|Projektperiod|Aktuell projektperiod|Tidsperiod|Löptid"
@@ -338,7 +339,7 @@ def _parse_legacy(doc: Document, text: str) -> list[Project]:
 
 _PUBLISHER = re.compile(
     r"\b(?:Region\s+[A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?(?:\s+län)?"
-    r"|Leader\s+[A-ZÅÄÖ][\wåäö]+|Länsstyrelsen\s+i\s+\w+\s+län"
+    r"|Leader\s+[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+){0,2}|Länsstyrelsen\s+i\s+\w+\s+län"
     r"|[A-ZÅÄÖ][\wåäö-]+\s+(?:kommun|[Ss]tad)|Tillväxtverket|Jordbruksverket)\b"
 )
 _OWN_KOMMUN = re.compile(r"\b(?P<k>[A-ZÅÄÖ][\wåäö-]+)\s+(?:kommun|[Ss]tad)\b")
@@ -400,8 +401,9 @@ def _domain_kommun(host: str) -> str | None:
 
 def _weak_kommun(record: Project, site: str, url: str | None) -> tuple[str | None, str | None]:
     """(kommun, signal) when the text names none: the publisher's name in the chrome, the
-    contacts' e-mail domains, the page's host."""
-    kommun = _site_kommun(site)
+    list page's own "X kommun" in its title or intro, the contacts' e-mail domains, the
+    page's host."""
+    kommun = _site_kommun(site) or _site_kommun(record.context)
     if kommun:
         return kommun, "site"
     emails = [c.email for c in record.contacts if c.email] + EMAIL.findall(record.text)
@@ -470,6 +472,23 @@ def _finish(records: list[Project], site: str, doc: Document, pub: str | None = 
     return records
 
 
+def _granted_by(context: str, pub: str) -> bool:
+    """Does a list page's intro say its projects got support from the publisher itself
+    ("projekt som fått stöd från Leader Österlenbygd", "kommuner får stöd från
+    Tillväxtverket")?"""
+    return any(
+        pub.casefold() in s.casefold() and _GRANTED_FROM.search(s) for s in sentences(context)
+    )
+
+
+_GRANTED_FROM = re.compile(
+    r"\b(?:f(?:ått|år|ick)|beviljats?|beviljades|tilldelats)\s+(?:\w+\s+){0,3}?"
+    r"(?:stöd|bidrag|medel|pengar|finansiering)\s+(?:från|av|ur)\b"
+    r"|\b(?:stöd|bidrag|medel)\s+från\b",
+    re.IGNORECASE,
+)
+
+
 def _build(doc: Document, page: Page, sections: list[Section]) -> list[Project]:
     pub = publisher(page.site) or _content_publisher(page)
     year = int(page.published[:4]) if page.published else None
@@ -490,6 +509,10 @@ def _build(doc: Document, page: Page, sections: list[Section]) -> list[Project]:
                 kind = "page"
             if kind == "page":
                 fields.update(owner=None, funders=[], budget_sek=None)
+        # A record that names no funder of its own, on a list whose intro says its projects
+        # got support from the publisher, is funded by the publisher.
+        if pub and not fields["funders"] and _granted_by(sec.context, pub):
+            sec.granted_by_publisher = True
         if sec.granted_by_publisher and pub:
             if pub.casefold() not in {f.casefold() for f in fields["funders"]}:
                 fields["funders"] = [pub, *fields["funders"]]
