@@ -32,7 +32,7 @@ from ingest.metadata import (
     parse_date,
     parse_period,
 )
-from ingest.structure import ENTRY
+from ingest.structure import ENTRY, colon_label_runs
 from stodkollen.records import Block
 from stodkollen.text import sentences
 
@@ -238,6 +238,25 @@ def _facts_dl(blocks: list[Block], start: int) -> tuple[Block | None, int]:
     return Block("para", "\n".join(lines)), end
 
 
+def _colon_item_labels(blocks: list[Block]) -> list[Block]:
+    """A run of list items that each open with a fact label and its value, the colon left to
+    the styling ("<span class=label>Löptid</span> 2024–2026"), as label lines."""
+    out = list(blocks)
+    i = 0
+    while i < len(out):
+        j = i
+        while j < len(out) and out[j].kind == "item" and "\n" not in out[j].text:
+            j += 1
+        if j > i:
+            lines = colon_label_runs("\n".join(b.text for b in out[i:j])).split("\n")
+            for k, line in zip(range(i, j), lines, strict=True):
+                if line != out[k].text:
+                    b = out[k]
+                    out[k] = Block(b.kind, line, b.level, b.lead, b.cells, b.header)
+        i = max(j, i + 1)
+    return out
+
+
 def prepare(blocks: list[Block]) -> Page:
     """Take page dates and chrome out of the blocks; cut what lies above the h1 and after a
     closing rule (a converted page's header and footer); turn fact boxes into label lines."""
@@ -257,6 +276,7 @@ def prepare(blocks: list[Block]) -> Page:
         for b in tail:
             if _clean_block(b, page):
                 page.site += "\n" + b.text
+    blocks = _colon_item_labels(blocks)
     out: list[Block] = []
     i = 0
     while i < len(blocks):
@@ -425,9 +445,15 @@ def _bullet_section(block: Block) -> Section | None:
             return None
         lead = m["name"]
     body = block.text[len(lead) :].lstrip(" –—-:.")
-    if not _has_facts(body, needed=2):
+    # "**Arctic Food Lab** (2022–2024). Lead partner: …": the period in brackets after the name.
+    bracket = _BRACKET_PERIOD.match(body)
+    period_raw = bracket["p"] if bracket else None
+    if not _has_facts(body, needed=1 if period_raw else 2):
         return None
-    return Section(lead.strip(" :–-"), [Block("para", body)])
+    return Section(lead.strip(" :–-"), [Block("para", body)], period_raw=period_raw)
+
+
+_BRACKET_PERIOD = re.compile(r"^\((?P<p>[^()]*\d{4}[^()]*)\)")
 
 
 def _entry_sections(blocks: list[Block], heads: list[int]) -> list[tuple[int, int, Section]]:

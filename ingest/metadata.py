@@ -460,7 +460,7 @@ _FUNDER_SENTENCE = re.compile(
     r"\s+kom(?:mer)?\s+från|Funding\s+came\s+from|(?:co-?)?funded\s+by|(?:co-?)?financed\s+by"
     # "har beviljats 420 000 kronor från Leader X", "Resten betalar X"
     r"|beviljats\s+[\d,. ]+\s*(?:kr|kronor|miljoner\s+kronor|tkr)\s+(?:från|ur|av)"
-    r"|[Rr]esten\s+(?:betalar|betalas\s+av|står)|[Rr]esterande\s+del\s+betalas\s+av)\s+(?P<v>.+?)"
+    r"|[Rr]esten\s+(?:betalar|betalas\s+av|står)|[Rr]esterande\s+del\s+betalas\s+av)\s*:?\s+(?P<v>.+?)"
     r"(?:[.!?](?=\s|$)|\n|$)",
     re.IGNORECASE,
 )

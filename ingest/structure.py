@@ -711,7 +711,8 @@ _FACT_LABEL_WORDS = (
     r"|Projektperiod|Löptid|Genomförandetid|Period|Budget|Total\s+(?:projekt)?budget"
     r"|Projektbudget|Total\s+omfattning|Totala\s+kostnader|Kostnad|Beviljat(?:\s+(?:belopp|stöd))?"
     r"|Finansiering|(?:Med)?[Ff]inansiärer?|Kommuner?|Ort|Kontaktperson|Projektnamn"
-    r"|Projektets\s+namn|Organisationsnummer|Namn|Telefon|E-post"
+    r"|Projektets\s+namn|Organisationsnummer|Namn|Telefon|E-post|Projektansvarig"
+    r"|Finansieras\s+av"
 )
 _FACT_LABEL_LINE = re.compile(rf"^(?:{_FACT_LABEL_WORDS})\s*:?$", re.IGNORECASE)
 # "Projektnamn Virserums Möbelspår": a label and its value with no colon between them, as a
