@@ -215,7 +215,11 @@ def _clean_block(block: Block, page: Page) -> Block | None:
 def _facts_table(block: Block) -> Block | None:
     """A two-column key-value table ("Project owner | X") as a facts paragraph."""
     rows = block.cells
-    if block.header or not rows or any(len(r) != 2 for r in rows):
+    if block.header and rows and not any(c.strip() for c in rows[0]):
+        rows = rows[1:]  # "| | |" over a Markdown key-value table: a header with no names
+    elif block.header:
+        return None
+    if not rows or any(len(r) != 2 for r in rows):
         return None
     return Block("para", "\n".join(f"{k}: {v}" for k, v in rows))
 
@@ -386,6 +390,33 @@ _QUOTED_GRANT = re.compile(
 )
 
 
+# "Alfta Skidklubb beviljas 180 000 kr för en ny belysning av elljusspåret.": a decision
+# list's item in prose; the purpose names the project.
+_PROSE_GRANT = re.compile(
+    r"^(?:\d{1,2}[.)]\s*)?(?P<owner>[A-ZÅÄÖ][^\n]{2,80}?)\s+(?:beviljas|tilldelas|får)\s+"
+    r"(?P<amount>\d[\d\s.]*(?:,\d+)?\s*(?:kr|kronor|SEK|tkr)|\d+(?:,\d+)?\s*(?:Mkr|mnkr|MSEK"
+    r"|miljoner\s+kronor))\s+(?:i\s+stöd\s+)?(?:för|till)\s+(?:att\s+)?(?:en\s+|ett\s+)?"
+    r"(?P<title>[^.\n]{3,100})\."
+)
+
+
+def _prose_grant_section(block: Block) -> Section | None:
+    if block.kind not in ("item", "para"):
+        return None
+    m = _PROSE_GRANT.match(block.text.strip())
+    if not m or not looks_like_org(m["owner"]) or "från" in m.group():
+        return None
+    amounts = find_amounts(m["amount"])
+    title = m["title"].strip()
+    return Section(
+        title[0].upper() + title[1:],
+        [block],
+        owner=m["owner"].strip(" ,"),
+        budget=amounts[0].sek if amounts else None,
+        granted_by_publisher=True,  # "beviljas" with no grantor named: the publisher decided
+    )
+
+
 def _quoted_grant_section(block: Block) -> Section | None:
     if block.kind not in ("item", "para") or "\n" in block.text:
         return None
@@ -545,6 +576,10 @@ def _heading_sections(blocks: list[Block]) -> list[tuple[int, int, Section]]:
     return out
 
 
+# "Hedesunda Båtlag (Hedesunda Båtklubb)": a project's name with its owner in brackets.
+_OWNER_IN_BRACKETS = re.compile(r"^(?P<t>.+?)\s+\((?P<o>[^()]+)\)$")
+
+
 # A list whose every project states only one fact of its own still has this many projects
 # beside the one that states two (fewer could be a single project's own sections).
 _SIBLINGS_MIN = 3
@@ -557,6 +592,9 @@ def _named_by_lead(title: str, body: list[Block]) -> Section:
     first = next((b for b in body if b.kind in ("para", "item")), None)
     if _KOMMUN_HEADING.match(title) and first is not None and first.lead:
         return Section(first.lead.strip(" :–-"), body, owner=title)
+    m = _OWNER_IN_BRACKETS.match(title)
+    if m and looks_like_org(m["o"]) and not find_period(m["o"]):
+        return Section(m["t"].strip(), body, owner=m["o"].strip())
     return Section(title, body)
 
 
@@ -613,7 +651,7 @@ def _list_sections(page: Page) -> tuple[list[Section], list[Block]] | None:
             for sec in sections:
                 sec.granted_by_publisher = True
         return sections, [b for k, b in enumerate(blocks) if k not in used]
-    for make in (_grant_section, _quoted_grant_section, _bullet_section):
+    for make in (_grant_section, _quoted_grant_section, _prose_grant_section, _bullet_section):
         found = [(i, sec) for i, b in enumerate(blocks) if (sec := make(b))]
         if len(found) >= 2:
             used = {i for i, _ in found}
@@ -747,7 +785,8 @@ def section_fields(sec: Section, year: int | None) -> dict:
     """Owner, period, budget, funders and contacts of one section, from the facts a layout
     gave and from its text (labels first, then prose)."""
     text = sec.text
-    period_raw = sec.period_raw or find_period(text, year)
+    meta_period, meta_budget = _meta_line(text)
+    period_raw = sec.period_raw or find_period(text, year) or meta_period
     start, end = parse_period(period_raw)
     funders = list(sec.funders)
     for f in find_funders(text):
@@ -761,10 +800,42 @@ def section_fields(sec: Section, year: int | None) -> dict:
         "period_raw": period_raw,
         "period_start": start,
         "period_end": end,
-        "budget_sek": sec.budget if sec.budget is not None else find_budget(text),
+        "budget_sek": next(
+            (b for b in (sec.budget, find_budget(text), meta_budget) if b is not None), None
+        ),
         "funders": funders,
         "contacts": find_contacts(text),
     }
+
+
+_META_SEP = re.compile(r"\s+[·|•]\s+")
+_META_FIELDS_MIN = 2
+
+
+def _meta_line(text: str) -> tuple[str | None, int | None]:
+    """A card's meta line of short fields ("2023–2025 · 1,8 mkr · Ägare: X"): a field that is
+    only a period is the period, a field that is only a sum of money is the budget."""
+    for line in text.split("\n"):
+        fields = [f.strip() for f in _META_SEP.split(line.strip()) if f.strip()]
+        if len(fields) < _META_FIELDS_MIN:
+            continue
+        period = next((f for f in fields if _only_period(f)), None)
+        money = next((f for f in fields if _only_amount(f)), None)
+        if period or money:
+            amounts = find_amounts(money) if money else []
+            return period, amounts[0].sek if amounts else None
+    return None, None
+
+
+def _only_period(field: str) -> bool:
+    return bool(
+        re.fullmatch(r"[\d\s–—-]+|(?:\w+\s+)?\d{4}\s*[–—-]\s*(?:\w+\s+)?\d{4}", field)
+    ) and bool(parse_period(field)[0])
+
+
+def _only_amount(field: str) -> bool:
+    amounts = find_amounts(field)
+    return len(amounts) == 1 and len(amounts[0].raw) >= len(field.strip()) - 1
 
 
 def labelled_kommuner(text: str) -> str | None:

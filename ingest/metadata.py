@@ -608,7 +608,7 @@ _OWNER_SENTENCE = [
         re.MULTILINE,
     ),
     re.compile(
-        r"\b(?:drevs|drivs|ägs|ägdes|förvaltas|is run by|was run by|run by|is owned by"
+        r"\b(?i:drevs|drivs|ägs|ägdes|förvaltas|is run by|was run by|run by|is owned by"
         r"|is led by|was led by|is managed by|is coordinated by)\s+"
         rf"(?:(?:av|by)\s+)?(?:den\s+(?:ideella|ekonomiska)\s+föreningen\s+)?"
         rf"(?P<v>kommunens\s+\w+|{_ORG})"
@@ -700,6 +700,19 @@ def find_owner(text: str) -> str | None:
     return re.sub(r"(?<=\w) Kommun\b", " kommun", owner.strip(" .,;"))
 
 
+def kommun_name(kommun: str) -> str:
+    """'Sölvesborg' -> 'Sölvesborgs kommun', 'Ronneby' -> 'Ronneby kommun'."""
+    if kommun[-1] in "aeiouyåäöAEIOUYÅÄÖsxz":
+        return f"{kommun} kommun"
+    return f"{kommun}s kommun"
+
+
+def has_granted_amount(text: str) -> bool:
+    """Does the text state a granted sum ("Stöd: 310 000 kr", "beviljas 95 000 kr")?"""
+    text = _spaces(text)
+    return any(_amount_kind(text, a) == "granted" for a in find_amounts(text))
+
+
 def kommun_owner(owner: str | None, kommun: str | None) -> str | None:
     """'Näringslivsavdelningen' or 'kommunens utvecklingsenhet' of a page whose kommun is
     known -> 'Orsa kommun, näringslivsavdelningen' / 'Vännäs kommun'."""
@@ -708,7 +721,7 @@ def kommun_owner(owner: str | None, kommun: str | None) -> str | None:
     m = _DEPARTMENT.match(owner.strip())
     if not m:
         return owner
-    name = f"{kommun} kommun"
+    name = kommun_name(kommun)
     dept = m.group("d")
     if dept and not re.match(r"(?:den\s+)?kommunens?\s", owner, re.I) and dept.endswith("en"):
         return f"{name}, {dept.lower()}"

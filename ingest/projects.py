@@ -42,6 +42,8 @@ from ingest.metadata import (
     find_funders,
     find_owner,
     find_period,
+    has_granted_amount,
+    kommun_name,
     kommun_owner,
     page_date_kind,
     parse_date,
@@ -268,7 +270,7 @@ def _attach(records: list[Project], contacts: list[Contact]) -> None:
 # Bump when a parser change alters the records a page gives: stored documents read by an
 # older parser are then read again on the next ingest, even with unchanged bytes (only chunks
 # whose embedded text changed are embedded again).
-PARSER_VERSION = 4
+PARSER_VERSION = 5
 
 
 def parse_document(doc: Document) -> list[Project]:
@@ -339,7 +341,8 @@ def _parse_legacy(doc: Document, text: str) -> list[Project]:
 
 _PUBLISHER = re.compile(
     r"\b(?:Region\s+[A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?(?:\s+län)?"
-    r"|Leader\s+[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+){0,2}|Länsstyrelsen\s+i\s+\w+\s+län"
+    r"|Leader\s+[A-ZÅÄÖ][\wåäö-]+(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]+){0,3}"
+    r"|Länsstyrelsen\s+i\s+\w+\s+län"
     r"|[A-ZÅÄÖ][\wåäö-]+\s+(?:kommun|[Ss]tad)|Tillväxtverket|Jordbruksverket)\b"
 )
 _OWN_KOMMUN = re.compile(r"\b(?P<k>[A-ZÅÄÖ][\wåäö-]+)\s+(?:kommun|[Ss]tad)\b")
@@ -419,13 +422,6 @@ def _weak_kommun(record: Project, site: str, url: str | None) -> tuple[str | Non
     return None, None
 
 
-def _kommun_name(kommun: str) -> str:
-    """'Sölvesborg' -> 'Sölvesborgs kommun', 'Ronneby' -> 'Ronneby kommun'."""
-    if kommun[-1] in "aeiouyåäöAEIOUYÅÄÖsxz":
-        return f"{kommun} kommun"
-    return f"{kommun}s kommun"
-
-
 def _resolve_funders(record: Project, home: str | None) -> None:
     """'kommunen' and 'de fyra kommunerna' named as funders become the kommuner themselves."""
     out: list[str] = []
@@ -434,11 +430,11 @@ def _resolve_funders(record: Project, home: str | None) -> None:
             if record.owner and "Municipality" in record.owner:
                 out.append(re.sub(r"\s*\(.*$|,.*$", "", record.owner))
             elif home:
-                out.append(_kommun_name(home))
+                out.append(kommun_name(home))
             else:
                 out.append(f)
         elif _THE_KOMMUNER.match(f) and record.kommuner:
-            out += [_kommun_name(k) for k in record.kommuner]
+            out += [kommun_name(k) for k in record.kommuner]
         else:
             out.append(f)
     record.funders = list(dict.fromkeys(out))
@@ -481,6 +477,7 @@ def _granted_by(context: str, pub: str) -> bool:
     )
 
 
+_FUNDING_BODY = re.compile(r"^(?:Leader|Region|Länsstyrelsen|Tillväxtverket|Jordbruksverket)\b")
 _GRANTED_FROM = re.compile(
     r"\b(?:f(?:ått|år|ick)|beviljats?|beviljades|tilldelats)\s+(?:\w+\s+){0,3}?"
     r"(?:stöd|bidrag|medel|pengar|finansiering)\s+(?:från|av|ur)\b"
@@ -512,6 +509,16 @@ def _build(doc: Document, page: Page, sections: list[Section]) -> list[Project]:
         # A record that names no funder of its own, on a list whose intro says its projects
         # got support from the publisher, is funded by the publisher.
         if pub and not fields["funders"] and _granted_by(sec.context, pub):
+            sec.granted_by_publisher = True
+        # A sum granted with no grantor named, in a list a funding body publishes ("Stöd:
+        # 310 000 kr" in a Leader newsletter): the publisher granted it.
+        if (
+            pub
+            and kind == "project"
+            and not fields["funders"]
+            and _FUNDING_BODY.match(pub)
+            and has_granted_amount(sec.text)
+        ):
             sec.granted_by_publisher = True
         if sec.granted_by_publisher and pub:
             if pub.casefold() not in {f.casefold() for f in fields["funders"]}:
