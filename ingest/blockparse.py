@@ -261,6 +261,25 @@ def _colon_item_labels(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _split_named(blocks: list[Block]) -> list[Block]:
+    """A paragraph of label lines that holds several "Projekt: X" lines (label lines of
+    consecutive projects run together) as one paragraph per project."""
+    out: list[Block] = []
+    for b in blocks:
+        lines = b.text.split("\n")
+        cuts = [i for i, line in enumerate(lines) if _NAMED_PROJECT.match(line.strip())]
+        if b.kind != "para" or not cuts or cuts == [0]:
+            out.append(b)
+            continue
+        bounds = sorted({0, *cuts, len(lines)})
+        out += [
+            Block("para", "\n".join(lines[s:e]))
+            for s, e in zip(bounds, bounds[1:], strict=False)
+            if "\n".join(lines[s:e]).strip()
+        ]
+    return out
+
+
 def prepare(blocks: list[Block]) -> Page:
     """Take page dates and chrome out of the blocks; cut what lies above the h1 and after a
     closing rule (a converted page's header and footer); turn fact boxes into label lines."""
@@ -280,7 +299,7 @@ def prepare(blocks: list[Block]) -> Page:
         for b in tail:
             if _clean_block(b, page):
                 page.site += "\n" + b.text
-    blocks = _colon_item_labels(blocks)
+    blocks = _split_named(_colon_item_labels(blocks))
     out: list[Block] = []
     i = 0
     while i < len(blocks):
