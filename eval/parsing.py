@@ -244,8 +244,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.pages:
         for p in report.per_page:
             if p["records"] != p["gold_records"] or p["matched"] != p["gold_records"]:
-                print(f"{p['page']}: {p['records']} records, {p['gold_records']} in gold, "
-                      f"{p['matched']} matched")
+                print(
+                    f"{p['page']}: {p['records']} records, {p['gold_records']} in gold, "
+                    f"{p['matched']} matched"
+                )
     for hit in report.furniture_hits:
         print(f"furniture in a chunk: {hit}")
     return 0
