@@ -226,3 +226,32 @@ def format_parsing(report: ParsingReport, name: str) -> str:
         r = "–" if v["recall"] is None else f"{v['recall']:.2f}"
         lines.append(f"| {fname} | {p} | {r} | {v['n_gold']} |")
     return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parsing table of one page set, no store and no embedding:
+    `python -m eval.parsing eval/pages/dev2 [--pages]`; --pages lists pages with wrong records."""
+    import argparse
+    import tempfile
+
+    parser = argparse.ArgumentParser(prog="python -m eval.parsing")
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--pages", action="store_true", help="list pages with wrong records")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as home:
+        report = evaluate_parsing(args.folder, Settings(home=Path(home)))
+    print(format_parsing(report, args.folder.name))
+    if args.pages:
+        for p in report.per_page:
+            if p["records"] != p["gold_records"] or p["matched"] != p["gold_records"]:
+                print(
+                    f"{p['page']}: {p['records']} records, {p['gold_records']} in gold, "
+                    f"{p['matched']} matched"
+                )
+    for hit in report.furniture_hits:
+        print(f"furniture in a chunk: {hit}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

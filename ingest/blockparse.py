@@ -32,7 +32,7 @@ from ingest.metadata import (
     parse_date,
     parse_period,
 )
-from ingest.structure import ENTRY
+from ingest.structure import ENTRY, colon_label_runs
 from stodkollen.records import Block
 from stodkollen.text import sentences
 
@@ -51,25 +51,34 @@ GENERIC_HEADING = re.compile(
 )
 # Labels of project facts, as they stand before a value ("Projektägare: X").
 LABELS = (
-    r"Projektnamn|Projektägare|Ägare|Sökande|Stödmottagare|Projekttid|Projektperiod|Period|Tid"
-    r"|Löptid|Total\s+budget(?:\s*\(kr\))?|Budget|Total\s+omfattning|Beviljat\s+[\w-]+"
-    r"|Kommunens\s+insats|Finansiärer|Finansiär|Övrig\s+finansiering|Finansiering"
-    r"|Finansieras\s+av|Kommuner|Kommun"
-    r"|Län|Kontaktperson|Kontakt|Beskrivning|Project\s+owner|Project\s+period|Funded\s+by"
+    r"Projektnamn|Projektägare|Ägare|Sökande|Stödmottagare|Huvudman|Projektansvarig"
+    r"|(?:Projekt)?[Aa]nsvarig\s+organisation|Projekttid|Projektperiod|Period|Tid"
+    r"|Löptid|Genomförandetid|Total\s+(?:projekt)?budget(?:\s*\(kr\))?|Projektbudget|Budget"
+    r"|Total\s+omfattning|Kostnad|Beviljat(?:\s+[\w-]+)?"
+    r"|Kommunens\s+insats|Medfinansiärer|Finansiärer|Finansiär|Övrig\s+finansiering"
+    r"|Finansiering|Finansieras\s+av|Kommuner|Kommun|Ort|Orter|Insatsområde"
+    r"|Län|Kontaktperson|Kontakt|Beskrivning|Project\s+owner|Lead\s+partner|Project\s+period"
+    r"|Duration|Total\s+budget|(?:Co-)?[Ff]unded\s+by|Co-financed\s+by"
 )
 # Words that make a short heading a section of a page, not a project's name.
 _GENERIC_WORD = re.compile(
-    r"\b(?:fakta|facts|kontakt\w*|contact|bakgrund|background|syfte|finansiering|resultat"
-    r"|results?|aktiviteter|om\s+projekte[nt]|about)\b",
+    r"\b(?:fakta|facts|kontakt\w*|contact|bakgrund|background|syfte|finansiering\w*|resultat"
+    r"|results?|aktiviteter|om\s+projekte[nt]|about|uppgifter|sammanfattning|redovisning"
+    r"|tidplan|projektorganisation|kostnadsbudget|finansieringsbudget|uppföljning|budget"
+    r"|timeline|summary)\b",
     re.IGNORECASE,
 )
+# "A. Uppgifter om stödmottagaren", "C1 Sammanfattning": a form's lettered sections.
+_LETTERED_SECTION = re.compile(r"^[A-H]\d?\.?\s+[A-ZÅÄÖ]")
 _GENERIC_WORDS_MAX = 5
 
 
 def generic_heading(text: str) -> bool:
     """A heading that names a part of a page ("Fakta om projektet", "Kontakt", "Bakgrund")."""
+    text = ENTRY.sub(r"\g<t>", text.strip())  # "2. Projektorganisation" names a part too
     return bool(GENERIC_HEADING.match(text)) or (
-        len(text.split()) <= _GENERIC_WORDS_MAX and bool(_GENERIC_WORD.search(text))
+        len(text.split()) <= _GENERIC_WORDS_MAX
+        and bool(_GENERIC_WORD.search(text) or _LETTERED_SECTION.match(text))
     )
 
 
@@ -81,14 +90,26 @@ _BOX_LABEL = re.compile(
 )
 _LABEL_AT = re.compile(rf"(?:^|(?<=\s))(?:{LABELS})(?=\s*:|\s+av\s)", re.IGNORECASE)
 _FACT_LABEL = re.compile(
-    r"^(?:Projektnamn|Projektägare|Ägare|Sökande|Stödmottagare|Projekttid|Projektperiod|Period"
-    r"|Tid|Löptid|Total\s+budget|Budget|Total\s+omfattning|Beviljat\s+[\w-]+|Finansiär\w*"
-    r"|Finansiering|Project\s+owner|Project\s+period|Funded\s+by)\b",
+    r"^(?:Projektnamn|Projektägare|Ägare|Sökande|Stödmottagare|Huvudman|Ansvarig\s+organisation"
+    r"|Projekttid|Projektperiod|Period|Tid|Löptid|Genomförandetid|Total\s+(?:projekt)?budget"
+    r"|Budget|Total\s+omfattning|Kostnad|Beviljat(?:\s+[\w-]+)?|Finansiär\w*|Medfinansiär\w*"
+    r"|Finansiering|Project\s+owner|Lead\s+partner|Project\s+period|Duration"
+    r"|(?:Co-)?[Ff]unded\s+by)\b\s*:?",
     re.IGNORECASE,
 )
-_NAME_COLUMN = re.compile(r"^(?:Projekt(?:namn)?|Namn|Project(?:\s+name)?|Titel)$", re.I)
-_KOMMUN_LABEL = re.compile(r"^\s*Kommun(?:er)?\s*:\s*(?P<v>[^\n·|]+)", re.I | re.M)
-_TITLE_LABEL = re.compile(r"^\s*Projektnamn\s*:\s*(?P<v>[^\n·|]+)", re.I | re.M)
+_NAME_COLUMN = re.compile(
+    r"^(?:Projekt(?:namn|titel)?|Namn|Project(?:\s+(?:name|title))?|Titel|Insats|Satsning"
+    r"|Aktivitet|Ändamål|Benämning)$",
+    re.I,
+)
+# A column of granted amounts: the publisher lists what it granted ("Beviljat belopp").
+_GRANTED_COLUMN = re.compile(r"^(?:Beviljat|Beviljade|Beviljas|Granted)\b", re.I)
+_KOMMUN_LABEL = re.compile(
+    r"^\s*(?:Kommun(?:er)?|Ort(?:er)?|Plats|Location)\s*:\s*(?P<v>[^\n·|]+)", re.I | re.M
+)
+_TITLE_LABEL = re.compile(
+    r"^\s*(?:Projektnamn|Projektets\s+namn|Project\s+name)\s*:\s*(?P<v>[^\n·|]+)", re.I | re.M
+)
 _GRANT = re.compile(
     r"^(?:\d+[.)]\s*)?(?P<owner>[^–—]+?)\s+[-–—]\s+(?P<title>.+?)\s+[-–—]\s+"
     r"(?P<amount>\d[\d\s.]*(?:,\d+)?\s*(?:kr|kronor|SEK|tkr|Mkr|miljoner\s+kronor))\.?"
@@ -97,7 +118,7 @@ _GRANT = re.compile(
 # A list page's heading or h1 that says its items were granted support.
 _GRANTED_LIST = re.compile(
     r"\bbeviljade?\b|\bbeslut\s+om\s+stöd\b|\bmedfinansiering\b|\bfördelning\b|\bfördelades\b"
-    r"|\btilldelning\b|\bprioriterade\b",
+    r"|\btilldelning\b|\bprioriterade\b|\bf(?:ått|år|ick)\s+(?:\w+\s+)?\w*stöd\b|\bbeviljats\b",
     re.I,
 )
 _DECISION = re.compile(r"^§+\s*\d+")
@@ -194,7 +215,11 @@ def _clean_block(block: Block, page: Page) -> Block | None:
 def _facts_table(block: Block) -> Block | None:
     """A two-column key-value table ("Project owner | X") as a facts paragraph."""
     rows = block.cells
-    if block.header or not rows or any(len(r) != 2 for r in rows):
+    if block.header and rows and not any(c.strip() for c in rows[0]):
+        rows = rows[1:]  # "| | |" over a Markdown key-value table: a header with no names
+    elif block.header:
+        return None
+    if not rows or any(len(r) != 2 for r in rows):
         return None
     return Block("para", "\n".join(f"{k}: {v}" for k, v in rows))
 
@@ -217,6 +242,44 @@ def _facts_dl(blocks: list[Block], start: int) -> tuple[Block | None, int]:
     return Block("para", "\n".join(lines)), end
 
 
+def _colon_item_labels(blocks: list[Block]) -> list[Block]:
+    """A run of list items that each open with a fact label and its value, the colon left to
+    the styling ("<span class=label>Löptid</span> 2024–2026"), as label lines."""
+    out = list(blocks)
+    i = 0
+    while i < len(out):
+        j = i
+        while j < len(out) and out[j].kind == "item" and "\n" not in out[j].text:
+            j += 1
+        if j > i:
+            lines = colon_label_runs("\n".join(b.text for b in out[i:j])).split("\n")
+            for k, line in zip(range(i, j), lines, strict=True):
+                if line != out[k].text:
+                    b = out[k]
+                    out[k] = Block(b.kind, line, b.level, b.lead, b.cells, b.header)
+        i = max(j, i + 1)
+    return out
+
+
+def _split_named(blocks: list[Block]) -> list[Block]:
+    """A paragraph of label lines that holds several "Projekt: X" lines (label lines of
+    consecutive projects run together) as one paragraph per project."""
+    out: list[Block] = []
+    for b in blocks:
+        lines = b.text.split("\n")
+        cuts = [i for i, line in enumerate(lines) if _NAMED_PROJECT.match(line.strip())]
+        if b.kind != "para" or not cuts or cuts == [0]:
+            out.append(b)
+            continue
+        bounds = sorted({0, *cuts, len(lines)})
+        out += [
+            Block("para", "\n".join(lines[s:e]))
+            for s, e in zip(bounds, bounds[1:], strict=False)
+            if "\n".join(lines[s:e]).strip()
+        ]
+    return out
+
+
 def prepare(blocks: list[Block]) -> Page:
     """Take page dates and chrome out of the blocks; cut what lies above the h1 and after a
     closing rule (a converted page's header and footer); turn fact boxes into label lines."""
@@ -236,6 +299,7 @@ def prepare(blocks: list[Block]) -> Page:
         for b in tail:
             if _clean_block(b, page):
                 page.site += "\n" + b.text
+    blocks = _split_named(_colon_item_labels(blocks))
     out: list[Block] = []
     i = 0
     while i < len(blocks):
@@ -290,7 +354,14 @@ def _table_rows(block: Block) -> list[Section]:
                 cell = f"{cell} kr"
             label = re.sub(r"\s*\((?:kr|sek)\)", "", h, flags=re.I)
             lines.append(f"{label}: {cell}")
-        sections.append(Section(row[name_col].strip(), [Block("para", "\n".join(lines))]))
+        granted = any(_GRANTED_COLUMN.match(h.strip()) for h in header)
+        sections.append(
+            Section(
+                row[name_col].strip(),
+                [Block("para", "\n".join(lines))],
+                granted_by_publisher=granted,
+            )
+        )
     return sections
 
 
@@ -329,6 +400,85 @@ def _grant_section(block: Block) -> Section | None:
     )
 
 
+# "”Gamleby sommarscen”, Föreningen Gamleby Teater. 142 000 kronor.": quoted title, owner,
+# amount (a news list of grants).
+_QUOTED_GRANT = re.compile(
+    r"^[\"”“'](?P<title>[^\"”“']{2,100})[\"”“'],?\s+(?P<owner>[^.\n]{2,100}?)[.,;]\s+"
+    r"(?:(?:beviljas|får|fick|beviljades)\s+)?(?P<amount>\d[\d\s.]*(?:,\d+)?\s*"
+    r"(?:kr|kronor|SEK|tkr|miljoner\s+kronor)|\d+(?:,\d+)?\s*(?:Mkr|mnkr|MSEK))\.?\s*$"
+)
+
+
+# "Alfta Skidklubb beviljas 180 000 kr för en ny belysning av elljusspåret.": a decision
+# list's item in prose; the purpose names the project.
+_PROSE_GRANT = re.compile(
+    r"^(?:\d{1,2}[.)]\s*)?(?P<owner>[A-ZÅÄÖ][^\n]{2,80}?)\s+(?:beviljas|tilldelas|får)\s+"
+    r"(?P<amount>\d[\d\s.]*(?:,\d+)?\s*(?:kr|kronor|SEK|tkr)|\d+(?:,\d+)?\s*(?:Mkr|mnkr|MSEK"
+    r"|miljoner\s+kronor))\s+(?:i\s+stöd\s+)?(?:för|till)\s+(?:att\s+)?(?:en\s+|ett\s+)?"
+    r"(?P<title>[^.\n]{3,100})\."
+)
+
+
+def _prose_grant_section(block: Block) -> Section | None:
+    if block.kind not in ("item", "para"):
+        return None
+    m = _PROSE_GRANT.match(block.text.strip())
+    if not m or not looks_like_org(m["owner"]) or "från" in m.group():
+        return None
+    amounts = find_amounts(m["amount"])
+    title = m["title"].strip()
+    return Section(
+        title[0].upper() + title[1:],
+        [block],
+        owner=m["owner"].strip(" ,"),
+        budget=amounts[0].sek if amounts else None,
+        granted_by_publisher=True,  # "beviljas" with no grantor named: the publisher decided
+    )
+
+
+def _quoted_grant_section(block: Block) -> Section | None:
+    if block.kind not in ("item", "para") or "\n" in block.text:
+        return None
+    m = _QUOTED_GRANT.match(block.text.strip())
+    if not m:
+        return None
+    amounts = find_amounts(m["amount"])
+    return Section(
+        m["title"].strip(),
+        [block],
+        owner=m["owner"].strip(" ,"),
+        budget=amounts[0].sek if amounts else None,
+    )
+
+
+# "Projekt: Bengtsfors Båtcafé" opening a block of label lines: one project per such block.
+_NAMED_PROJECT = re.compile(
+    r"^(?:Projekt|Projektnamn|Projektets\s+namn|Project(?:\s+name)?)\s*:\s*(?P<t>[^\n]{2,120})$",
+    re.IGNORECASE,
+)
+
+
+def _named_sections(blocks: list[Block]) -> list[tuple[int, int, Section]]:
+    """Blocks opening with a "Projekt: X" line, each with the blocks up to the next one (or
+    the next heading), when at least two do."""
+    starts = [
+        i
+        for i, b in enumerate(blocks)
+        if b.kind in ("para", "item") and _NAMED_PROJECT.match(b.text.split("\n")[0].strip())
+    ]
+    if len(starts) < 2:
+        return []
+    out = []
+    for n, i in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(blocks)
+        end = next((j for j in range(i + 1, end) if blocks[j].kind == "heading"), end)
+        first, *rest = blocks[i].text.split("\n")
+        m = _NAMED_PROJECT.match(first.strip())
+        body = [Block("para", "\n".join(rest))] if rest else []
+        out.append((i, end, Section(m["t"].strip(), body + blocks[i + 1 : end])))
+    return out
+
+
 _ITEM_NAME = re.compile(r"^(?P<name>[A-ZÅÄÖ\"”][^–—:]{1,80}?)\s+[–—]\s+")
 _ITEM_NAME_WORDS = 8
 
@@ -345,9 +495,15 @@ def _bullet_section(block: Block) -> Section | None:
             return None
         lead = m["name"]
     body = block.text[len(lead) :].lstrip(" –—-:.")
-    if not _has_facts(body, needed=2):
+    # "**Arctic Food Lab** (2022–2024). Lead partner: …": the period in brackets after the name.
+    bracket = _BRACKET_PERIOD.match(body)
+    period_raw = bracket["p"] if bracket else None
+    if not _has_facts(body, needed=1 if period_raw else 2):
         return None
-    return Section(lead.strip(" :–-"), [Block("para", body)])
+    return Section(lead.strip(" :–-"), [Block("para", body)], period_raw=period_raw)
+
+
+_BRACKET_PERIOD = re.compile(r"^\((?P<p>[^()]*\d{4}[^()]*)\)")
 
 
 def _entry_sections(blocks: list[Block], heads: list[int]) -> list[tuple[int, int, Section]]:
@@ -356,7 +512,7 @@ def _entry_sections(blocks: list[Block], heads: list[int]) -> list[tuple[int, in
     out = []
     for i in heads:
         m = ENTRY.match(blocks[i].text)
-        if not m or blocks[i].level != _ENTRY_LEVEL:
+        if not m or blocks[i].level != _ENTRY_LEVEL or generic_heading(m["t"]):
             continue
         end = next(
             (j for j in range(i + 1, len(blocks)) if blocks[j].kind == "heading"), len(blocks)
@@ -413,6 +569,18 @@ def _heading_sections(blocks: list[Block]) -> list[tuple[int, int, Section]]:
     if not by_level:
         return []
     level, chosen = max(by_level.items(), key=lambda kv: (len(kv[1]), -kv[0]))
+    if not decisions:
+        # Sibling headings of a project list that state one fact of their own are projects
+        # too ("Ung i Ed … pågår 2023–2026" beside projects that state two).
+        siblings = [
+            i
+            for i in candidates
+            if blocks[i].level == level
+            and i not in chosen
+            and _has_facts("\n".join(b.text for b in blocks[i + 1 : extent(i)]), 1)
+        ]
+        if len(chosen) >= 2 or len(chosen) + len(siblings) >= _SIBLINGS_MIN:
+            chosen = sorted([*chosen, *siblings])
     if len(chosen) < 2 and not decisions:
         return []
     out = []
@@ -422,8 +590,31 @@ def _heading_sections(blocks: list[Block]) -> list[tuple[int, int, Section]]:
         m = _PROJECT_IN_HEADING.search(title)
         if m:  # "Beslut om stöd till projektet Industrispåret Gnosjö"
             title = m["name"].strip(' ”"')
-        out.append((i, end, Section(title, blocks[i + 1 : end])))
+        body = blocks[i + 1 : end]
+        out.append((i, end, _named_by_lead(title, body)))
     return out
+
+
+# "Hedesunda Båtlag (Hedesunda Båtklubb)": a project's name with its owner in brackets.
+_OWNER_IN_BRACKETS = re.compile(r"^(?P<t>.+?)\s+\((?P<o>[^()]+)\)$")
+
+
+# A list whose every project states only one fact of its own still has this many projects
+# beside the one that states two (fewer could be a single project's own sections).
+_SIBLINGS_MIN = 3
+_KOMMUN_HEADING = re.compile(r"^[A-ZÅÄÖ][\wåäö-]+(?:\s[A-ZÅÄÖ][\wåäö-]+)?\s+(?:kommun|stad)$")
+
+
+def _named_by_lead(title: str, body: list[Block]) -> Section:
+    """A section titled by a kommun ("Pajala kommun") whose text opens with a bold name
+    ("**Hemvändarlots** – …") is that project, owned by the kommun."""
+    first = next((b for b in body if b.kind in ("para", "item")), None)
+    if _KOMMUN_HEADING.match(title) and first is not None and first.lead:
+        return Section(first.lead.strip(" :–-"), body, owner=title)
+    m = _OWNER_IN_BRACKETS.match(title)
+    if m and looks_like_org(m["o"]) and not find_period(m["o"]):
+        return Section(m["t"].strip(), body, owner=m["o"].strip())
+    return Section(title, body)
 
 
 # --- from sections to a page's records ------------------------------------------------------
@@ -470,14 +661,23 @@ def _list_sections(page: Page) -> tuple[list[Section], list[Block]] | None:
     if dl:
         used = {k for s, e, _ in dl for k in range(s, e)}
         return [sec for *_, sec in dl], [b for k, b in enumerate(blocks) if k not in used]
-    for make in (_grant_section, _bullet_section):
+    named = _named_sections(blocks)
+    if named:
+        used = {k for s, e, _ in named for k in range(s, e)}
+        sections = [sec for *_, sec in named]
+        context = " ".join(b.text for b in blocks[: named[0][0]] if b.kind == "heading")
+        if _GRANTED_LIST.search(context):
+            for sec in sections:
+                sec.granted_by_publisher = True
+        return sections, [b for k, b in enumerate(blocks) if k not in used]
+    for make in (_grant_section, _quoted_grant_section, _prose_grant_section, _bullet_section):
         found = [(i, sec) for i, b in enumerate(blocks) if (sec := make(b))]
         if len(found) >= 2:
             used = {i for i, _ in found}
             sections = [sec for _, sec in found]
             first = min(used)
             context = " ".join(b.text for b in blocks[:first] if b.kind == "heading")
-            if make is _grant_section and _GRANTED_LIST.search(context):
+            if make in (_grant_section, _quoted_grant_section) and _GRANTED_LIST.search(context):
                 for sec in sections:
                     sec.granted_by_publisher = True
             rest = [b for k, b in enumerate(blocks) if k not in used]
@@ -541,11 +741,43 @@ def page_context(title: str, blocks: list[Block]) -> str:
     return " ".join(words[:PAGE_CONTEXT_WORDS])
 
 
+# A document's kind written where a title would stand ("PROJEKTPLAN", "Slutrapport för
+# projektstöd inom Leader"): the project's name is the line below it or a name label.
+_DOC_KIND = re.compile(
+    r"^(?:Projektplan|Projektbeskrivning|Projektblad|Projektdirektiv|Slutrapport|Lägesrapport"
+    r"|Delrapport|Ansökan|Project\s+(?:plan|description|sheet)|Final\s+report)\b[^:\n]{0,60}$",
+    re.IGNORECASE,
+)
+_DOC_TITLE_WORDS = 10
+
+
+def document_title(text: str) -> str | None:
+    """The project a document is about, where the document names its kind instead of the
+    project in its heading: a "Projektets namn:" label, or the short line below "PROJEKTPLAN"."""
+    named = _TITLE_LABEL.search(text)
+    if named and named["v"].strip():
+        return named["v"].strip()
+    lines = [line.strip() for line in text.split("\n")]
+    for line, nxt in zip(lines, lines[1:], strict=False):
+        if (
+            _DOC_KIND.match(line)
+            and nxt
+            and len(nxt.split()) <= _DOC_TITLE_WORDS
+            and not re.search(r"[.:;!?]$|\d{4}", nxt)
+        ):
+            return nxt
+    return None
+
+
 def single_title(title: str, blocks: list[Block]) -> str:
     """A single record's title: the h1, with the project it belongs to when the page says so
     ("E-handelsskolan – Digital handel i bygden"), or the opening bold name when the h1 is one
     generic word ("Leaderområdet – Leader Tångbältet")."""
     text = "\n".join(b.text for b in blocks)
+    if not title or _DOC_KIND.match(title):
+        found = document_title(f"{title}\n{text}")
+        if found:
+            return found
     named = _TITLE_LABEL.search(text)
     if named and named["v"].strip() and named["v"].strip() not in title:
         return f"{title} – {named['v'].strip()}" if title else named["v"].strip()
@@ -572,7 +804,8 @@ def section_fields(sec: Section, year: int | None) -> dict:
     """Owner, period, budget, funders and contacts of one section, from the facts a layout
     gave and from its text (labels first, then prose)."""
     text = sec.text
-    period_raw = sec.period_raw or find_period(text, year)
+    meta_period, meta_budget = _meta_line(text)
+    period_raw = sec.period_raw or find_period(text, year) or meta_period
     start, end = parse_period(period_raw)
     funders = list(sec.funders)
     for f in find_funders(text):
@@ -586,10 +819,42 @@ def section_fields(sec: Section, year: int | None) -> dict:
         "period_raw": period_raw,
         "period_start": start,
         "period_end": end,
-        "budget_sek": sec.budget if sec.budget is not None else find_budget(text),
+        "budget_sek": next(
+            (b for b in (sec.budget, find_budget(text), meta_budget) if b is not None), None
+        ),
         "funders": funders,
         "contacts": find_contacts(text),
     }
+
+
+_META_SEP = re.compile(r"\s+[·|•]\s+")
+_META_FIELDS_MIN = 2
+
+
+def _meta_line(text: str) -> tuple[str | None, int | None]:
+    """A card's meta line of short fields ("2023–2025 · 1,8 mkr · Ägare: X"): a field that is
+    only a period is the period, a field that is only a sum of money is the budget."""
+    for line in text.split("\n"):
+        fields = [f.strip() for f in _META_SEP.split(line.strip()) if f.strip()]
+        if len(fields) < _META_FIELDS_MIN:
+            continue
+        period = next((f for f in fields if _only_period(f)), None)
+        money = next((f for f in fields if _only_amount(f)), None)
+        if period or money:
+            amounts = find_amounts(money) if money else []
+            return period, amounts[0].sek if amounts else None
+    return None, None
+
+
+def _only_period(field: str) -> bool:
+    return bool(
+        re.fullmatch(r"[\d\s–—-]+|(?:\w+\s+)?\d{4}\s*[–—-]\s*(?:\w+\s+)?\d{4}", field)
+    ) and bool(parse_period(field)[0])
+
+
+def _only_amount(field: str) -> bool:
+    amounts = find_amounts(field)
+    return len(amounts) == 1 and len(amounts[0].raw) >= len(field.strip()) - 1
 
 
 def labelled_kommuner(text: str) -> str | None:

@@ -328,6 +328,8 @@ _CHROME_LINE = re.compile(
     r"|Integritetspolicy.*|Personuppgifter|Så\s+hanterar\s+vi\s+personuppgifter|Cookies?|Kakor"
     r"|Om\s+webbplatsen.*|Om\s+oss|Villkor|Följ\s+.*|Follow\s+us.*|Prenumerera\s+på.*"
     r"|Kontakta\s+oss|©.*|Skapad\s+med\s+.*|Sida\s+\d+\s+av\s+\d+"
+    r"|(?:Tillbaka|Back)\s+(?:till|to)\s+\S+(?:\s+\S+)?|Läs\s+mer|Read\s+more|Nästa\s+sida"
+    r"|Föregående\s+sida|Next\s+page|Previous\s+page"
     r"|(?:Foto|Fotograf|Bild|Photo|Image|Text|Av|By)\s*:\s*[\w .,'-]{2,60}"
     r"|\[(?:Bild|Foto|Image)\b[^\]]*\]|\[[^\]]{1,40}\])$",
     re.IGNORECASE,

@@ -38,13 +38,16 @@ _FROM = re.compile(
 )
 _PERIOD_LABEL = re.compile(
     r"\b(?:Aktuell\s+projektperiod|Projekttid(?:en)?|Projektperiod(?:en)?|Projektets\s+löptid"
-    r"|Tidsperiod|Löptid|Programperiod(?:en)?|Project\s+period|(?<![\w-])(?:Tid|Period)(?=\s*:))"
+    r"|Tidsperiod|Löptid(?:en)?|Programperiod(?:en)?|Genomförandetid(?:en)?|Genomförandeperiod"
+    r"|Genomförande(?=\s+under\b)|Tidplan|Project\s+period|Duration|Timeline|Timeframe"
+    r"|(?<![\w-])(?:Tid|Period)(?=\s*:))"
     r"\b\s*(?::|är)?\s*(?P<v>[^\n]+)",
     re.IGNORECASE,
 )
 _PERIOD_VERB = re.compile(
     r"\b(?:pågår|pågick|pågått|startade|startar|startades|påbörjades|avslutades|avslutas"
-    r"|löper|löpte|slutar|slutade)\b",
+    r"|löper|löpte|slutar|slutade|genomfördes|genomförs|genomförts|börjar|började|inleds"
+    r"|inleddes|runs|ran)\b",
     re.IGNORECASE,
 )
 # Prose that frames a period whatever the verb: "från augusti 2023 till och med juli 2025",
@@ -57,9 +60,19 @@ _PERIOD_FRAME = re.compile(
     rf"|\bunder\s+perioden\s+(?:{_MONTH})\s+(?:19|20)\d{{2}}\s*[-–—]\s*(?:{_MONTH})\s+(?:19|20)\d{{2}}",
     re.IGNORECASE,
 )
+# "Lärcentrumet startade …", "Arbetet pågår …": a noun in its definite form as the subject.
+_DEFINITE_SUBJECT = re.compile(r"^\s*[A-ZÅÄÖ][a-zåäö]+(?:et|en)\s+(?:\w+\s+)?$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”A-ZÅÄÖ])|\n")
 # "i januari i år", "från mars i år": a month of the page's own year.
 _THIS_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\s+i\s+år\b", re.IGNORECASE)
+_NEXT_YEAR = re.compile(r"\b(?:nästa\s+år|next\s+year)\b", re.IGNORECASE)
+_MIDSUMMER = re.compile(r"\bmidsommar(?:en)?\b", re.IGNORECASE)
+# "börjar i maj", "klart till juni": a month with no year, after a preposition.
+_BARE_MONTH = re.compile(
+    r"\b(?P<p>i|från|till|under|in|until|by)\s+(?P<m>januari|februari|mars|april|maj|juni|juli"
+    r"|augusti|september|oktober|november|december)\b(?!\s*(?:\d|i\s+år))",
+    re.IGNORECASE,
+)
 
 
 def _tokens(raw: str) -> list[tuple[re.Match[str], int, int | None]]:
@@ -94,6 +107,50 @@ def _tokens(raw: str) -> list[tuple[re.Match[str], int, int | None]]:
     return out
 
 
+# "hösten 2024 till våren 2026": a season's first and last month (a school year's terms).
+_SEASONS = {"våren": (1, 6), "sommaren": (6, 8), "hösten": (8, 12)}
+_SEASON = re.compile(rf"\b(?P<s>{'|'.join(_SEASONS)})\s+(?P<y>{_YEAR})\b", re.IGNORECASE)
+_MONTH_NAMES = (
+    "januari februari mars april maj juni juli augusti september oktober november december"
+).split()
+# "tre år från 2022", "under två år från och med 2023": a duration counted from a year.
+_NUMBER_WORDS = {"ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6,
+                 "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}  # fmt: skip
+_DURATION = re.compile(
+    rf"\b(?P<n>\d|{'|'.join(_NUMBER_WORDS)})\s+(?:år|years?)\s+(?:från\s+(?:och\s+med\s+)?"
+    rf"|fr\.?\s?o\.?\s?m\.?\s+|from\s+|starting\s+(?:in\s+)?)(?P<y>{_YEAR})\b",
+    re.IGNORECASE,
+)
+
+
+def _normalise_period(text: str) -> str:
+    """Seasons and durations as dates the tokens read: 'hösten 2024 till våren 2026' ->
+    'augusti 2024 till juni 2026'; one season alone covers its months; 'tre år från 2022'
+    -> '2022–2024'."""
+
+    def duration(m: re.Match[str]) -> str:
+        n = m["n"].lower()
+        years = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+        return f"{m['y']}–{int(m['y']) + years - 1}"
+
+    text = _DURATION.sub(duration, text)
+    seasons = list(_SEASON.finditer(text))
+    if not seasons:
+        return text
+    alone = len(seasons) == 1 and len(list(_PERIOD_TOKEN.finditer(text))) == 1
+    out, last = [], 0
+    for i, m in enumerate(seasons):
+        first, final = _SEASONS[m["s"].lower()]
+        y = m["y"]
+        if alone:
+            words = f"{_MONTH_NAMES[first - 1]} {y} – {_MONTH_NAMES[final - 1]} {y}"
+        else:
+            words = f"{_MONTH_NAMES[(first if i == 0 else final) - 1]} {y}"
+        out += [text[last : m.start()], words]
+        last = m.end()
+    return "".join([*out, text[last:]])
+
+
 def _start(year: int, month: int | None) -> str:
     return f"{year}-{month or 1:02d}"
 
@@ -104,7 +161,7 @@ def _end(year: int, month: int | None) -> str:
 
 def parse_period(raw: str | None) -> tuple[str | None, str | None]:
     """(start, end) as 'YYYY-MM' from a period as written; a bare year covers Jan..Dec."""
-    text = raw or ""
+    text = _normalise_period(raw or "")
     tokens = _tokens(text)
     if not tokens:
         return None, None
@@ -124,10 +181,15 @@ def parse_period(raw: str | None) -> tuple[str | None, str | None]:
 
 
 def resolve_this_year(text: str, year: int | None) -> str:
-    """'i januari i år' -> 'i januari 2023' when the page's year is known."""
+    """'i januari i år' -> 'i januari 2023', 'nästa år' -> '2024', 'i maj' -> 'i maj 2023',
+    'midsommar' -> 'juni', when the page's (publication) year is known."""
     if not year:
         return text
-    return _THIS_YEAR.sub(lambda m: f"{m['m']} {year}", text)
+    text = _THIS_YEAR.sub(lambda m: f"{m['m']} {year}", text)
+    text = _NEXT_YEAR.sub(str(year + 1), text)
+    text = _MIDSUMMER.sub("juni", text)
+    # "till juni 2025" already has its year; "i maj" gets the page's.
+    return _BARE_MONTH.sub(lambda m: f"{m.group()} {year}", text)
 
 
 def _sentence_period(sentence: str) -> str | None:
@@ -135,7 +197,12 @@ def _sentence_period(sentence: str) -> str | None:
     if frame and _tokens(frame.group()):
         return frame.group().strip()
     verb = _PERIOD_VERB.search(sentence)
-    if not verb or not re.search(r"projekt|satsning|programmet|\bdet\b|\bden\b", sentence, re.I):
+    # The verb's subject names the work ("Projektet pågår", "Lärcentrumet startade", "Arbetet
+    # pågår"): a noun in its definite form, or a pronoun.
+    if not verb or not (
+        re.search(r"projekt|satsning|programmet|\bdet\b|\bden\b|project", sentence, re.I)
+        or _DEFINITE_SUBJECT.search(sentence[: verb.start()])
+    ):
         return None
     tokens = [t for t in _tokens(sentence) if t[0].start() > verb.start()]
     if tokens:
@@ -197,6 +264,17 @@ _BUDGET_CONTEXT = re.compile(
 )
 
 
+_THOUSANDS_DIGITS = 3
+_PLAIN_UNITS = frozenset(("kr", "kronor", "sek", ":-"))
+# "Summa kostnader 1 295 000", "Totalt 640 000": a budget table's sum line, where the unit
+# stands in the table's heading rather than beside the number.
+_SUM_LINE = re.compile(
+    r"^\s*(?:Summa|Totalt?|Total)\s+(?:kostnader|kostnad|budget|projektkostnad\w*|utgifter)?"
+    r"\s*:?\s*(?P<n>\d{1,3}(?:[ .\u00a0]\d{3})+)\s*(?:kr|kronor|SEK|:-)?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 @dataclass(frozen=True)
 class Amount:
     """A sum of money as written (`raw`) and in whole kronor (`sek`), with its position."""
@@ -217,7 +295,13 @@ def find_amounts(text: str) -> list[Amount]:
     text = _spaces(text)
     found = []
     for m in _AMOUNT.finditer(text):
-        number = Decimal(re.sub(r"[ .]", "", m["n"]) + "." + (m["dec"] or "0"))
+        dec = m["dec"] or "0"
+        if len(dec) == _THOUSANDS_DIGITS and m["unit"].lower() in _PLAIN_UNITS:
+            # "950,000 SEK": an English thousands separator, not decimals (Swedish decimals of
+            # kronor have two digits at most, and a scale word: "1,25 miljoner").
+            number = Decimal(re.sub(r"[ .]", "", m["n"]) + dec)
+        else:
+            number = Decimal(re.sub(r"[ .]", "", m["n"]) + "." + dec)
         found.append(
             Amount(int(number * _SCALE.get(m["unit"].lower(), 1)), m.group(), m.start(), m.end())
         )
@@ -244,8 +328,8 @@ _CEILING = re.compile(
 )
 _SHARE = re.compile(r"(?:varav|insats|andel|egen insats|per år|per företag|/år)\b[^.;\n]*$", re.I)
 _TOTAL = re.compile(
-    r"(?:budget|omfatt\w*|omslutning|total\w*|kostnad\w*\s+(?:är|på)|kostar|förfogar\s+över"
-    r"|uppg(?:år|ick)\s+till)[^.;\n]*$",
+    r"(?:budget|omfatt\w*|omslutning|total\w*|kostnad\w*\s+(?:är|på|blev|blir)|kostar|kosta"
+    r"|förfogar\s+över|uppg(?:år|ick)\s+till|^\s*(?:Projekt)?[Kk]ostnad\s*:|\bcosts?\b)[^.;\n]*$",
     re.I,
 )
 _GRANTED = re.compile(
@@ -258,7 +342,17 @@ _APPLIED = re.compile(r"(?:\bsökt\w*|\bansök\w*\s+om|\bansökt\w*|\bsöker)[^.
 _CONTEXT_CHARS = 60  # how far back the words that qualify an amount may stand
 
 
+# "95 000 kr per år", "5 000 kr/månad": a rate, not what the project costs.
+_RATE = re.compile(
+    r"^\s*(?:per|/|om|a)\s*(?:år(?:et)?|månad(?:en)?|vecka|timme|deltagare|företag|person"
+    r"|year|month)\b",
+    re.I,
+)
+
+
 def _amount_kind(text: str, amount: Amount) -> str | None:
+    if _RATE.match(text[amount.end : amount.end + _CONTEXT_CHARS]):
+        return "rate"
     before = text[max(0, amount.start - _CONTEXT_CHARS) : amount.start]
     before = re.split(r"[.;\n]\s|\n|\s[·|]\s", before)[-1]
     if _CEILING.search(before.rstrip(" :")):
@@ -283,6 +377,8 @@ def find_budget(text: str) -> int | None:
         kind = _amount_kind(text, amount)
         if kind in ("total", "granted"):
             by_kind.setdefault(kind, amount.sek)
+    if "total" not in by_kind and (m := _SUM_LINE.search(text)):
+        by_kind["total"] = int(re.sub(r"\D", "", m["n"]))
     return by_kind.get("total", by_kind.get("granted"))
 
 
@@ -297,7 +393,8 @@ _PUBLISHED = re.compile(
 _UPDATED = re.compile(
     r"^\s*(?:Senast\s+(?:uppdaterad|ändrad|granskad)"
     r"|Sidan\s+(?:senast\s+)?(?:uppdaterad|ändrad|granskad)(?:es)?(?:\s+senast)?"
-    r"|Uppdaterad|Ändrad|Last\s+updated|Updated|Page\s+updated)\b",
+    r"|Uppdaterad|Ändrad|(?:Page\s+)?[Ll]ast\s+updated|Updated|Page\s+updated"
+    r"|Last\s+modified)\b",
     re.IGNORECASE,
 )
 
@@ -347,7 +444,8 @@ def find_page_dates(text: str) -> tuple[str | None, str | None]:
 
 _FUNDER_LABEL = re.compile(
     r"^(?:Övriga\s+)?(?:Med)?[Ff]inansiär(?:er)?\s*:\s*(?P<v>.+)"
-    r"|^(?:Funded by|Financed by|Funding)\s*:?\s*(?P<e>.+)"
+    r"|^(?:(?:Co-?)?[Ff]unded by|(?:Co-?)?[Ff]inanced by|Funding|Funders?)\s*:?\s*(?P<e>.+)"
+    r"|^(?:Offentlig|Extern)\s+(?:med)?finansiering\s*:\s*(?P<o>.+)"
     r"|^(?:Övrig\s+)?[Ff]inansiering\s*:\s*(?P<b>.+(?:\n(?![\w -]{1,30}:).+)*)",
     re.MULTILINE,
 )
@@ -355,9 +453,14 @@ _FUNDER_SENTENCE = re.compile(
     r"(?:finansi(?:eras|erades|erats|erat|eras\s+delvis)\s+(?:\w+\s+){0,2}"
     r"(?:av|genom|med\s+(?:[\w-]+\s+){0,3}(?:medel\s+)?från)"
     r"|finansiärer?\s+(?:är|var)|understöd(?:s|des)\s+av"
-    r"|(?:med|får|fick|har\s+fått)\s+(?:\w+\s+)?(?:stöd|bidrag|pengar|medel)\s+(?:från|av)"
+    r"|(?:med|får|fick|har\s+fått)\s+(?:\w+\s+)?(?:stöd|bidrag|pengar|medel)\s+från"
+    r"|(?:får|fick|har\s+fått)\s+(?:\w+\s+)?(?:stöd|bidrag|pengar|medel)\s+av"
+    r"|med\s+(?:\w+\s+)?(?:bidrag|pengar|medel)\s+av"
     r"|(?:Pengarna|Medlen|Finansieringen|Budgeten|[Öö]vrig finansiering)\b[^.\n]{0,40}?"
-    r"\s+kom(?:mer)?\s+från|Funding\s+came\s+from|funded\s+by)\s+(?P<v>.+?)"
+    r"\s+kom(?:mer)?\s+från|Funding\s+came\s+from|(?:co-?)?funded\s+by|(?:co-?)?financed\s+by"
+    # "har beviljats 420 000 kronor från Leader X", "Resten betalar X"
+    r"|beviljats\s+[\d,. ]+\s*(?:kr|kronor|miljoner\s+kronor|tkr)\s+(?:från|ur|av)"
+    r"|[Rr]esten\s+(?:betalar|betalas\s+av|står)|[Rr]esterande\s+del\s+betalas\s+av)\s*:?\s+(?P<v>.+?)"
     r"(?:[.!?](?=\s|$)|\n|$)",
     re.IGNORECASE,
 )
@@ -370,8 +473,25 @@ _FUNDER_SUBJECT = re.compile(
 # "varav 4,2 miljoner från ESF", "Beviljat ESF-stöd": a fund named beside its share.
 _FUNDER_SHARE = re.compile(
     r"varav\s+[\d,. ]+\s*(?:miljoner|mkr|tkr|kr|kronor)?\s+från\s+(?P<v>[A-ZÅÄÖ][\w+-]*)"
-    r"|Beviljat\s+(?P<s>[A-ZÅÄÖ]{2,}\+?)-stöd",
+    r"|Beviljat\s+(?P<s>[A-ZÅÄÖ]{2,}\+?)-stöd"
+    # "varav Jordbruksverket stod för 1 200 000 kronor", "Energimyndigheten bidrar med 2 000 000 kr"
+    r"|(?:varav|och)\s+(?P<w>[A-ZÅÄÖ][\wåäö-]*(?:\s+[A-ZÅÄÖ][\wåäö-]*){0,3})\s+(?:står|stod)\s+för"
+    r"\s+[\d,. ]+\s*(?:miljoner\s+kronor|kronor|kr|tkr)"
+    r"|(?:^|[.!?]\s+|\s(?:och|samt)\s+)(?P<c>[A-ZÅÄÖ][\wåäö-]*(?:\s+[A-ZÅÄÖ][\wåäö-]*){0,3})"
+    r"\s+bidrar\s+med\s+[\d,. ]+\s*(?:miljoner\s+kronor|kronor|kr|tkr)",
+    re.MULTILINE,
 )
+# A financing table: a "Finansiering"/"Medfinansiärer" heading line, then one line per funder
+# with its share ("Region Gävleborg 400 000", "- Hultsfreds kommun 400 000 kr").
+_FUNDING_TABLE = re.compile(
+    r"^(?:\d+\.\s+)?(?:Finansieringsbudget|Finansieringsplan|Finansiering|Finansiärer"
+    r"|Medfinansiärer|Medfinansiering|Funding)\s*:?\s*\n\s*(?P<rows>(?:[-•*]?\s*[A-ZÅÄÖ][^\n]*?"
+    r"\d[\d ]*(?:\s*(?:kr|kronor|SEK|:-|%))?[ \t]*(?:\n[ \t]*\n?|$))+)",
+    re.MULTILINE,
+)
+_FUNDING_ROW = re.compile(r"^[-•*]?\s*(?P<v>[A-ZÅÄÖ][^\d\n]*?)\s+\d")
+# Rows of a financing table that are no funder: sums, the applicant's own work, private money.
+_NOT_FUNDER_ROW = re.compile(r"^(?:Summa|Totalt?|Egen\s+insats|Privat|Ideell|Övrig)", re.I)
 _FUNDER_SPLIT = re.compile(r"\s*(?:,|;|\n|\bsamt\b|\boch\b|\band\b)\s*")
 # "ERUF projekt med medfinansiering från Region X": two funders in one phrase.
 _CO_FUNDING = re.compile(r"\s+(?:projekt\s+)?med\s+(?:med)?finansiering\s+(?:från|av)\s+", re.I)
@@ -381,11 +501,19 @@ _FUNDER_NOISE = [
     re.compile(r"^(?:kommunerna|medel från|från|av|the|genom)\s+", re.I),
     # "…, med stöd från Leader X": a further funder named inside the list.
     re.compile(r"^(?:med|och)\s+(?:stöd|bidrag|medel|pengar|finansiering)\s+(?:från|av)\s+", re.I),
-    re.compile(r"\s+(?:som|which|who)\s+.*$", re.I),
+    re.compile(r"\s+(?:som|which|who|för\s+att|to\s+\w+|in\s+order\s+to)\s+.*$", re.I),
     re.compile(r"\s+programme$|^(?:the\s+)", re.I),
 ]
 # "havs-, fiskeri- och vattenbruksfonden": a suspended compound is one name, not three.
-_SUSPENDED = re.compile(r"\b\w+-(?:,\s*\w+-)*\s+(?:och|and)\s+\w+")
+_SUSPENDED = re.compile(
+    r"\b\w+-(?:,\s*\w+-)*\s+(?:och|and)\s+\w+"
+    # "Agency for Economic and Regional Growth": a capitalised "of/for X and Y" inside a name
+    r"|\b(?:for|of)\s+[A-Z]\w+\s+and\s+[A-Z]\w+"
+)
+# The applicant's own part ("föreningen själv genom ideellt arbete") is no outside funder.
+_OWN_PART = re.compile(
+    r"^(?:föreningen|företaget|sökanden|byalaget)\s+själv|ideellt\s+arbete", re.IGNORECASE
+)
 
 
 # ", och resten betalar …", ", men …": Swedish puts no comma before the "och" that ends a
@@ -415,7 +543,7 @@ def _funder_items(value: str) -> list[str]:
         for noise in _FUNDER_NOISE:
             part = noise.sub("", part)
         part = part.strip(" .:")
-        if len(part) > 1 and part[0].isalpha():
+        if len(part) > 1 and part[0].isalpha() and not _OWN_PART.search(part):
             items.append(part)
     return items
 
@@ -423,10 +551,15 @@ def _funder_items(value: str) -> list[str]:
 def find_funders(text: str) -> list[str]:
     """Funders named after 'Finansiär:', 'Finansiering:', 'finansieras av', 'finansiärer är',
     'Pengarna kommer från', 'X har beviljat', 'varav ... från X'."""
-    values = [m["v"] or m["b"] or m["e"] for m in _FUNDER_LABEL.finditer(text)]
+    values = [m["v"] or m["b"] or m["e"] or m["o"] for m in _FUNDER_LABEL.finditer(text)]
     values += [m["v"] for m in _FUNDER_SENTENCE.finditer(text)]
     values += [m["v"] for m in _FUNDER_SUBJECT.finditer(text)]
-    values += [m["v"] or m["s"] for m in _FUNDER_SHARE.finditer(text)]
+    values += [m["v"] or m["s"] or m["w"] or m["c"] for m in _FUNDER_SHARE.finditer(text)]
+    for table in _FUNDING_TABLE.finditer(text):
+        for row in table["rows"].split("\n"):
+            m = _FUNDING_ROW.match(row.strip())
+            if m and not _NOT_FUNDER_ROW.match(m["v"]):
+                values.append(m["v"])
     seen: dict[str, str] = {}
     for value in values:
         for item in _funder_items(value):
@@ -435,12 +568,19 @@ def find_funders(text: str) -> list[str]:
 
 
 _OWNER_LABEL = re.compile(
-    r"(?:\b(?:Projektägare|Sökande|Stödmottagare|Project owner)|^Ägare)\s*(?::|är)\s*"
+    r"(?:\b(?:Projektägare|Sökande|Stödmottagare|Huvudman(?:\s+för\s+projektet)?"
+    r"|(?:Projekt)?[Aa]nsvarig\s+organisation|Projektansvarig|Project\s+owner|Lead\s+partner"
+    r"|Lead\s+organisation|Beneficiary|Applicant)|^Ägare)\s*(?::|är|is)\s*"
     r"(?P<v>[^\n]+)",
     re.IGNORECASE | re.MULTILINE,
 )
+# "Projektansvarig: Anna Berg" names a person (the project manager), not an organisation.
+_PERSON_NAME = re.compile(
+    r"^[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäö]+)?(?:\s+[A-ZÅÄÖ][a-zåäöéü-]+){1,2}$"
+)
 _OWNER_STOP = re.compile(
     r"\s+(?:Projekttid|Projektperiod|Period|Tid:|Finansiär\w*|Budget)\b.*$|\s[·|]\s.*$"
+    r"|,\s+(?:based|located|med\s+säte|belägen|baserad)\b.*$"
     r"|\.\s+[A-ZÅÄÖ].*$"
 )
 _ORG_TAIL = r"(?:[ \t]+(?:ekonomisk|ideell)[ \t]+förening|[ \t]+ek\.\s*för\.|[ \t]+AB|[ \t]+HB)?"
@@ -451,20 +591,36 @@ _ORG = (  # one line only: a label line above ("Ärendebeskrivning") is not part
 # A department written without its kommun ("Näringslivsavdelningen", "kommunens
 # utvecklingsenhet"): the kommun is filled in from the page when it is known.
 _DEPARTMENT = re.compile(
-    r"^(?:(?:den\s+)?kommunens?\s+)?(?P<d>[\wåäö]*(?:avdelning|enhet|förvaltning|kontor)(?:en)?)?$"
+    r"^(?:(?:den\s+)?kommunens?\s+)?"
+    r"(?P<d>(?:[\wåäö]+-\s+och\s+)?[\wåäö]*(?:avdelning|enhet|förvaltning|kontor)(?:en)?)?$"
     r"|^kommunen$",
     re.IGNORECASE,
 )
 _OWNER_SENTENCE = [
-    re.compile(rf"(?:^|[.!?]\s+)(?P<v>{_ORG})\s+(?:är|var)\s+projektägare\b", re.MULTILINE),
     re.compile(
-        r"\b(?:drevs|drivs|ägs|ägdes|förvaltas|is run by|was run by|run by|is owned by"
+        rf"(?:^|[.!?]\s+)(?P<v>[Kk]ommunens\s+\w+|{_ORG})\s+(?:är|var)\s+(?:projektägare|huvudman)\b",
+        re.MULTILINE,
+    ),
+    # "Bjärtrå Företagarförening driver projektet", "Tomelilla kommun leder arbetet".
+    re.compile(
+        rf"(?:^|[.!?]\s+)(?P<v>{_ORG})\s+(?:driver|drev|leder|ledde|äger)\s+"
+        r"(?:projektet|satsningen|arbetet|förstudien)\b",
+        re.MULTILINE,
+    ),
+    re.compile(
+        r"\b(?i:drevs|drivs|ägs|ägdes|förvaltas|is run by|was run by|run by|is owned by"
         r"|is led by|was led by|is managed by|is coordinated by)\s+"
         rf"(?:(?:av|by)\s+)?(?:den\s+(?:ideella|ekonomiska)\s+föreningen\s+)?"
         rf"(?P<v>kommunens\s+\w+|{_ORG})"
     ),
     re.compile(rf"\bDet är (?P<v>{_ORG}),?\s+(?:som\b|[^,]{{0,60}},\s+som\s+driver)"),
-    re.compile(rf"(?:^|[.!?]\s+)(?P<v>{_ORG})\s+har\s+ansökt\s+om", re.MULTILINE),
+    re.compile(rf"(?:^|[.!?]\s+)(?P<v>{_ORG})\s+(?:har\s+ansökt|ansöker|söker)\s+om", re.MULTILINE),
+    # "Kvikkjokks Fjällstugeförening har beviljats 420 000 kronor från …": the grantee.
+    re.compile(
+        rf"(?:^|[.!?]\s+)(?P<v>{_ORG})\s+(?:har\s+(?:beviljats|fått)|beviljas|får)\s+[\d,. ]+"
+        r"(?:kr|kronor|miljon|miljoner|tkr)",
+        re.MULTILINE,
+    ),
     # "Bakom projektet står Glommersträsks Byaförening", "X står bakom satsningen".
     re.compile(rf"\bBakom\s+(?:projektet|satsningen|bygget|initiativet)\s+står\s+(?P<v>{_ORG})"),
     re.compile(rf"(?:^|[.!?]\s+)(?P<v>{_ORG})\s+står\s+bakom\b", re.MULTILINE),
@@ -524,8 +680,13 @@ def find_owner(text: str) -> str | None:
     """The project owner: 'Projektägare: X', 'X är projektägare', 'Projektet drevs av X',
     'Sökande: X', 'X har ansökt om', 'bevilja X <belopp>'."""
     text = _spaces(text)
-    m = _OWNER_LABEL.search(text)
-    owner = _OWNER_STOP.sub("", m["v"]) if m else None
+    owner = None
+    for m in _OWNER_LABEL.finditer(text):
+        value = _OWNER_STOP.sub("", m["v"]).strip(" .,;")
+        if m.group().lower().startswith("projektansvarig") and _PERSON_NAME.match(value):
+            continue
+        owner = value
+        break
     for pattern in _OWNER_SENTENCE:
         if owner:
             break
@@ -539,6 +700,19 @@ def find_owner(text: str) -> str | None:
     return re.sub(r"(?<=\w) Kommun\b", " kommun", owner.strip(" .,;"))
 
 
+def kommun_name(kommun: str) -> str:
+    """'Sölvesborg' -> 'Sölvesborgs kommun', 'Ronneby' -> 'Ronneby kommun'."""
+    if kommun[-1] in "aeiouyåäöAEIOUYÅÄÖsxz":
+        return f"{kommun} kommun"
+    return f"{kommun}s kommun"
+
+
+def has_granted_amount(text: str) -> bool:
+    """Does the text state a granted sum ("Stöd: 310 000 kr", "beviljas 95 000 kr")?"""
+    text = _spaces(text)
+    return any(_amount_kind(text, a) == "granted" for a in find_amounts(text))
+
+
 def kommun_owner(owner: str | None, kommun: str | None) -> str | None:
     """'Näringslivsavdelningen' or 'kommunens utvecklingsenhet' of a page whose kommun is
     known -> 'Orsa kommun, näringslivsavdelningen' / 'Vännäs kommun'."""
@@ -547,7 +721,7 @@ def kommun_owner(owner: str | None, kommun: str | None) -> str | None:
     m = _DEPARTMENT.match(owner.strip())
     if not m:
         return owner
-    name = f"{kommun} kommun"
+    name = kommun_name(kommun)
     dept = m.group("d")
     if dept and not re.match(r"(?:den\s+)?kommunens?\s", owner, re.I) and dept.endswith("en"):
         return f"{name}, {dept.lower()}"

@@ -135,9 +135,13 @@ class Ingestor:
                 state = legacy
                 seen.add(doc.source)
             limit = self.settings.ingest.max_chunks_per_document
-            if state and not legacy and any(
-                state.is_current(v, PARSER_VERSION)
-                for v in (doc.content_hash, truncated_version(doc.content_hash, limit))
+            if (
+                state
+                and not legacy
+                and any(
+                    state.is_current(v, PARSER_VERSION)
+                    for v in (doc.content_hash, truncated_version(doc.content_hash, limit))
+                )
             ):
                 summary.unchanged += 1
                 continue

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from ingest.blockparse import (
     Page,
     Section,
+    document_title,
     is_offer,
     labelled_kommuner,
     looks_like_news,
@@ -41,12 +42,15 @@ from ingest.metadata import (
     find_funders,
     find_owner,
     find_period,
+    has_granted_amount,
+    kommun_name,
     kommun_owner,
     page_date_kind,
     parse_date,
     parse_period,
 )
 from ingest.structure import (
+    colon_label_runs,
     join_fact_labels,
     join_wrapped,
     strip_running_lines,
@@ -55,6 +59,7 @@ from ingest.structure import (
 )
 from stodkollen.places import find_kommuner, find_lan, lan_of, normalize_place, record_kommuner
 from stodkollen.records import Block, Contact, Document, Project
+from stodkollen.text import sentences
 
 _META = re.compile(
     r"^(?:Projektägare|Projekttid|Projektperiod|Aktuell projektperiod|Tidsperiod|Löptid"
@@ -222,7 +227,7 @@ def _record(doc: Document, index: int, section: _Section, page: _Page, home: lis
         source=doc.source,
         source_id=doc.source_id,
         index=index,
-        title=section.title or doc.source,
+        title=section.title or document_title(full) or doc.source,
         text=body,
         kind=section.kind,
         kommuner=kommuner,
@@ -265,7 +270,7 @@ def _attach(records: list[Project], contacts: list[Contact]) -> None:
 # Bump when a parser change alters the records a page gives: stored documents read by an
 # older parser are then read again on the next ingest, even with unchanged bytes (only chunks
 # whose embedded text changed are embedded again).
-PARSER_VERSION = 4
+PARSER_VERSION = 5
 
 
 def parse_document(doc: Document) -> list[Project]:
@@ -286,7 +291,8 @@ def _parse_blocks(doc: Document) -> list[Project]:
 def _parse_text(doc: Document) -> list[Project]:
     """Plain text: chrome and running headers out; the heading/label reader of the samples
     first, and the block reader when that finds no list (grant lines, § decisions, …)."""
-    raw, removed = strip_running_lines(join_fact_labels(doc.text), printed=doc.fmt == "pdf")
+    labelled = colon_label_runs(join_fact_labels(doc.text))
+    raw, removed = strip_running_lines(labelled, printed=doc.fmt == "pdf")
     raw = unflatten_tables(raw)
     if doc.fmt == "pdf":
         raw = join_wrapped(raw)
@@ -335,7 +341,8 @@ def _parse_legacy(doc: Document, text: str) -> list[Project]:
 
 _PUBLISHER = re.compile(
     r"\b(?:Region\s+[A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?(?:\s+län)?"
-    r"|Leader\s+[A-ZÅÄÖ][\wåäö]+|Länsstyrelsen\s+i\s+\w+\s+län"
+    r"|Leader\s+[A-ZÅÄÖ][\wåäö-]+(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]+){0,3}"
+    r"|Länsstyrelsen\s+i\s+\w+\s+län"
     r"|[A-ZÅÄÖ][\wåäö-]+\s+(?:kommun|[Ss]tad)|Tillväxtverket|Jordbruksverket)\b"
 )
 _OWN_KOMMUN = re.compile(r"\b(?P<k>[A-ZÅÄÖ][\wåäö-]+)\s+(?:kommun|[Ss]tad)\b")
@@ -397,8 +404,9 @@ def _domain_kommun(host: str) -> str | None:
 
 def _weak_kommun(record: Project, site: str, url: str | None) -> tuple[str | None, str | None]:
     """(kommun, signal) when the text names none: the publisher's name in the chrome, the
-    contacts' e-mail domains, the page's host."""
-    kommun = _site_kommun(site)
+    list page's own "X kommun" in its title or intro, the contacts' e-mail domains, the
+    page's host."""
+    kommun = _site_kommun(site) or _site_kommun(record.context)
     if kommun:
         return kommun, "site"
     emails = [c.email for c in record.contacts if c.email] + EMAIL.findall(record.text)
@@ -414,13 +422,6 @@ def _weak_kommun(record: Project, site: str, url: str | None) -> tuple[str | Non
     return None, None
 
 
-def _kommun_name(kommun: str) -> str:
-    """'Sölvesborg' -> 'Sölvesborgs kommun', 'Ronneby' -> 'Ronneby kommun'."""
-    if kommun[-1] in "aeiouyåäöAEIOUYÅÄÖsxz":
-        return f"{kommun} kommun"
-    return f"{kommun}s kommun"
-
-
 def _resolve_funders(record: Project, home: str | None) -> None:
     """'kommunen' and 'de fyra kommunerna' named as funders become the kommuner themselves."""
     out: list[str] = []
@@ -429,11 +430,11 @@ def _resolve_funders(record: Project, home: str | None) -> None:
             if record.owner and "Municipality" in record.owner:
                 out.append(re.sub(r"\s*\(.*$|,.*$", "", record.owner))
             elif home:
-                out.append(_kommun_name(home))
+                out.append(kommun_name(home))
             else:
                 out.append(f)
         elif _THE_KOMMUNER.match(f) and record.kommuner:
-            out += [_kommun_name(k) for k in record.kommuner]
+            out += [kommun_name(k) for k in record.kommuner]
         else:
             out.append(f)
     record.funders = list(dict.fromkeys(out))
@@ -467,6 +468,24 @@ def _finish(records: list[Project], site: str, doc: Document, pub: str | None = 
     return records
 
 
+def _granted_by(context: str, pub: str) -> bool:
+    """Does a list page's intro say its projects got support from the publisher itself
+    ("projekt som fått stöd från Leader Österlenbygd", "kommuner får stöd från
+    Tillväxtverket")?"""
+    return any(
+        pub.casefold() in s.casefold() and _GRANTED_FROM.search(s) for s in sentences(context)
+    )
+
+
+_FUNDING_BODY = re.compile(r"^(?:Leader|Region|Länsstyrelsen|Tillväxtverket|Jordbruksverket)\b")
+_GRANTED_FROM = re.compile(
+    r"\b(?:f(?:ått|år|ick)|beviljats?|beviljades|tilldelats)\s+(?:\w+\s+){0,3}?"
+    r"(?:stöd|bidrag|medel|pengar|finansiering)\s+(?:från|av|ur)\b"
+    r"|\b(?:stöd|bidrag|medel)\s+från\b",
+    re.IGNORECASE,
+)
+
+
 def _build(doc: Document, page: Page, sections: list[Section]) -> list[Project]:
     pub = publisher(page.site) or _content_publisher(page)
     year = int(page.published[:4]) if page.published else None
@@ -487,6 +506,20 @@ def _build(doc: Document, page: Page, sections: list[Section]) -> list[Project]:
                 kind = "page"
             if kind == "page":
                 fields.update(owner=None, funders=[], budget_sek=None)
+        # A record that names no funder of its own, on a list whose intro says its projects
+        # got support from the publisher, is funded by the publisher.
+        if pub and not fields["funders"] and _granted_by(sec.context, pub):
+            sec.granted_by_publisher = True
+        # A sum granted with no grantor named, in a list a funding body publishes ("Stöd:
+        # 310 000 kr" in a Leader newsletter): the publisher granted it.
+        if (
+            pub
+            and kind == "project"
+            and not fields["funders"]
+            and _FUNDING_BODY.match(pub)
+            and has_granted_amount(sec.text)
+        ):
+            sec.granted_by_publisher = True
         if sec.granted_by_publisher and pub:
             if pub.casefold() not in {f.casefold() for f in fields["funders"]}:
                 fields["funders"] = [pub, *fields["funders"]]

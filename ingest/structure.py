@@ -38,6 +38,8 @@ _CONTAINERS = frozenset(
     "font header hgroup address".split()
 )
 _LEAD_TAGS = frozenset("strong b em i".split())
+# The heading level an accordion's <summary> stands for: below the page's h2 sections.
+_SUMMARY_LEVEL = 3
 # A cell or list separator line in Markdown tables (| --- | :-: |).
 _SPACE = re.compile(r"[ \t\u00a0\u202f\u2009]+")
 
@@ -121,6 +123,15 @@ def _walk(el: etree._Element, out: list[Block], depth: int = 0) -> None:
             text = _clean(_inline(child)).replace("\n", " ")
             if text:
                 out.append(Block("heading", text, level=_HEADINGS[tag]))
+        elif (
+            tag == "summary"
+            and child.getparent() is not None
+            and child.getparent().tag == "details"
+        ):
+            # An accordion's <summary> titles its <details>: one collapsible section each.
+            text = _clean(_inline(child)).replace("\n", " ")
+            if text:
+                out.append(Block("heading", text, level=_SUMMARY_LEVEL))
         elif tag == "p" or tag == "pre":
             text = _clean(_inline(child))
             if text:
@@ -209,8 +220,27 @@ def html_blocks(html: str) -> tuple[list[Block], str | None, str]:
         _clean(_inline(el)) for el in root.xpath("//footer|//header") if not el.xpath(".//h1")
     )
     out: list[Block] = []
-    _walk(_main_root(root), out)
+    main = _main_root(root)
+    if main.tag != "body" and not main.xpath(".//h1"):
+        # A hero banner above <main> holds the page's title: it is content, not site header.
+        h1 = root.xpath("//h1")
+        if h1 and not _inside_chrome(h1[0]):
+            text = _clean(_inline(h1[0])).replace("\n", " ")
+            if text:
+                out.append(Block("heading", text, level=1))
+    _walk(main, out)
     return out, url, f"{title}\n{chrome}".strip()
+
+
+def _inside_chrome(el: etree._Element) -> bool:
+    """Is `el` inside navigation, a footer or another chrome container (not a header that
+    holds the title)?"""
+    for parent in el.iterancestors():
+        if parent.tag in ("nav", "footer", "aside", "form") or (
+            parent.tag not in ("header", "body", "html") and _is_chrome(parent)
+        ):
+            return True
+    return False
 
 
 # --- Markdown -------------------------------------------------------------------------------
@@ -676,12 +706,19 @@ def unflatten_tables(text: str) -> str:
 
 # Fact labels a scraped page may set on a line of their own, the value on the next line
 # ("Projektägare" / "Saxnäs Byaförening"), as card and fact-box widgets render them.
-_FACT_LABEL_LINE = re.compile(
-    r"^(?:Projektägare|Sökande|Stödmottagare|Projekttid|Projektperiod|Löptid|Period|Budget"
-    r"|Total\s+budget|Projektbudget|Total\s+omfattning|Beviljat(?:\s+(?:belopp|stöd))?"
-    r"|Finansiering|(?:Med)?[Ff]inansiärer?|Kommuner?|Ort|Kontaktperson)\s*:?$",
-    re.IGNORECASE,
+_FACT_LABEL_WORDS = (
+    r"Projektägare|Sökande|Stödmottagare|Huvudman|Ansvarig\s+organisation|Projekttid"
+    r"|Projektperiod|Löptid|Genomförandetid|Period|Budget|Total\s+(?:projekt)?budget"
+    r"|Projektbudget|Total\s+omfattning|Totala\s+kostnader|Kostnad|Beviljat(?:\s+(?:belopp|stöd))?"
+    r"|Finansiering|(?:Med)?[Ff]inansiärer?|Kommuner?|Ort|Kontaktperson|Projektnamn"
+    r"|Projektets\s+namn|Organisationsnummer|Namn|Telefon|E-post|Projektansvarig"
+    r"|Finansieras\s+av"
 )
+_FACT_LABEL_LINE = re.compile(rf"^(?:{_FACT_LABEL_WORDS})\s*:?$", re.IGNORECASE)
+# "Projektnamn Virserums Möbelspår": a label and its value with no colon between them, as a
+# PDF table's two columns come out as one line.
+_BARE_LABEL_LINE = re.compile(rf"^(?P<l>{_FACT_LABEL_WORDS})\s+(?P<v>[^\s:].*)$", re.IGNORECASE)
+_BARE_LABEL_RUN = 3  # so many such lines in a row make a label table, not prose
 _FACT_VALUE_WORDS = 25  # a value line is short; a longer line is the next paragraph
 
 
@@ -701,10 +738,30 @@ def join_fact_labels(text: str) -> str:
             and not _COLUMN_CELL.match(nxt)
             and not (out and _COLUMN_CELL.match(out[-1].strip()))
             and len(nxt.split()) <= _FACT_VALUE_WORDS
+            and not _STARTS_ITEM.match(nxt)  # a list below a heading ("Medfinansiärer")
         ):
             out.append(f"{line.rstrip(' :')}: {nxt}")
             i += 2
             continue
         out.append(lines[i])
         i += 1
+    return "\n".join(out)
+
+
+def colon_label_runs(text: str) -> str:
+    """Runs of at least _BARE_LABEL_RUN lines that each open with a fact label and a value
+    ("Stödmottagare Virserums Möbelindustriförening") get the colon the layout left out."""
+    lines = text.split("\n")
+    bare = [bool(_BARE_LABEL_LINE.match(line.strip())) for line in lines]
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and bare[j]:
+            j += 1
+        if j - i >= _BARE_LABEL_RUN:
+            for k in range(i, j):
+                m = _BARE_LABEL_LINE.match(lines[k].strip())
+                out[k] = f"{m['l']}: {m['v']}"
+        i = max(j, i + 1)
     return "\n".join(out)
