@@ -224,7 +224,7 @@ def list_answer(ctx: ComposeContext) -> str | None:
     on_page = [s for s in pool if s.project.source == lead_page]
     several = len({s.project.id for s in on_page}) >= MIN_LOCAL_PROJECTS
     candidates = on_page if several else [s for s in pool if _on_topic(ctx, s)]
-    for src in candidates:
+    for src in _projects_first(candidates):
         if src.project.id in seen:
             continue
         seen.add(src.project.id)
@@ -232,6 +232,13 @@ def list_answer(ctx: ComposeContext) -> str | None:
         if pair:
             lines.append(f"- {_project_name(src)}: {units.cite(pair)}")
     return "\n".join(lines) or None
+
+
+def _projects_first(sources: list[Source]) -> list[Source]:
+    """The sources of projects, without a list page's intro ("Pågående projekt") when there
+    are any: an intro is about the page, not one of its projects."""
+    projects = [s for s in sources if s.project.kind == "project"]
+    return projects or sources
 
 
 def local_answer(ctx: ComposeContext) -> str | None:
@@ -243,6 +250,8 @@ def local_answer(ctx: ComposeContext) -> str | None:
     for src in ctx.sources:
         if set(ctx.places) & set(src.project.kommuner) and _on_topic(ctx, src):
             by_project.setdefault(src.project.id, []).append(src)
+    keep = {s.project.id for s in _projects_first([g[0] for g in by_project.values()])}
+    by_project = {pid: group for pid, group in by_project.items() if pid in keep}
     if len(by_project) < MIN_LOCAL_PROJECTS:
         return None  # one project is no list: the sentence answer says more about it
     lines = []

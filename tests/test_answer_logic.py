@@ -435,3 +435,19 @@ def test_an_overview_question_that_asks_for_more_gets_the_sentences_that_answer(
     assert overview_answer(_list_ctx(f"Vad är {title}?", [src])).startswith("Projektet ska")
     assert overview_answer(_list_ctx(f"Berätta om {title}", [src])) is not None
     assert overview_answer(_list_ctx(f"Vad är {title} främst ute efter att uppnå?", [src])) is None
+
+
+def test_a_list_page_intro_is_not_listed_as_one_of_its_projects():
+    from assistant.composers import list_answer
+
+    intro = Project("p.txt", 0, "Pågående projekt", kommuner=["Malå"], kind="page")
+    first = Project("p.txt", 1, "Move up North", kommuner=["Malå"])
+    second = Project("p.txt", 2, "Medskapande processer", kommuner=["Malå"])
+    sources = [
+        Source(1, intro, 1.0, "Här kan ni läsa om de projekt som pågår i kommunen just nu."),
+        Source(2, first, 0.9, "Projektet ska öka inflyttningen till kommunen."),
+        Source(3, second, 0.8, "Projektet stärker samarbetet med lokala aktörer."),
+    ]
+    answer = list_answer(_list_ctx("Vilka projekt pågår i Malå?", sources))
+    assert "Move up North" in answer and "Medskapande" in answer
+    assert "Pågående projekt" not in answer
