@@ -10,7 +10,7 @@ import numpy as np
 from assistant import fields, units
 from stodkollen.places import find_kommuner
 from stodkollen.records import REFUSAL, Answer, Project, Source
-from stodkollen.text import fold, words
+from stodkollen.text import fold, terms, words
 
 _LEAD_IN = re.compile(
     r"^(finns det|har ni|har det funnits|visa|hitta|ge mig)?\s*(nagra|några)?\s*"
@@ -22,6 +22,7 @@ _OTHER_PLACES = re.compile(
     r"\bandra (kommuner|orter|platser|stader|regioner|lan|delar av landet)\b|\bannan (kommun|ort)"
     r"|\bannat (lan|hall)|\bandra hall\b|\bannanstans\b|\bnagon annanstans\b|\belsewhere\b"
     r"|other (municipalit|region|places|towns|parts)"
+    r"|\bfler (kommuner|orter|platser|stader)\b|\bensam(t|ma)? om\b|\bmore (municipalit|towns)"
 )
 # A title variant shorter than this ("Ett") would match queries by accident.
 MIN_VARIANT_CHARS = 4
@@ -113,7 +114,11 @@ def find_similar(assistant, text: str, k: int = 5) -> list[SimilarProject]:
             continue
         src = Source(1, p, 0.0, p.text)
         best = units.best_sentences(query, [src], 1, scoring, prose_only=True)
-        passage = best[0][1] if best else p.text[:FALLBACK_PASSAGE_CHARS]
+        passage = (
+            units.focused(best[0][1], set(terms(query)))
+            if best
+            else p.text[:FALLBACK_PASSAGE_CHARS]
+        )
         out.append(
             SimilarProject(
                 p.id, p.title, p.source, p.kommun, fields.format_period(p), p.owner, score, passage

@@ -256,6 +256,7 @@ def test_query_vectors_are_embedded_once_per_question():
         "Finns det fler projekt som Startlots på andra orter?",
         "Har någon annan kommun gjort något liknande som Håll ut?",
         "Finns det liknande projekt någon annanstans?",
+        "Är Gotland ensamt om sin satsning, eller har fler kommuner gjort likadant?",
     ],
 )
 def test_asking_for_similar_projects_elsewhere_leaves_the_own_kommun_out(question):
