@@ -63,6 +63,15 @@ ENGLISH_WORDS = frozenset(
 )
 
 
+def strip_field_words(question: str) -> str:
+    """The question without the words that ask for a field ("vem kan jag kontakta", "vad
+    kostar"): what is left names the topic. Works on folded text."""
+    q = fold(question)
+    for pattern in FIELD_PATTERNS.values():
+        q = pattern.sub(" ", q)
+    return " ".join(q.split())
+
+
 @dataclass
 class Intent:
     fields: list[str] = field(default_factory=list)

@@ -7,16 +7,17 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import replace
 
 from assistant import places as asked
 from assistant import units
 from assistant.composers import ComposeContext, compose
 from assistant.filters import resolve_filters
-from assistant.intent import Intent, classify
+from assistant.intent import Intent, classify, strip_field_words
 from assistant.meaning import CachedQueries, SentenceVectors, closeness_to
 from assistant.question import clean_question
 from assistant.refusal import evidence, should_refuse
-from assistant.retrieve import Boosts, Catalog, Hit, Retriever, one_per_project
+from assistant.retrieve import Boosts, Catalog, Hit, Retriever, one_per_project, rrf
 from stodkollen import places
 from stodkollen.records import REFUSAL, Answer, Filters, Source
 from stodkollen.settings import Settings, get_settings
@@ -94,6 +95,13 @@ class Assistant:
         boosts = asked.place_boosts(where, self.settings.retrieval)
         query, resolved, named = self._resolve_project(q, intent, previous, where, snap, boosts)
         hits = self.retriever.search(query, filters, retriever, boosts)
+        if set(intent.fields) & _WHO_FIELDS and not (named or resolved):
+            # "Vem kan svara på frågor om X?": the asking words draw any project's contact
+            # lines; a search by the topic alone, fused in, puts X's project ahead.
+            topic = strip_field_words(query)
+            if topic:
+                by_topic = self.retriever.search(topic, filters, retriever, boosts)
+                hits = _fused(hits, by_topic, self.settings.retrieval.rrf_k)
         if missing and not where.present:
             # No page is tagged with the place: answer only from pages that still name it
             # (in their text or address), else say so and offer the same län.
@@ -203,6 +211,18 @@ class Assistant:
                 listed = "; ".join(f"{s.title} [{s.n}]" for s in sources)
                 text += f" Närmast finns källor i samma län ({lan}): {listed}."
         return Answer(q, text, refused=True, sources=sources, note=f"Inget om {place}")
+
+
+# Fields asked for with words that say nothing about the topic ("vem kan svara på …").
+_WHO_FIELDS = frozenset({"contacts", "owner"})
+
+
+def _fused(first: list[Hit], second: list[Hit], k: int) -> list[Hit]:
+    """Two rankings of the same question fused by reciprocal rank (ties: the first's order)."""
+    scores = rrf([[h.chunk.id for h in first], [h.chunk.id for h in second]], k)
+    by_id = {h.chunk.id: h for h in (*second, *first)}
+    order = sorted(by_id, key=lambda cid: -scores[cid])
+    return [replace(by_id[cid], score=scores[cid]) for cid in order]
 
 
 def _sources(hits: list[Hit]) -> list[Source]:

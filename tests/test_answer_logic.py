@@ -452,3 +452,25 @@ def test_a_list_page_intro_is_not_listed_as_one_of_its_projects():
     answer = list_answer(_list_ctx("Vilka projekt pågår i Malå?", sources))
     assert "Move up North" in answer and "Medskapande" in answer
     assert "Pågående projekt" not in answer
+
+
+def test_a_contact_question_is_also_searched_by_its_topic():
+    from assistant.intent import strip_field_words
+    from assistant.retrieve import Hit
+    from assistant.service import _fused
+    from stodkollen.records import Chunk
+
+    topic = strip_field_words("Vem kan svara på frågor om bidrag till nya företag i Piteå?")
+    assert "vem" not in topic.split() and "bidrag till nya foretag" in topic
+
+    def hit(cid: str) -> Hit:
+        return Hit(Chunk(cid, Project("a.txt", 0, cid), cid, ""), 1.0)
+
+    # Contact lines of other projects first by the whole question; the topic's project first
+    # by its topic: fused, the project ranked well by both leads.
+    fused = _fused(
+        [hit("kontakt-a"), hit("startbidrag"), hit("kontakt-b")],
+        [hit("startbidrag"), hit("kontakt-b")],
+        60,
+    )
+    assert [h.chunk.id for h in fused][:2] == ["startbidrag", "kontakt-b"]
