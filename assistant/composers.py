@@ -228,10 +228,26 @@ def list_answer(ctx: ComposeContext) -> str | None:
         if src.project.id in seen:
             continue
         seen.add(src.project.id)
-        pair = ctx.best([src], 1, prose_only=True) or ctx.best([src], 1)
-        if pair:
-            lines.append(f"- {_project_name(src)}: {units.cite(pair)}")
+        line = _line(ctx, [src])
+        if line:
+            lines.append(line)
     return "\n".join(lines) or None
+
+
+def _line(ctx: ComposeContext, group: list[Source]) -> str | None:
+    """One list line for a project (these sources of it): what it is or gives, in its own
+    words (not a "Projektägare:" line), in a unit short enough for a list line when the page
+    has one, a long list cut to its answering item."""
+    pair = (
+        ctx.best(group, 1, prose_only=True, max_unit_words=LOCAL_LINE_WORDS)
+        or ctx.best(group, 1, prose_only=True)
+        or ctx.best(group, 1)
+    )
+    if not pair:
+        return None
+    src, unit = pair[0]
+    short = [(src, units.focused(unit, ctx.topic_terms, ctx.idf))]
+    return f"- {_project_name(group[0])}: {units.cite(short)}"
 
 
 def _projects_first(sources: list[Source]) -> list[Source]:
@@ -256,17 +272,9 @@ def local_answer(ctx: ComposeContext) -> str | None:
         return None  # one project is no list: the sentence answer says more about it
     lines = []
     for group in list(by_project.values())[: ctx.answer.local_items]:
-        # What the offering gives, in its own words (not a "Projektägare:" line), in a unit
-        # short enough for a list line when the page has one.
-        pair = (
-            ctx.best(group, 1, prose_only=True, max_unit_words=LOCAL_LINE_WORDS)
-            or ctx.best(group, 1, prose_only=True)
-            or ctx.best(group, 1)
-        )
-        if pair:
-            src, unit = pair[0]
-            short = [(src, units.focused(unit, ctx.topic_terms, ctx.idf))]
-            lines.append(f"- {_project_name(group[0])}: {units.cite(short)}")
+        line = _line(ctx, group)
+        if line:
+            lines.append(line)
     if not lines:
         return None
     return f"I {', '.join(ctx.places)} finns bland annat:\n" + "\n".join(lines)

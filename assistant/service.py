@@ -30,6 +30,11 @@ log = logging.getLogger(__name__)
 SHORT_FIELD_QUESTION_WORDS = 10
 # The refusal test looks at the best few hits: a strong hit further down is noise.
 EVIDENCE_HITS = 3
+# A list page leads a list question's sources when it has at least this many of them.
+MIN_LIST_PAGE_PROJECTS = 2
+# Projects of a list page added to a list answer's sources beyond those retrieved: an answer
+# of about 90 words has room for this many one-line items.
+MAX_LIST_PAGE_PROJECTS = 8
 # Query vectors kept per process: the questions of a few conversations (follow-ups repeat).
 QUERY_CACHE = 256
 
@@ -128,7 +133,33 @@ class Assistant:
             if missing and not where.present:
                 return self._place_missing(q, missing[0], k)
             return Answer(q, REFUSAL, refused=True, sources=[])
+        # "Vilka projekt …?" on a list page: the page's whole list, unless the question
+        # narrows it to villages of the kommun ("runt Svenstavik och Klövsjö").
+        if intent.is_list and not intent.fields and not places.names_locality(q):
+            sources = sources + self._page_siblings(sources)
         return self._answer(q, intent, sources, tuple(where.present_kommuner))
+
+    def _page_siblings(self, sources: list[Source]) -> list[Source]:
+        """The other projects of a list page that leads the sources with several of its
+        projects, as extra sources: "Vilka projekt …?" is answered by the whole list, not by
+        the few projects that happened to rank in the top k."""
+        lead = sources[0].project
+        shown = {s.project.id for s in sources}
+        if sum(s.project.source == lead.source for s in sources) < MIN_LIST_PAGE_PROJECTS:
+            return []
+        records = self.store.projects_by_id([lead.id])
+        count = records[0].doc_projects if records else 0
+        prefix = lead.id.rsplit("#", 1)[0]
+        missing = [f"{prefix}#{i}" for i in range(count) if f"{prefix}#{i}" not in shown]
+        siblings = [
+            r.project
+            for r in self.store.projects_by_id(missing[:MAX_LIST_PAGE_PROJECTS])
+            if r.project.kind == "project"
+        ]
+        siblings.sort(key=lambda p: p.index)
+        return [
+            Source(len(sources) + n, p, 0.0, p.text) for n, p in enumerate(siblings, start=1)
+        ]
 
     def _resolve_project(
         self, q: str, intent: Intent, previous: Answer | None, where, snap, boosts: Boosts

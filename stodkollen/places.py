@@ -204,6 +204,11 @@ def record_kommuner(text: str) -> list[str]:
     return _unique(kept)
 
 
+def names_locality(text: str) -> bool:
+    """Does the text name a locality (a village or town that is no kommun's name)?"""
+    return bool(_locality_pattern().search(text))
+
+
 def in_place_context(text: str, start: int, end: int) -> bool:
     """Is the word at text[start:end] used as a place: "i Berg", "Bergs kommun"?"""
     return bool(_CONTEXT_AFTER.match(text, end) or _CONTEXT_BEFORE.search(text[:start]))

@@ -137,6 +137,20 @@ def test_assistant_logic_with_fake_embedder(tmp_path):
     assert refused.refused and refused.sources == []
 
 
+def test_a_list_question_on_a_list_page_gets_the_pages_projects_beyond_the_top_k(tmp_path):
+    settings = Settings(home=tmp_path, answer=AnswerSettings(min_dense=0.0))
+    a = Assistant(settings, embedder=HashingEmbedder())
+    a.ingest([str(SAMPLE)])
+    ans = a.ask("Vilka projekt pågår i Malå kommun?", k=2)
+    listed = [line for line in ans.answer.splitlines() if line.startswith("- ")]
+    # Two sources retrieved, the page's four projects listed, each line citing its source.
+    assert len(listed) >= 3 and len(ans.sources) > 2
+    assert "Pågående projekt" not in ans.answer  # the page's intro is not one of them
+    for line in listed:
+        n = int(line.rsplit("[", 1)[1].rstrip("]"))
+        assert ans.sources[n - 1].title in line
+
+
 def test_a_field_question_naming_a_project_is_not_refused_on_the_dense_floor(tmp_path):
     # Hashed bags of words fall far below e5's dense floor: only the project's name can
     # carry this question ("Hall ut" without diacritics, "stod bakom" nowhere on the page).
