@@ -40,6 +40,7 @@ eval: install
 	$(BIN)/stodkollen eval --questions eval/questions_reworded.jsonl --report eval/RESULTS-reworded.md
 	$(BIN)/stodkollen eval --corpus eval/pages/dev --report eval/RESULTS-dev.md
 	$(BIN)/stodkollen eval --corpus eval/pages/heldout --report eval/RESULTS-heldout.md
+	$(BIN)/stodkollen eval --corpus eval/pages/heldout2 --report eval/RESULTS-heldout2.md
 	$(BIN)/python -m eval.side_by_side
 
 lint: install

@@ -1,8 +1,9 @@
 """Per-kind fact recall of the hybrid retriever on every question set, side by side.
 
 `python -m eval.side_by_side` (the last step of `make eval`) reads the per-kind tables the
-four reports hold and writes one table into eval/RESULTS.md, between markers, so the sample,
-its reworded copies, the development set and the held-out set can be compared per kind.
+reports hold and writes one table into eval/RESULTS.md, between markers, so the sample,
+its reworded copies, the development set and the two held-out sets can be compared per
+kind.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ REPORTS = (
     ("sample reworded", EVAL / "RESULTS-reworded.md"),
     ("development", EVAL / "RESULTS-dev.md"),
     ("held-out (never tuned on)", EVAL / "RESULTS-heldout.md"),
+    ("held-out 2 (blind, session 5)", EVAL / "RESULTS-heldout2.md"),
 )
 BEGIN = "<!-- side-by-side: begin -->"
 END = "<!-- side-by-side: end -->"
