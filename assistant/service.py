@@ -144,22 +144,15 @@ class Assistant:
         projects, as extra sources: "Vilka projekt …?" is answered by the whole list, not by
         the few projects that happened to rank in the top k."""
         lead = sources[0].project
-        shown = {s.project.id for s in sources}
         if sum(s.project.source == lead.source for s in sources) < MIN_LIST_PAGE_PROJECTS:
             return []
-        records = self.store.projects_by_id([lead.id])
-        count = records[0].doc_projects if records else 0
-        prefix = lead.id.rsplit("#", 1)[0]
-        missing = [f"{prefix}#{i}" for i in range(count) if f"{prefix}#{i}" not in shown]
+        shown = {s.project.id for s in sources}
         siblings = [
             r.project
-            for r in self.store.projects_by_id(missing[:MAX_LIST_PAGE_PROJECTS])
-            if r.project.kind == "project"
-        ]
-        siblings.sort(key=lambda p: p.index)
-        return [
-            Source(len(sources) + n, p, 0.0, p.text) for n, p in enumerate(siblings, start=1)
-        ]
+            for r in self.store.projects_of(lead.source_id or lead.source)
+            if r.project.kind == "project" and r.id not in shown
+        ][:MAX_LIST_PAGE_PROJECTS]
+        return [Source(len(sources) + n, p, 0.0, p.text) for n, p in enumerate(siblings, start=1)]
 
     def _resolve_project(
         self, q: str, intent: Intent, previous: Answer | None, where, snap, boosts: Boosts
@@ -249,10 +242,12 @@ _WHO_FIELDS = frozenset({"contacts", "owner"})
 
 
 def _fused(first: list[Hit], second: list[Hit], k: int) -> list[Hit]:
-    """Two rankings of the same question fused by reciprocal rank (ties: the first's order)."""
+    """The whole question's ranking and its topic's (`second`) fused by reciprocal rank. A hit
+    keeps the whole question's figures (its cosine is to what was asked); ties go to the
+    topic's order, which is what names the project."""
     scores = rrf([[h.chunk.id for h in first], [h.chunk.id for h in second]], k)
     by_id = {h.chunk.id: h for h in (*second, *first)}
-    order = sorted(by_id, key=lambda cid: -scores[cid])
+    order = sorted(dict.fromkeys(h.chunk.id for h in (*second, *first)), key=lambda c: -scores[c])
     return [replace(by_id[cid], score=scores[cid]) for cid in order]
 
 

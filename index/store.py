@@ -417,6 +417,16 @@ class ChunkStore:
         return out
 
     @_guarded
+    def projects_of(self, source_id: str) -> list[ProjectRecord]:
+        """The project records of one document, in their order on the page."""
+        got = self._projects.get(where={"source_id": source_id}, include=["documents", "metadatas"])
+        out = [
+            codec.project_from(doc, md)
+            for doc, md in zip(got["documents"], got["metadatas"], strict=True)
+        ]
+        return sorted(out, key=lambda r: r.project.index)
+
+    @_guarded
     def projects_by_id(self, ids: list[str]) -> list[ProjectRecord]:
         if not ids:
             return []
