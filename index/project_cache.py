@@ -9,7 +9,8 @@ at least everything written up to V. A reader uses the file only when the versio
 holds now (`index.store_version`, read from Chroma's SQLite file without chromadb) is V;
 otherwise, or when the file is missing, unreadable or from another format, it asks Chroma
 and saves the file again. Every ingest (also reindex and crawl) saves it at its end. A store
-on a Chroma server has no file here to check against: its list always comes from Chroma.
+on a Chroma server has no file here to check against: its list always comes from Chroma; nor
+is a list of more than SAVE_LIMIT records saved.
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ from stodkollen.settings import Settings
 log = logging.getLogger(__name__)
 
 FORMAT = 1  # of the file; another number is not read
+# Project records up to which the list is saved. Above it an ingest does not read every record
+# back at its end (minutes at millions), nor does `projects` write them out again: it reads
+# Chroma, as it always did.
+SAVE_LIMIT = 50_000
 
 
 def table_path(settings: Settings) -> Path:
@@ -88,11 +93,21 @@ def save_entries(settings: Settings, version: str, entries: list) -> None:
 
 
 def save_current(store) -> list:
-    """Read the store's project entries (version first) and save them; the entries."""
+    """Read the store's project entries (version first) and save them when there are at most
+    SAVE_LIMIT; the entries."""
     version = store.version()
     entries = store.project_entries()
-    save_entries(store.settings, version, entries)
+    if len(entries) <= SAVE_LIMIT:
+        save_entries(store.settings, version, entries)
     return entries
+
+
+def save_after_ingest(store) -> None:
+    """The list at the version an ingest leaves, saved for the next `projects`: not for a
+    server's store (nothing here could tell whether it is current) nor above SAVE_LIMIT."""
+    if store.settings.chroma_url or store.project_count() > SAVE_LIMIT:
+        return
+    save_current(store)
 
 
 def project_records(settings: Settings) -> list[ProjectRecord]:

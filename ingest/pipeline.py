@@ -18,7 +18,7 @@ import numpy as np
 
 from index.embedder import Embedder
 from index.lexical import cache_for
-from index.project_cache import save_current
+from index.project_cache import save_after_ingest
 from index.store import ChunkStore
 from ingest.chunking import chunk_project, embedding_text, lexical_text
 from ingest.loaders import expand_sources, is_url, load_source, source_id, source_names
@@ -285,7 +285,7 @@ class Ingestor:
         except StoreError:
             log.warning("Det lexikala indexet kunde inte uppdateras", exc_info=True)
         try:
-            save_current(self.store)
+            save_after_ingest(self.store)
         except StoreError:
             log.warning("Projektlistan kunde inte sparas", exc_info=True)
 

@@ -195,3 +195,18 @@ def test_a_server_store_is_never_read_from_a_saved_list(tmp_path):
 
     save_entries(settings, "token", [["text", {}]])
     assert not table_path(settings).exists() and cached_entries(settings) is None
+
+
+def test_a_list_over_the_limit_is_not_saved_and_still_listed(tmp_path, monkeypatch):
+    import index.project_cache as cache
+
+    home, pages = tmp_path / "home", tmp_path / "sidor"
+    settings = _settings(home)
+    _write(pages, "a.txt", "Vindkraft i Testby")
+    _write(pages, "b.txt", "Solkraft i Testby")
+    monkeypatch.setattr(cache, "SAVE_LIMIT", 1)
+    _ingest(settings, pages)
+    assert not table_path(settings).exists()  # the ingest did not read the records back
+    titles = [r.project.title for r in project_records(settings)]
+    assert titles == ["Vindkraft i Testby", "Solkraft i Testby"]
+    assert not table_path(settings).exists()  # nor did the reader write them out
