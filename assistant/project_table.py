@@ -10,11 +10,13 @@ import csv
 import io
 from collections import Counter
 from collections.abc import Iterable
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from assistant.render import escape_markdown, is_web_url
 from stodkollen.records import Project
+
+if TYPE_CHECKING:  # pandas loads with the first frame: `projects --csv` needs none
+    import pandas as pd
 
 # The CSV's columns: the same keys as `stodkollen projects --json`.
 CSV_KEYS = (
@@ -143,6 +145,8 @@ def source_markdown(source: str) -> str:
 
 def table_frame(rows: list[dict]) -> pd.DataFrame:
     """The app's table: Swedish headers, lists as text, the source as markdown."""
+    import pandas as pd
+
     data = [
         [
             r["title"],
@@ -161,6 +165,8 @@ def table_frame(rows: list[dict]) -> pd.DataFrame:
 
 def per_start_year(rows: list[dict]) -> pd.DataFrame:
     """Projects per start year, every year from the first to the last (years as text)."""
+    import pandas as pd
+
     years = Counter(int(r["period_start"][:4]) for r in rows if r["period_start"])
     span = range(min(years), max(years) + 1) if years else range(0)
     return pd.DataFrame({YEAR: [str(y) for y in span], COUNT: [years[y] for y in span]})
@@ -168,6 +174,8 @@ def per_start_year(rows: list[dict]) -> pd.DataFrame:
 
 def per_lan(rows: list[dict]) -> pd.DataFrame:
     """Projects per län, most first (a project in two län counts in both)."""
+    import pandas as pd
+
     counts = Counter(x for r in rows for x in set(r["lan"]))
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], _swedish(kv[0])))
     return pd.DataFrame({LAN: [k for k, _ in ordered], COUNT: [n for _, n in ordered]})

@@ -264,13 +264,13 @@ def similar(text: str, as_json: bool, k: str | None) -> None:
 )
 def projects(as_json: bool, as_csv: bool) -> None:
     """List the ingested projects with their metadata."""
-    from index.store import ChunkStore
+    from index.project_cache import project_records
     from stodkollen.settings import get_settings
 
     if as_json and as_csv:
         raise click.UsageError("välj antingen --json eller --csv.")
-    store = ChunkStore(get_settings())
-    projects = [r.project for r in store.all_projects()]
+    # The list saved at the store's version when it is current: no Chroma to open.
+    projects = [r.project for r in project_records(get_settings())]
     if as_csv:
         from assistant.project_table import csv_text, project_rows
 

@@ -578,10 +578,10 @@ def bench_md(report: dict, command: str) -> str:
         "to first query vector: a fresh process per backend (import, load, one query), best "
         "of two rounds.",
         "- Command line: `eval/cli_bench.py`. The sample corpus ingested with both backends "
-        "into a fresh data dir; then `--help`, `projects`, `ask` (default backend) and `ask` "
-        "with `torch`, each a fresh process timed from spawn to exit (peak RSS from "
-        "`wait4`), interleaved for 5 rounds after one warm-up round; medians, and the ask "
-        "ratio pair by pair.",
+        "into a fresh data dir; then `--help`, `projects` (text, `--csv`, `--json`), `ask` "
+        "(default backend) and `ask` with `torch`, each a fresh process timed from spawn to "
+        "exit (peak RSS from `wait4`), interleaved for 5 rounds after one warm-up round; "
+        "medians, and the ask ratio pair by pair.",
         "",
         "What limits each figure and what 10M chunks would need: `docs/SCALING.md`.",
     ]

@@ -408,13 +408,16 @@ class ChunkStore:
     @_guarded
     def all_projects(self) -> list[ProjectRecord]:
         """Every project record, sorted by source and position on the page."""
-        out = [
-            codec.project_from(doc, md)
+        return codec.projects_from(self.project_entries())
+
+    @_guarded
+    def project_entries(self) -> list[tuple[str | None, dict | None]]:
+        """Every project record as stored: (document, metadata), in no particular order."""
+        return [
+            (doc, md)
             for got in _pages(self._projects, ["documents", "metadatas"])
             for doc, md in zip(got["documents"], got["metadatas"], strict=True)
         ]
-        out.sort(key=lambda r: (r.project.source, r.project.index))
-        return out
 
     @_guarded
     def projects_of(self, source_id: str) -> list[ProjectRecord]:

@@ -18,6 +18,7 @@ import numpy as np
 
 from index.embedder import Embedder
 from index.lexical import cache_for
+from index.project_cache import save_after_ingest
 from index.store import ChunkStore
 from ingest.chunking import chunk_project, embedding_text, lexical_text
 from ingest.loaders import expand_sources, is_url, load_source, source_id, source_names
@@ -281,11 +282,16 @@ class Ingestor:
 
     def _update_index(self) -> None:
         """Save the lexical index of the store version this run leaves (the start's index with
-        this run's writes applied), so that the next process on this data dir loads it."""
+        this run's writes applied) and its project list, so that the next process on this data
+        dir loads them."""
         try:
             cache_for(self.store, lexical_text).current(self.store)
         except StoreError:
             log.warning("Det lexikala indexet kunde inte uppdateras", exc_info=True)
+        try:
+            save_after_ingest(self.store)
+        except StoreError:
+            log.warning("Projektlistan kunde inte sparas", exc_info=True)
 
 
 def _legacy_state(states: dict[str, SourceState], doc: Document) -> SourceState | None:

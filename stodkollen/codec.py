@@ -142,6 +142,14 @@ def project_from(text: str | None, md: dict | None) -> ProjectRecord:
     )
 
 
+def projects_from(entries) -> list[ProjectRecord]:
+    """Stored (document, metadata) pairs of project records, decoded and sorted by source and
+    position on the page: the project list, from the store or from a saved copy of its entries."""
+    out = [project_from(doc, md) for doc, md in entries]
+    out.sort(key=lambda r: (r.project.source, r.project.index))
+    return out
+
+
 # --- bookkeeping reads (no full decode) -------------------------------------------------------
 def source_of(md: dict | None) -> str:
     """A stored entry's source identity (resolved path or URL)."""
