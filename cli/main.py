@@ -283,10 +283,13 @@ def projects(as_json: bool, as_csv: bool) -> None:
         row["contacts"] = [c.text() for c in p.contacts]
         row.pop("text", None)
         rows.append(row)
+    # People read projects; a list page's intro or a news article is a record, not a project
+    # (the JSON keeps every record, with its kind).
     lines = [
         f"{p.title} | {'; '.join(p.kommuner)} | {p.owner or ''} | "
         f"{p.period_start or ''}–{p.period_end or ''} | {_shown(p.source)}"
         for p in projects
+        if p.kind == "project"
     ]
     _emit(rows, as_json, "\n".join(lines))
 

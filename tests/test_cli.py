@@ -93,6 +93,9 @@ def test_projects_csv_has_one_row_per_project(sample_env):
     medsk = next(r for r in rows if r["title"].startswith("Medskapande"))
     assert medsk["budget_sek"] == "624602" and "Malå" in medsk["kommuner"].split("; ")
     assert _run("projects", "--csv", "--json").exit_code == 2
+    # The plain listing shows the same projects: no list page's intro ("Pågående projekt").
+    text = _run("projects").stdout.splitlines()
+    assert len(text) == len(rows) and not any(t.startswith("Pågående projekt") for t in text)
 
 
 def test_similar_cli(sample_env):
