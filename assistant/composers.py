@@ -251,10 +251,13 @@ def _line(ctx: ComposeContext, group: list[Source]) -> str | None:
 
 
 def _projects_first(sources: list[Source]) -> list[Source]:
-    """The sources of projects, without a list page's intro ("Pågående projekt") when there
-    are any: an intro is about the page, not one of its projects."""
-    projects = [s for s in sources if s.project.kind == "project"]
-    return projects or sources
+    """These sources without a list page's intro ("Pågående projekt") when that page's
+    projects are among them: an intro is about the page, not one of its projects. A page
+    record of its own (a support offer) stays."""
+    with_projects = {s.project.source for s in sources if s.project.kind == "project"}
+    return [
+        s for s in sources if s.project.kind == "project" or s.project.source not in with_projects
+    ]
 
 
 def local_answer(ctx: ComposeContext) -> str | None:

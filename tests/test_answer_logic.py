@@ -488,3 +488,16 @@ def test_a_contact_question_is_also_searched_by_its_topic():
         60,
     )
     assert [h.chunk.id for h in fused][:2] == ["startbidrag", "kontakt-b"]
+
+
+def test_a_page_of_its_own_stays_in_a_list_only_a_list_pages_intro_goes():
+    from assistant.composers import _projects_first
+
+    intro = Project("p.txt", 0, "Pågående projekt", kind="page")
+    project = Project("p.txt", 1, "Move up North")
+    offer = Project("radgivning.html", 0, "Rådgivning för företagare", kind="page")
+    sources = [Source(n, p, 1.0, "") for n, p in enumerate([intro, project, offer], start=1)]
+    assert [s.project.title for s in _projects_first(sources)] == [
+        "Move up North",
+        "Rådgivning för företagare",
+    ]
