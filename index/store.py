@@ -24,6 +24,7 @@ from stodkollen import codec
 from stodkollen.errors import StoreError, StoreUnavailable
 from stodkollen.records import Chunk, Filters, ProjectRecord, SourceState
 from stodkollen.settings import Settings
+from stodkollen.sqlitefile import read_only_uri
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ def check_chroma_file(path: Path) -> None:
         if f.read(16) != b"SQLite format 3\x00":
             raise StoreError(f"{path} är ingen SQLite-databas (skadad?). {STORE_ADVICE}")
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as db:
             rows = db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
     except sqlite3.Error as exc:
         raise StoreError(f"{path} kan inte läsas som SQLite ({exc}). {STORE_ADVICE}") from exc

@@ -18,6 +18,7 @@ import sqlite3
 from contextlib import closing
 
 from stodkollen.settings import Settings
+from stodkollen.sqlitefile import read_only_uri
 
 _VERSION_ID = "version"  # the one record of the _meta collection (index.store)
 _UPSERT, _ADD, _UPDATE = 2, 0, 1  # the log's operation codes that write a record
@@ -33,7 +34,10 @@ def stored_version(settings: Settings) -> str | None:
         return None
     try:
         db = sqlite3.connect(
-            f"file:{path}?mode=ro", uri=True, timeout=_BUSY_TIMEOUT_S, isolation_level=None
+            read_only_uri(path),
+            uri=True,
+            timeout=_BUSY_TIMEOUT_S,
+            isolation_level=None,
         )
         with closing(db):
             db.execute("BEGIN")  # one snapshot: the segment and the log as of one moment

