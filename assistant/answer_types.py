@@ -14,10 +14,8 @@ AMOUNT, TIME, WHO, PLACE = "amount", "time", "who", "place"
 COUNT, SHARE, DISTANCE, ACTIVITY = "count", "share", "distance", "activity"
 
 # Words that name kinds of places in a question (folded): the kind of answer, not its topic.
-PLACE_NOUNS = (
-    "kommuner|kommun|orter|ort|stader|stad|platser|plats|byar|lan|regioner|"
-    "municipalities|towns|places"
-)
+# ("län" is left out: folded it is "lan", which is also "lån", a loan.)
+PLACE_NOUNS = "kommuner|kommun|orter|ort|stader|stad|platser|plats|byar|municipalities|towns|places"
 
 # Patterns run on folded question text (no diacritics, lower case).
 _EXPECTS = {
@@ -26,8 +24,9 @@ _EXPECTS = {
         r"hur manga kronor|procent|how much|\bcost|amount"
     ),
     TIME: re.compile(
-        r"\bnar\b|hur lange|vilket ar|vilka ar|sista dag|deadline|datum|how long|"
-        r"^when\b|\bwhen (did|does|do|is|was|were|will|has|had)\b|"
+        r"\bnar\b(?! det galler)|hur lange|vilket ar|vilka ar|sista dag|deadline|datum|how long|"
+        r"^when\b|\bwhen (did|does|do|is|was|were|will|has|had)\b|\b(until|since) when\b|"
+        r"\bwhen (the|it|this|that)\b.{0,60}\b(start|began|begin|ran|run|end|finish)|"
         r"oppettider|oppet"
     ),
     COUNT: re.compile(r"hur manga|\bantal|how many|number of"),

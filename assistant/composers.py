@@ -211,8 +211,8 @@ def list_answer(ctx: ComposeContext) -> str | None:
                 best = (score, src, unit, named_places)
     if best and (units.is_list_unit(best[2]) or best[3] >= MIN_PLACES_LISTED):
         return units.cite([(best[1], best[2])])
-    if named:
-        return None  # no list in that project: its best sentences answer
+    if named and len({s.project.id for s in named}) == len({s.project.id for s in ctx.sources}):
+        return None  # only that project's sources and no list in them: its sentences answer
     lines, seen = [], set()
     # Projects in the places the question names, when any are retrieved.
     pool = [s for s in ctx.sources if set(ctx.places) & set(s.project.kommuner)]

@@ -31,7 +31,9 @@ FIELD_PATTERNS: dict[str, re.Pattern] = {
     "period": re.compile(
         r"projekttid|projektperiod|\bperiod|nar (pagick|startade|borjade|slutade|"
         r"avslutades|genomfordes|pagar)|hur lange|vilka ar|under vilken tid|fran nar|"
-        r"till nar|^when\b|\bwhen (did|does|do|is|was|were|will|has|had)\b|how long"
+        r"till nar|^when\b|\bwhen (did|does|do|is|was|were|will|has|had)\b|how long|"
+        r"\b(until|since) when\b|\bwhen (the|it|this|that)\b.{0,60}\b(start|began|begin|ran|run"
+        r"|end|finish)"
     ),
 }
 LIST_PATTERN = re.compile(r"^(vilka|lista|ge mig en lista|which|list)\b|\bvilka (kommuner|projekt)")
@@ -61,15 +63,6 @@ ENGLISH_WORDS = frozenset(
     "to and with many much when where why can could any about project projects municipality "
     "support business businesses owned funded".split()
 )
-
-
-def strip_field_words(question: str) -> str:
-    """The question without the words that ask for a field ("vem kan jag kontakta", "vad
-    kostar"): what is left names the topic. Works on folded text."""
-    q = fold(question)
-    for pattern in FIELD_PATTERNS.values():
-        q = pattern.sub(" ", q)
-    return " ".join(q.split())
 
 
 @dataclass

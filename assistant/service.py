@@ -7,18 +7,18 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import replace
 
 from assistant import places as asked
 from assistant import units
 from assistant.composers import ComposeContext, compose
 from assistant.filters import resolve_filters
-from assistant.intent import Intent, classify, strip_field_words
+from assistant.intent import Intent, classify
 from assistant.meaning import CachedQueries, SentenceVectors, closeness_to
 from assistant.question import clean_question
 from assistant.refusal import evidence, should_refuse
-from assistant.retrieve import Boosts, Catalog, Hit, Retriever, one_per_project, rrf
+from assistant.retrieve import Boosts, Catalog, Hit, Retriever, one_per_project
 from stodkollen import places
+from stodkollen.codec import matches
 from stodkollen.records import REFUSAL, Answer, Filters, Source
 from stodkollen.settings import Settings, get_settings
 from stodkollen.text import as_phrase, holds_phrase, words
@@ -100,13 +100,6 @@ class Assistant:
         boosts = asked.place_boosts(where, self.settings.retrieval)
         query, resolved, named = self._resolve_project(q, intent, previous, where, snap, boosts)
         hits = self.retriever.search(query, filters, retriever, boosts)
-        if set(intent.fields) & _WHO_FIELDS and not (named or resolved):
-            # "Vem kan svara på frågor om X?": the asking words draw any project's contact
-            # lines; a search by the topic alone, fused in, puts X's project ahead.
-            topic = strip_field_words(query)
-            if topic:
-                by_topic = self.retriever.search(topic, filters, retriever, boosts)
-                hits = _fused(hits, by_topic, self.settings.retrieval.rrf_k)
         if missing and not where.present:
             # No page is tagged with the place: answer only from pages that still name it
             # (in their text or address), else say so and offer the same län.
@@ -136,21 +129,22 @@ class Assistant:
         # "Vilka projekt …?" on a list page: the page's whole list, unless the question
         # narrows it to villages of the kommun ("runt Svenstavik och Klövsjö").
         if intent.is_list and not intent.fields and not places.names_locality(q):
-            sources = sources + self._page_siblings(sources)
+            sources = sources + self._page_siblings(sources, filters)
         return self._answer(q, intent, sources, tuple(where.present_kommuner))
 
-    def _page_siblings(self, sources: list[Source]) -> list[Source]:
+    def _page_siblings(self, sources: list[Source], filters: Filters) -> list[Source]:
         """The other projects of a list page that leads the sources with several of its
         projects, as extra sources: "Vilka projekt …?" is answered by the whole list, not by
         the few projects that happened to rank in the top k."""
         lead = sources[0].project
-        if sum(s.project.source == lead.source for s in sources) < MIN_LIST_PAGE_PROJECTS:
+        on_page = {s.project.id for s in sources if s.project.source == lead.source}
+        if len(on_page) < MIN_LIST_PAGE_PROJECTS:
             return []
         shown = {s.project.id for s in sources}
         siblings = [
             r.project
             for r in self.store.projects_of(lead.source_id or lead.source)
-            if r.project.kind == "project" and r.id not in shown
+            if r.project.kind == "project" and r.id not in shown and matches(r.project, filters)
         ][:MAX_LIST_PAGE_PROJECTS]
         return [Source(len(sources) + n, p, 0.0, p.text) for n, p in enumerate(siblings, start=1)]
 
@@ -235,20 +229,6 @@ class Assistant:
                 listed = "; ".join(f"{s.title} [{s.n}]" for s in sources)
                 text += f" Närmast finns källor i samma län ({lan}): {listed}."
         return Answer(q, text, refused=True, sources=sources, note=f"Inget om {place}")
-
-
-# Fields asked for with words that say nothing about the topic ("vem kan svara på …").
-_WHO_FIELDS = frozenset({"contacts", "owner"})
-
-
-def _fused(first: list[Hit], second: list[Hit], k: int) -> list[Hit]:
-    """The whole question's ranking and its topic's (`second`) fused by reciprocal rank. A hit
-    keeps the whole question's figures (its cosine is to what was asked); ties go to the
-    topic's order, which is what names the project."""
-    scores = rrf([[h.chunk.id for h in first], [h.chunk.id for h in second]], k)
-    by_id = {h.chunk.id: h for h in (*second, *first)}
-    order = sorted(dict.fromkeys(h.chunk.id for h in (*second, *first)), key=lambda c: -scores[c])
-    return [replace(by_id[cid], score=scores[cid]) for cid in order]
 
 
 def _sources(hits: list[Hit]) -> list[Source]:
