@@ -832,7 +832,8 @@ def worker_ingest_bulk(a: dict) -> None:
     """The first `prefix_pages` pages through `Ingestor.run` (the pipeline, its rate logged as
     the store grows), the rest through `eval.bulk.bulk_load` (same parsing and flush, parsing
     in a second process, no source-state check), then the lexical index update of a run. No
-    re-ingest: its unchanged-source check alone is estimated at minutes at this size."""
+    re-ingest: its unchanged-source check alone is estimated at minutes at this size.
+    `STODKOLLEN_BENCH_BULK_UNTIL` (a Unix time) stops the bulk load early, at a smaller size."""
     import random
 
     from eval.bulk import RateLog, bulk_load, counting
@@ -867,8 +868,9 @@ def worker_ingest_bulk(a: dict) -> None:
     pipeline_update_s = sum(spent)
     log.cut()
     phase[0] = "bulk"
+    until = os.environ.get("STODKOLLEN_BENCH_BULK_UNTIL")  # epoch s: a session's time budget
     with _Clock() as bulk:
-        loaded = bulk_load(ingestor, rest, sources)
+        loaded = bulk_load(ingestor, rest, sources, until=float(until) if until else None)
     with _Clock() as index_update:
         timed_update()
     n = len(sample)
@@ -897,6 +899,7 @@ def worker_ingest_bulk(a: dict) -> None:
                 "chunks": loaded["chunks"],
                 "seconds": bulk.wall,
                 "cpu_s": bulk.cpu,  # this process only; parsing ran in another
+                "stopped_early": loaded["stopped_early"],
                 "index_update_s": index_update.wall,
             },
             "rates": log.entries,

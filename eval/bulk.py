@@ -88,10 +88,18 @@ def _batches(items: list, size: int) -> Iterator[list]:
         yield items[i : i + size]
 
 
-def bulk_load(ingestor, sources: list[str], all_sources: list[str], window: int = 3) -> dict:
+def bulk_load(
+    ingestor,
+    sources: list[str],
+    all_sources: list[str],
+    window: int = 3,
+    until: float | None = None,
+) -> dict:
     """Write `sources` (not yet stored) through `ingestor`'s flush, parsed in a second process
     at most `window` batches ahead. Display names are computed over `all_sources`, as a run
-    over all of them names them. Returns counts and seconds; the caller updates the index."""
+    over all of them names them. With `until` (a `time.time()`), no batch is started after
+    it (the size reached is then smaller; `stopped_early` says so). Returns counts and
+    seconds; the caller updates the index."""
     from ingest.pipeline import IngestSummary
 
     settings = ingestor.settings
@@ -104,6 +112,7 @@ def bulk_load(ingestor, sources: list[str], all_sources: list[str], window: int 
     size = max(1, int(per_flush / per_page))
     summary = IngestSummary()
     started = time.perf_counter()
+    stopped = False
     with ProcessPoolExecutor(max_workers=1) as pool:
         queue: list[Future] = []
         batches = _batches(items, size)
@@ -113,7 +122,8 @@ def bulk_load(ingestor, sources: list[str], all_sources: list[str], window: int 
                 break
         while queue:
             jobs = queue.pop(0).result()
-            nxt = next(batches, None)
+            stopped = stopped or (until is not None and time.time() > until)
+            nxt = None if stopped else next(batches, None)
             if nxt is not None:
                 queue.append(pool.submit(_prepare_batch, settings, nxt))
             ingestor._flush(jobs, summary)
@@ -121,4 +131,5 @@ def bulk_load(ingestor, sources: list[str], all_sources: list[str], window: int 
         "sources": summary.added,
         "chunks": summary.embedded,
         "seconds": time.perf_counter() - started,
+        "stopped_early": stopped and next(batches, None) is not None,
     }

@@ -80,3 +80,17 @@ def test_bench_reaches_a_size_by_a_pipeline_prefix_and_a_bulk_load(tmp_path, mod
     text = bench.markdown({"sizes": [row]})
     assert "bulk-loaded" in text or "bulk load" in text
     assert "| – | – |" in text  # no re-ingest figures
+
+
+def test_bulk_load_stops_at_its_deadline(tmp_path, settings):
+    from index.store import ChunkStore
+    from ingest.loaders import expand_sources
+    from ingest.pipeline import Ingestor
+
+    synthetic.write_corpus(tmp_path / "corpus", 6, seed=5)
+    sources = expand_sources([str(tmp_path / "corpus")])
+    s = settings.model_copy(deep=True)
+    s.ingest.flush_chunks = 1  # one page per batch
+    ingestor = Ingestor(s, ChunkStore(s), synthetic.ProjectionEmbedder())
+    got = bulk.bulk_load(ingestor, sources, sources, window=1, until=0.0)
+    assert got["stopped_early"] and got["sources"] == 1
