@@ -434,6 +434,13 @@ def feedback_export() -> None:
     "serving app and against two replicas on one chroma run server.",
 )
 @click.option("--no-cli", is_flag=True, help="Skip timing --help, projects and ask on the sample.")
+@click.option(
+    "--bulk-above",
+    type=int,
+    default=None,
+    help="Sizes above this many chunks: the pipeline ingests about this many, the rest is "
+    "bulk-loaded (same parsing and store writes, parsing in a second process; eval/bulk.py).",
+)
 def bench(
     sizes: str,
     as_json: bool,
@@ -442,6 +449,7 @@ def bench(
     no_onnx: bool,
     throughput: bool,
     no_cli: bool,
+    bulk_above: int | None,
 ) -> None:
     """Measure ingest, re-ingest, ask latency, memory and cold start on synthetic corpora."""
     from eval.bench import run_cli
@@ -454,6 +462,7 @@ def bench(
         onnx=not no_onnx,
         throughput=throughput,
         cli=not no_cli,
+        bulk_above=bulk_above,
     )
     _emit(report, as_json, text)
 

@@ -89,8 +89,11 @@ def filtered_questions(pages, n: int = 30, seed: int = 2) -> list[list]:
     return out
 
 
-def _spawn(worker: str, args: dict, timeout: float) -> tuple[list[dict], float | None]:
-    """Run a worker; its JSON lines, and seconds from spawn to its 'first_answer' line."""
+def _spawn(
+    worker: str, args: dict, timeout: float, progress=None
+) -> tuple[list[dict], float | None]:
+    """Run a worker; its JSON lines, and seconds from spawn to its 'first_answer' line. Its
+    'rate' lines are also passed to `progress` as they come."""
     import threading
 
     path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
@@ -120,6 +123,8 @@ def _spawn(worker: str, args: dict, timeout: float) -> tuple[list[dict], float |
                     lines.append(json.loads(raw))
                     if lines[-1].get("event") == "first_answer" and first is None:
                         first = time.perf_counter() - started
+                    if lines[-1].get("event") == "rate" and progress is not None:
+                        progress(f"  {raw.strip()}")
             code = proc.wait()
         finally:
             watchdog.cancel()
@@ -142,22 +147,35 @@ def bench_size(
     seed: int = 0,
     timeout: float = 6 * 3600,
     throughput: bool = False,
+    bulk_above: int | None = None,
+    progress=None,
 ) -> dict:
     """Every figure for one corpus size, measured in fresh ingest and serving processes;
-    with `throughput`, questions per second against serving apps (`eval.throughput`)."""
+    with `throughput`, questions per second against serving apps (`eval.throughput`). Above
+    `bulk_above` chunks the pipeline ingests the first pages (about `bulk_above` chunks) and
+    the rest is bulk-loaded (`eval.bulk`); the serving process then skips the two
+    measurements that take minutes at that size (Chroma `where` ids, rebuild from Chroma)."""
     from eval.synthetic import questions, write_corpus
 
     n_pages = max(1, math.ceil(size / chunks_per_page(seed)))
     corpus, home = workdir / f"corpus_{size}", workdir / f"home_{size}"
     pages = write_corpus(corpus, n_pages, seed)
     common = {"home": str(home), "model_dir": str(model_dir), "stand_in": stand_in}
+    bulk = bulk_above is not None and size > bulk_above
+    extra = {"prefix_pages": math.ceil(bulk_above / chunks_per_page(seed))} if bulk else {}
     load_before = os.getloadavg()[0]
     ingest, _ = _spawn(
-        "ingest", {**common, "corpus": str(corpus), "sample": min(size, 512)}, timeout
+        "ingest",
+        {**common, "corpus": str(corpus), "sample": min(size, 512), **extra},
+        timeout,
+        progress,
     )
+    load_ingested = os.getloadavg()[0]
     qs = questions(pages, n_questions, seed + 1)
     filtered = filtered_questions(pages, n_questions, seed + 2)
-    serve, cold = _spawn("serve", {**common, "questions": qs, "filtered": filtered}, timeout)
+    serve, cold = _spawn(
+        "serve", {**common, "questions": qs, "filtered": filtered, "light": bulk}, timeout
+    )
     qps = None
     if throughput:
         from eval.throughput import measure
@@ -176,7 +194,10 @@ def bench_size(
         "raw_pps_before_after": ing["raw_pps_before_after"],
         "ingest_s": ing["ingest_s"],
         "reingest_s": ing["reingest_s"],
-        "reingest_speedup": ing["ingest_s"] / ing["reingest_s"],
+        "reingest_speedup": ing["ingest_s"] / ing["reingest_s"] if ing["reingest_s"] else None,
+        "pipeline": ing.get("pipeline"),
+        "bulk": ing.get("bulk"),
+        "rates": ing.get("rates"),
         "ask_p50_ms": srv["p50_ms"],
         "ask_p95_ms": srv["p95_ms"],
         "filtered_p50_ms": srv["filtered_p50_ms"],
@@ -199,9 +220,12 @@ def bench_size(
         "interpreter_s": cold - serve[0]["worker_s"] if "worker_s" in serve[0] else None,
         "rss_ingest_mb": ing["rss_mb"],
         "rss_serve_mb": srv["rss_mb"],
+        "rss_asked_mb": srv.get("rss_asked_mb"),
         "index_mb": _du_mb(home / "chroma"),
         "lexical_mb": _du_mb(home / "lexical") if (home / "lexical").exists() else 0.0,
         "load_avg": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+        "load_after_ingest": round(load_ingested, 2),
+        "rss_first_answer_mb": serve[0].get("rss_mb"),
         "throughput": qps,
     }
 
@@ -216,6 +240,7 @@ def run_bench(
     progress=print,
     throughput: bool = False,
     cli: bool = False,
+    bulk_above: int | None = None,
 ) -> dict:
     """Run every size (and the ONNX comparison) and return the report as a dict."""
     from index.provision import ensure_model
@@ -246,6 +271,8 @@ def run_bench(
                 stand_in,
                 n_questions,
                 throughput=throughput and size == max(sizes),
+                bulk_above=bulk_above,
+                progress=progress,
             )
             report["sizes"].append(row)
             progress(f"  {json.dumps(row)}")
@@ -335,7 +362,8 @@ def markdown(report: dict) -> str:
         out.append(
             f"| {r['chunks']} | {r['vectors']} | {r['pages']} | {r['raw_pps']:.1f} "
             f"| {r['ingest_cps']:.1f} | {r['ingest_ratio']:.2f} | {r['ingest_cpu_ratio']:.2f} "
-            f"| {r['ingest_s']:.1f} | {r['reingest_s']:.2f} | {r['reingest_speedup']:.0f}× |"
+            f"| {r['ingest_s']:.1f} | {_ms(r['reingest_s'], 2)} "
+            f"| {_ms(r['reingest_speedup'])}{'×' if r['reingest_speedup'] else ''} |"
         )
     out += [
         "",
@@ -373,6 +401,7 @@ def markdown(report: dict) -> str:
                 f"| {r['chunks']} | {cells} | {_s(r.get('index_update_s'))} "
                 f"| {_ms(r.get('mask_ms'), 2)} / {_ms(r.get('where_ids_ms'), 1)} |"
             )
+    out += bulk_tables(rows)
     for r in rows:
         if r.get("throughput"):
             from eval.throughput import markdown as throughput_table
@@ -386,6 +415,49 @@ def markdown(report: dict) -> str:
 
         out += ["", cli_table(report["cli"])]
     return "\n".join(out)
+
+
+def bulk_tables(rows: list[dict]) -> list[str]:
+    """For rows reached by a bulk load: the pipeline prefix and the bulk part, then the
+    pipeline's rate per window as the store grew."""
+    bulk = [r for r in rows if r.get("bulk")]
+    if not bulk:
+        return []
+    out = [
+        "",
+        "Rows reached by a bulk load (`--bulk-above`): the first pages through the pipeline "
+        "(`Ingestor.run`), the rest through `eval.bulk.bulk_load` (the same parsing and flush, "
+        "parsing in a second process, no source-state check), then the lexical index update. "
+        "The first table's ingest figures are the pipeline part's; no re-ingest was run.",
+        "",
+        "| N chunks | pipeline: chunks / s / chunks/s (per CPU s) / index update s "
+        "| bulk: chunks / s / chunks/s / index update s |",
+        "|---:|---:|---:|",
+    ]
+    for r in bulk:
+        p, b = r["pipeline"], r["bulk"]
+        out.append(
+            f"| {r['chunks']} | {p['chunks']} / {p['seconds']:.0f} / "
+            f"{p['chunks'] / p['seconds']:.0f} ({p['chunks'] / p['cpu_s']:.0f}) / "
+            f"{p['index_update_s']:.1f} | {b['chunks']} / {b['seconds']:.0f} / "
+            f"{b['chunks'] / b['seconds']:.0f} / {b['index_update_s']:.1f} |"
+        )
+    for r in bulk:
+        if r.get("rates"):
+            out += [
+                "",
+                f"Write rate as the store grew (N={r['chunks']}): chunks/s over each window "
+                "ending at the chunk count shown, and the 1-minute load average then.",
+                "",
+                "| phase | chunks stored | elapsed s | window chunks/s | load |",
+                "|---|---:|---:|---:|---:|",
+            ]
+            out += [
+                f"| {e['phase']} | {e['chunks']} | {e['elapsed_s']:.0f} | {e['window_cps']:.0f} "
+                f"| {e['load']:.2f} |"
+                for e in r["rates"]
+            ]
+    return out
 
 
 def _throughput_note(r: dict) -> str:
@@ -443,7 +515,7 @@ def targets(report: dict) -> list[str]:
             f"re-ingest {r['reingest_speedup']:.0f}× ≥ 50×: "
             f"{_ok(r['reingest_speedup'], TARGETS['reingest_speedup'])}"
             if model
-            else f"re-ingest {r['reingest_s']:.1f} s (ratio n/a: the first ingest had no model)"
+            else f"re-ingest {_s(r['reingest_s'])} s (ratio n/a: the first ingest had no model)"
         )
         lines.append(
             f"- N={r['chunks']} ({r['vectors']}): {ratio}; {again}; cold start "
@@ -609,6 +681,7 @@ def run_cli(
     onnx: bool = True,
     throughput: bool = False,
     cli: bool = True,
+    bulk_above: int | None = None,
 ) -> tuple[dict, str]:
     """What `stodkollen bench` does: run, render, optionally write eval/BENCH.md."""
     sizes = parse_sizes(sizes_text)
@@ -620,6 +693,7 @@ def run_cli(
         progress=progress,
         throughput=throughput,
         cli=cli,
+        bulk_above=bulk_above,
     )
     command = f"stodkollen bench --sizes {','.join(map(str, sizes))}"
     if stand_in_above != STAND_IN_ABOVE:
@@ -630,6 +704,8 @@ def run_cli(
         command += " --throughput"
     if not cli:
         command += " --no-cli"
+    if bulk_above is not None:
+        command += f" --bulk-above {bulk_above}"
     command += f" --out {out}" if out else ""
     text = bench_md(report, command)
     if out:
@@ -672,13 +748,13 @@ def _embedder(settings, stand_in: bool):
     return SentenceTransformerEmbedder(settings)
 
 
-def _chunk_texts(corpus: Path, settings) -> list[str]:
+def _chunk_texts(corpus: Path, settings, sources: list[str] | None = None) -> list[str]:
     from ingest.chunking import chunk_project, embedding_text
     from ingest.loaders import expand_sources, load_source
     from ingest.projects import parse_document
 
     cfg, texts = settings.ingest, []
-    for item in expand_sources([str(corpus)]):
+    for item in sources if sources is not None else expand_sources([str(corpus)]):
         doc = load_source(item, settings)
         for p in parse_document(doc):
             chunks = chunk_project(p, doc.content_hash, cfg.chunk_size, cfg.chunk_overlap)
@@ -699,7 +775,11 @@ class _Clock:
 
 
 def worker_ingest(a: dict) -> None:
-    """Raw model throughput on the corpus's own passages around an ingest, then a re-ingest."""
+    """Raw model throughput on the corpus's own passages around an ingest, then a re-ingest.
+    With `prefix_pages`, the pipeline ingests only the first pages and the rest is bulk-loaded
+    (`worker_ingest_bulk`)."""
+    if a.get("prefix_pages"):
+        return worker_ingest_bulk(a)
     import random
 
     from index.store import ChunkStore
@@ -743,6 +823,86 @@ def worker_ingest(a: dict) -> None:
             "ingest_cpu_cps": first.embedded / ingest.cpu,
             "reingest_s": again.wall,
             "index_update_s": index_update_s,
+            "rss_mb": _rss_mb(),
+        }
+    )
+
+
+def worker_ingest_bulk(a: dict) -> None:
+    """The first `prefix_pages` pages through `Ingestor.run` (the pipeline, its rate logged as
+    the store grows), the rest through `eval.bulk.bulk_load` (same parsing and flush, parsing
+    in a second process, no source-state check), then the lexical index update of a run. No
+    re-ingest: its unchanged-source check alone is estimated at minutes at this size.
+    `STODKOLLEN_BENCH_BULK_UNTIL` (a Unix time) stops the bulk load early, at a smaller size."""
+    import random
+
+    from eval.bulk import RateLog, bulk_load, counting
+    from index.store import ChunkStore
+    from ingest.loaders import expand_sources
+    from ingest.pipeline import Ingestor
+
+    settings = _settings(a)
+    embedder = _embedder(settings, a["stand_in"])
+    sources = expand_sources([a["corpus"]])
+    prefix, rest = sources[: a["prefix_pages"]], sources[a["prefix_pages"] :]
+    texts = _chunk_texts(Path(a["corpus"]), settings, sources[:100])
+    sample = random.Random(0).sample(texts, min(a["sample"], len(texts)))
+    embedder.embed_passages(sample[:8])
+    with _Clock() as raw:
+        embedder.embed_passages(sample)
+    store = ChunkStore(settings)
+    ingestor = Ingestor(settings, store, embedder)
+    log, phase = RateLog(a.get("rate_every", 25_000)), ["pipeline"]
+    counting(store, log, phase, _emit)
+    update = ingestor._update_index
+    spent: list[float] = []
+
+    def timed_update() -> None:
+        t = time.perf_counter()
+        update()
+        spent.append(time.perf_counter() - t)
+
+    ingestor._update_index = timed_update
+    with _Clock() as pipe:
+        first = ingestor.run(prefix)
+    pipeline_update_s = sum(spent)
+    log.cut()
+    phase[0] = "bulk"
+    until = os.environ.get("STODKOLLEN_BENCH_BULK_UNTIL")  # epoch s: a session's time budget
+    with _Clock() as bulk:
+        loaded = bulk_load(ingestor, rest, sources, until=float(until) if until else None)
+    with _Clock() as index_update:
+        timed_update()
+    n = len(sample)
+    chunks = store.count()
+    _emit(
+        {
+            "chunks": chunks,
+            "embedded": first.embedded + loaded["chunks"],
+            "raw_pps": n / raw.wall,
+            "raw_pps_before_after": [n / raw.wall, n / raw.wall],
+            "raw_cpu_pps": n / raw.cpu,
+            "ingest_s": pipe.wall,
+            "ingest_cps": first.embedded / pipe.wall,
+            "ingest_cpu_cps": first.embedded / pipe.cpu,
+            "reingest_s": None,
+            "index_update_s": index_update.wall,
+            "pipeline": {
+                "pages": len(prefix),
+                "chunks": first.embedded,
+                "seconds": pipe.wall,
+                "cpu_s": pipe.cpu,
+                "index_update_s": pipeline_update_s,
+            },
+            "bulk": {
+                "pages": loaded["sources"],
+                "chunks": loaded["chunks"],
+                "seconds": bulk.wall,
+                "cpu_s": bulk.cpu,  # this process only; parsing ran in another
+                "stopped_early": loaded["stopped_early"],
+                "index_update_s": index_update.wall,
+            },
+            "rates": log.entries,
             "rss_mb": _rss_mb(),
         }
     )
@@ -812,6 +972,7 @@ def worker_serve(a: dict) -> None:
     _emit(
         {
             "event": "first_answer",
+            "rss_mb": _rss_mb(),
             "imports_s": t_import - t0,
             "open_s": t1 - t_import,  # settings, embedder object, Chroma client and collections
             "model_load_s": t2 - t1,
@@ -828,8 +989,10 @@ def worker_serve(a: dict) -> None:
     items = a.get("filtered") or []
     filtered, _ = _ask_all(assistant, items)
     same, _ = _ask_all(assistant, [q for q, _ in items])  # the same questions, no filters
-    mask_ms, where_ms = _mask_timings(assistant, snap, a.get("filtered") or [])
-    rebuild_s = _rebuild_seconds(assistant)
+    light = a.get("light", False)  # at bulk sizes: these two take minutes
+    mask_ms, where_ms = _mask_timings(assistant, snap, a.get("filtered") or [], where=not light)
+    rss_asked = _rss_mb()
+    rebuild_s = None if light else _rebuild_seconds(assistant)
     _emit(
         {
             "p50_ms": statistics.median(latencies),
@@ -845,14 +1008,18 @@ def worker_serve(a: dict) -> None:
             "catalog_s": t3 - t2,
             "catalog_event": event,
             "rebuild_s": rebuild_s,
+            "rss_asked_mb": rss_asked,
             "rss_mb": _rss_mb(),
         }
     )
 
 
-def _mask_timings(assistant, snap, items: list) -> tuple[float | None, float | None]:
+def _mask_timings(
+    assistant, snap, items: list, where: bool = True
+) -> tuple[float | None, float | None]:
     """Mean ms per filter of the BM25 mask from the index's arrays, and of the alternative:
-    Chroma `where` ids, mapped to BM25 positions (the id map built once, outside the timing)."""
+    Chroma `where` ids, mapped to BM25 positions (the id map built once, outside the timing);
+    without `where`, the mask alone."""
     import numpy as np
 
     from stodkollen.records import Filters
@@ -860,6 +1027,13 @@ def _mask_timings(assistant, snap, items: list) -> tuple[float | None, float | N
     filters = [Filters(**f) for _, f in items if f]
     if not filters:
         return None, None
+    if not where:
+        times = []
+        for f in filters:
+            t = time.perf_counter()
+            snap.index.mask(f)
+            times.append(time.perf_counter() - t)
+        return statistics.mean(times) * 1000, None
     index = snap.index
     position = {index.id_at(i): i for i in range(index.size)}
     masks, wheres = [], []
