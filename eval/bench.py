@@ -440,7 +440,8 @@ def bulk_tables(rows: list[dict]) -> list[str]:
             f"| {r['chunks']} | {p['chunks']} / {p['seconds']:.0f} / "
             f"{p['chunks'] / p['seconds']:.0f} ({p['chunks'] / p['cpu_s']:.0f}) / "
             f"{p['index_update_s']:.1f} | {b['chunks']} / {b['seconds']:.0f} / "
-            f"{b['chunks'] / b['seconds']:.0f} / {b['index_update_s']:.1f} |"
+            f"{b['chunks'] / b['seconds']:.0f} / {b['index_update_s']:.1f}"
+            f"{' (stopped at its deadline)' if b.get('stopped_early') else ''} |"
         )
     for r in bulk:
         if r.get("rates"):
