@@ -31,7 +31,6 @@ log = logging.getLogger(__name__)
 _BATCH = 2000  # stay well under Chroma's max batch size
 # listener(parent version, new version, chunks upserted, chunk ids deleted, renames)
 WriteListener = Callable[[str, str, list, list, list], None]
-_VERSION_ID = "version"
 STORE_ADVICE = (
     "Kör 'stodkollen doctor' för en kontroll eller 'stodkollen reindex' för att bygga om."
 )
@@ -308,7 +307,7 @@ class ChunkStore:
     @_guarded
     def version(self) -> str:
         """A token that changes whenever anything stored changes (any process, any client)."""
-        got = self._meta.get(ids=[_VERSION_ID], include=["metadatas"])
+        got = self._meta.get(ids=[codec.VERSION_ID], include=["metadatas"])
         return codec.version_of(got["metadatas"][0]) if got["ids"] else ""
 
     def on_write(self, listener: WriteListener) -> None:
@@ -324,7 +323,7 @@ class ChunkStore:
         parent = self.version() if self._listeners else ""
         token = uuid.uuid4().hex
         self._meta.upsert(
-            ids=[_VERSION_ID], embeddings=[[1.0]], metadatas=[codec.version_metadata(token)]
+            ids=[codec.VERSION_ID], embeddings=[[1.0]], metadatas=[codec.version_metadata(token)]
         )
         for listener in self._listeners:
             try:
@@ -424,11 +423,7 @@ class ChunkStore:
     def projects_of(self, source_id: str) -> list[ProjectRecord]:
         """The project records of one document, in their order on the page."""
         got = self._projects.get(where={"source_id": source_id}, include=["documents", "metadatas"])
-        out = [
-            codec.project_from(doc, md)
-            for doc, md in zip(got["documents"], got["metadatas"], strict=True)
-        ]
-        return sorted(out, key=lambda r: r.project.index)
+        return codec.projects_from(zip(got["documents"], got["metadatas"], strict=True))
 
     @_guarded
     def projects_by_id(self, ids: list[str]) -> list[ProjectRecord]:

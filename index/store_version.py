@@ -17,10 +17,10 @@ import json
 import sqlite3
 from contextlib import closing
 
+from stodkollen import codec
 from stodkollen.settings import Settings
 from stodkollen.sqlitefile import read_only_uri
 
-_VERSION_ID = "version"  # the one record of the _meta collection (index.store)
 _UPSERT, _ADD, _UPDATE = 2, 0, 1  # the log's operation codes that write a record
 _BUSY_TIMEOUT_S = 1.0  # a writer holds the lock for one batch at most; then ask Chroma
 
@@ -62,8 +62,8 @@ def _token(db: sqlite3.Connection, name: str) -> str | None:
     found: list[tuple[int, str]] = []
     row = db.execute(
         "SELECT e.seq_id, m.string_value FROM embeddings e JOIN embedding_metadata m "
-        "ON m.id = e.id AND m.key = 'token' WHERE e.segment_id = ? AND e.embedding_id = ?",
-        (segments[0][0], _VERSION_ID),
+        "ON m.id = e.id AND m.key = ? WHERE e.segment_id = ? AND e.embedding_id = ?",
+        (codec.VERSION_KEY, segments[0][0], codec.VERSION_ID),
     ).fetchone()
     if row is not None:
         found.append((_seq(row[0]), str(row[1])))
@@ -71,13 +71,13 @@ def _token(db: sqlite3.Connection, name: str) -> str | None:
     for seq, topic, operation, metadata in db.execute(
         "SELECT seq_id, topic, operation, metadata FROM embeddings_queue WHERE id = ? "
         "ORDER BY seq_id DESC",
-        (_VERSION_ID,),
+        (codec.VERSION_ID,),
     ):
         if not str(topic).endswith("/" + collection):
             continue  # the version record of another collection in the same file
         if operation not in (_UPSERT, _ADD, _UPDATE):
             return None  # deleted: never done by the store, so not understood here
-        token = json.loads(metadata or "{}").get("token")
+        token = json.loads(metadata or "{}").get(codec.VERSION_KEY)
         if not isinstance(token, str):
             return None
         found.append((_seq(seq), token))

@@ -161,13 +161,19 @@ def display_name_of(md: dict | None) -> str:
     return str((md or {}).get("source", "?"))
 
 
+# The store-version record: the one record of the _meta collection (its id) and the metadata
+# key of its token (read by `index.store` through Chroma, by `index.store_version` from the file).
+VERSION_ID = "version"
+VERSION_KEY = "token"
+
+
 def version_metadata(token: str) -> dict:
     """The store-version record: one token that every write replaces."""
-    return {"token": token}
+    return {VERSION_KEY: token}
 
 
 def version_of(md: dict | None) -> str:
-    return str((md or {}).get("token", ""))
+    return str((md or {}).get(VERSION_KEY, ""))
 
 
 def display_name(name: str) -> dict:
