@@ -46,8 +46,7 @@ class ComposeContext:
     @cached_property
     def named_sources(self) -> list[Source]:
         """The sources of projects the question names (by the first words of the title)."""
-        folded = as_phrase(self.question)
-        return [s for s in self.sources if holds_phrase(folded, title_head(s.project.title))]
+        return [s for s in self.sources if _names(self.question, s)]
 
     @cached_property
     def topic_terms(self) -> frozenset[str]:
