@@ -83,6 +83,30 @@ def _assistant():
     return Assistant()
 
 
+def _reading_assistant():
+    """An assistant for one-shot reading (ask, similar): on the saved copy of a small store
+    when it is at the store's version (no chromadb import), else on Chroma."""
+    from assistant.service import Assistant
+    from index.store_snapshot import load_snapshot
+    from stodkollen.settings import get_settings
+
+    settings = get_settings()
+    return Assistant(settings, store=load_snapshot(settings))
+
+
+def _keep_copy(assistant) -> None:
+    """After a command that read Chroma: save the copy the next one-shot command reads."""
+    from index.store import ChunkStore
+    from index.store_snapshot import save_snapshot
+    from stodkollen.errors import StoreError
+
+    if isinstance(assistant.store, ChunkStore):
+        try:
+            save_snapshot(assistant.store)
+        except StoreError:
+            logging.getLogger(__name__).debug("Ingen kopia av lagret sparad", exc_info=True)
+
+
 def _emit(data, as_json: bool, text: str) -> None:
     click.echo(json.dumps(data, ensure_ascii=False) if as_json else text)
 
@@ -221,7 +245,7 @@ def ask(question, as_json, k, kommun, lan, from_year, to_year, source, retriever
     # The app's and the API's rules and messages (years and k are checked as typed).
     filters = parse_filters(kommun, lan, from_year, to_year, source)
     k = parse_k(k)
-    assistant = _assistant()
+    assistant = _reading_assistant()
     filters = assistant.resolve_filters(filters)  # an unknown place: one line, not one per question
     questions = sys.stdin if question == "-" else [question]
     for line in questions:
@@ -235,6 +259,7 @@ def ask(question, as_json, k, kommun, lan, from_year, to_year, source, retriever
             _emit({"question": line.rstrip("\n"), "error": str(exc)}, True, "")
             continue
         _emit(answer.to_dict(), as_json or question == "-", _answer_text(answer))
+    _keep_copy(assistant)
 
 
 @main.command()
@@ -246,7 +271,8 @@ def similar(text: str, as_json: bool, k: str | None) -> None:
     from assistant.filters import parse_k
     from assistant.similar import find_similar
 
-    found = find_similar(_assistant(), text, parse_k(k, default=5))
+    assistant = _reading_assistant()
+    found = find_similar(assistant, text, parse_k(k, default=5))
     rows = [p.to_dict() for p in found]
     lines = [
         f"{i}. {p.title} ({p.kommun or '–'}, {p.period or '–'}, {p.owner or '–'}) "
@@ -255,6 +281,7 @@ def similar(text: str, as_json: bool, k: str | None) -> None:
         for i, p in enumerate(found, 1)
     ]
     _emit(rows, as_json, "\n".join(lines) or "Inga liknande projekt hittades.")
+    _keep_copy(assistant)
 
 
 @main.command()

@@ -535,6 +535,21 @@ class ChunkStore:
         return got["ids"][0], np.asarray(got["embeddings"][0], np.float32)
 
     @_guarded
+    def export_entries(self) -> dict[str, dict]:
+        """Both collections as stored, vectors included (`index.store_snapshot` saves them):
+        {"chunks" | "projects": {"ids", "documents", "metadatas", "vectors"}}."""
+        out: dict[str, dict] = {}
+        for kind, collection in (("chunks", self._chunks), ("projects", self._projects)):
+            part: dict[str, list] = {"ids": [], "documents": [], "metadatas": [], "vectors": []}
+            for got in _pages(collection, ["documents", "metadatas", "embeddings"]):
+                part["ids"] += got["ids"]
+                part["documents"] += got["documents"]
+                part["metadatas"] += got["metadatas"]
+                part["vectors"] += [np.asarray(v, np.float32) for v in got["embeddings"]]
+            out[kind] = part
+        return out
+
+    @_guarded
     def sources(self) -> list[str]:
         """The sources that have chunks, by the names people see (file names or URLs)."""
         return sorted(

@@ -20,6 +20,7 @@ from index.embedder import Embedder
 from index.lexical import cache_for
 from index.project_cache import save_after_ingest
 from index.store import ChunkStore
+from index.store_snapshot import save_snapshot
 from ingest.chunking import chunk_project, embedding_text, lexical_text
 from ingest.loaders import expand_sources, is_url, load_source, source_id, source_names
 from ingest.projects import PARSER_VERSION, parse_document
@@ -283,7 +284,7 @@ class Ingestor:
     def _update_index(self) -> None:
         """Save the lexical index of the store version this run leaves (the start's index with
         this run's writes applied) and its project list, so that the next process on this data
-        dir loads them."""
+        dir loads them, and a copy of a small store for one-shot questions."""
         try:
             cache_for(self.store, lexical_text).current(self.store)
         except StoreError:
@@ -292,6 +293,10 @@ class Ingestor:
             save_after_ingest(self.store)
         except StoreError:
             log.warning("Projektlistan kunde inte sparas", exc_info=True)
+        try:
+            save_snapshot(self.store)  # for one-shot questions without Chroma
+        except StoreError:
+            log.warning("Kopian av lagret kunde inte sparas", exc_info=True)
 
 
 def _legacy_state(states: dict[str, SourceState], doc: Document) -> SourceState | None:

@@ -66,6 +66,7 @@ def test_ask_imports_no_torch_gradio_or_llama_index(sample_assistant, model_dir)
     assert "Industriellt Utvecklingscentrum" in done.stdout
     assert not _among(modules, HEAVY)
     assert "onnxruntime" in modules  # the model did run
+    assert not _among(modules, ("chromadb",))  # answered from the store's saved copy
 
 
 def test_sentences_load_punkt_without_nltks_package_init():
