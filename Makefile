@@ -41,6 +41,7 @@ eval: install
 	$(BIN)/stodkollen eval --corpus eval/pages/dev --report eval/RESULTS-dev.md
 	$(BIN)/stodkollen eval --corpus eval/pages/heldout --report eval/RESULTS-heldout.md
 	$(BIN)/stodkollen eval --corpus eval/pages/heldout2 --report eval/RESULTS-heldout2.md
+	$(BIN)/stodkollen eval --corpus eval/pages/heldout3 --report eval/RESULTS-heldout3.md
 	$(BIN)/python -m eval.side_by_side
 
 lint: install

@@ -2,7 +2,7 @@
 
 `python -m eval.side_by_side` (the last step of `make eval`) reads the per-kind tables the
 reports hold and writes one table into eval/RESULTS.md, between markers, so the sample,
-its reworded copies, the development set and the two held-out sets can be compared per
+its reworded copies, the development set and the three held-out sets can be compared per
 kind.
 """
 
@@ -18,6 +18,7 @@ REPORTS = (
     ("development", EVAL / "RESULTS-dev.md"),
     ("held-out (never tuned on)", EVAL / "RESULTS-heldout.md"),
     ("held-out 2 (blind, session 5)", EVAL / "RESULTS-heldout2.md"),
+    ("held-out 3 (blind, session 6)", EVAL / "RESULTS-heldout3.md"),
 )
 BEGIN = "<!-- side-by-side: begin -->"
 END = "<!-- side-by-side: end -->"
