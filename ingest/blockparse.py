@@ -157,6 +157,23 @@ class Section:
     def text(self) -> str:
         return "\n\n".join(b.text for b in self.blocks if b.text)
 
+    @property
+    def place_text(self) -> str:
+        """The text that says where the project is: without an examples section, whose
+        places are where others used an offer ("Exempel: Ett bageri i Söderhamn …")."""
+        kept, skipping = [], False
+        for b in self.blocks:
+            if b.kind == "heading":
+                skipping = bool(_EXAMPLES_HEADING.match(b.text))
+            if not skipping and b.text:
+                kept.append(b.text)
+        return "\n\n".join(kept)
+
+
+_EXAMPLES_HEADING = re.compile(
+    r"^(?:Goda\s+)?[Ee]xempel\b|^Så\s+har\s+andra\b|^Examples?\b|^Case\s+stud|^Inspiration\b"
+)
+
 
 @dataclass
 class Page:
@@ -426,14 +443,31 @@ def _prose_grant_section(block: Block) -> Section | None:
     if not m or not looks_like_org(m["owner"]) or "från" in m.group():
         return None
     amounts = find_amounts(m["amount"])
-    title = m["title"].strip()
+    title, period = _title_and_period(m["title"])
     return Section(
         title[0].upper() + title[1:],
         [block],
         owner=m["owner"].strip(" ,"),
         budget=amounts[0].sek if amounts else None,
+        period_raw=period,
         granted_by_publisher=True,  # "beviljas" with no grantor named: the publisher decided
     )
+
+
+# "projektet Ny scen i parken, 2025-05 – 2026-04": the name after "projektet", and a period
+# that follows it after a comma.
+_NAMED_PURPOSE = re.compile(r"^(?:projektet|projekt|satsningen|förstudien)\s+(?=\S)", re.I)
+
+
+def _title_and_period(purpose: str) -> tuple[str, str | None]:
+    title = _NAMED_PURPOSE.sub("", purpose.strip()).strip()
+    head, _, tail = title.rpartition(",")
+    period = find_period(f"Projekttid: {tail.strip()}") if head and tail.strip() else None
+    if period and parse_period(period) != (None, None):
+        title = head.strip()
+    else:
+        period = None
+    return title.strip(" \"”“'"), period
 
 
 def _quoted_grant_section(block: Block) -> Section | None:
@@ -500,7 +534,15 @@ def _bullet_section(block: Block) -> Section | None:
     period_raw = bracket["p"] if bracket else None
     if not _has_facts(body, needed=1 if period_raw else 2):
         return None
-    return Section(lead.strip(" :–-"), [Block("para", body)], period_raw=period_raw)
+    # "**Byastugan i Hackås** — Hackås Bygdeförening, Hackås (Bergs kommun). …": the
+    # organisation named first, with no label, is the owner when no label names one.
+    first = re.split(r"[,.(]", body, maxsplit=1)[0].strip()
+    owner = (
+        first
+        if len(first.split()) <= _ITEM_NAME_WORDS and looks_like_org(first) and not find_owner(body)
+        else None
+    )
+    return Section(lead.strip(" :–-"), [Block("para", body)], owner=owner, period_raw=period_raw)
 
 
 _BRACKET_PERIOD = re.compile(r"^\((?P<p>[^()]*\d{4}[^()]*)\)")

@@ -44,12 +44,22 @@ _LABELS = {
     "email": re.compile(r"^(?:E-post|E-postadress|Epost|Mejl|Mail):?$", re.IGNORECASE),
     "text": re.compile(r"^(?:Arbetsplats|Titel|Befattning|Roll):?$"),
 }
-_NAME_WORD = r"[A-ZÅÄÖÉ][a-zåäöéüø]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
+# Letters of names as Swedish pages write them, Nordic and other European ones included
+# ("Paweł Kowalczyk", "Mateja Žagar-Perić", "Dragan Marković").
+_UPPER = "A-ZÅÄÖÉÈÜØÆÁÍÓÚÝŽŠČĆĐŁŚŻŹŃÑŇŘŤĎ"
+_LOWER = "a-zåäöéèüøæáíóúýžščćđłśżźńñňřťďßë"
+_NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:[A-ZÅÄÖ]\.?|{_NAME_WORD})){{1,3}}")
-_ROLE_WORD = re.compile(
+_ROLE_WORDS = (
     r"(?:chef|ledare|samordnare|utvecklare|handläggare|strateg|koordinator|sekreterare"
-    r"|rådgivare|ansvarig|direktör|controller|ekonom|utredare|konsult)$",
-    re.IGNORECASE,
+    r"|rådgivare|ansvarig|direktör|controller|ekonom|utredare|konsult|lots|lärare|coach"
+    r"|assistent|manager|coordinator|officer|advis[eo]r|director|specialist)"
+)
+_ROLE_WORD = re.compile(rf"{_ROLE_WORDS}$", re.IGNORECASE)
+# "Business coordinator Hanna Jokela", "Project manager Elin Voss": a job title in lower
+# case before the name.
+_ROLE_PREFIX = re.compile(
+    rf"^(?P<role>(?:[\w-]+\s+){{0,2}}[\w-]*{_ROLE_WORDS})\s+(?P<rest>\S.*)$", re.IGNORECASE
 )
 
 
@@ -194,6 +204,9 @@ _PROSE_NAME = re.compile(rf"(?P<name>{_NAME.pattern})[\s,:]*(?:på|,|–|-|:)?\s
 
 def _card(line: str) -> tuple[str, str | None] | None:
     m = _CARD.fullmatch(line)
+    if not m and (pre := _ROLE_PREFIX.match(line)):
+        card = _card(pre["rest"])
+        return (card[0], card[1] or pre["role"]) if card else None
     if not m or (m["role"] and len(m["role"].split()) > 4) or _NOT_PERSON.search(m["name"]):
         return None
     name, role = m["name"], m["role"]
@@ -329,7 +342,12 @@ _CHROME_LINE = re.compile(
     r"|Om\s+webbplatsen.*|Om\s+oss|Villkor|Följ\s+.*|Follow\s+us.*|Prenumerera\s+på.*"
     r"|Kontakta\s+oss|©.*|Skapad\s+med\s+.*|Sida\s+\d+\s+av\s+\d+"
     r"|(?:Tillbaka|Back)\s+(?:till|to)\s+\S+(?:\s+\S+)?|Läs\s+mer|Read\s+more|Nästa\s+sida"
-    r"|Föregående\s+sida|Next\s+page|Previous\s+page"
+    r"|Föregående\s+sida|Next\s+page|Previous\s+page|Webbkarta|Sitemap|Site\s+map|Ja|Nej"
+    # feedback widgets: "Var informationen på sidan till hjälp?", "Hittade du det du sökte?"
+    r"|Var\s+(?:informationen|sidan|den\s+här\s+sidan|innehållet)\b.*\bhjälp\w*\s*\??"
+    r"|Hittade\s+du\s+(?:det|vad|den\s+information)\s+du\s+(?:sökte|letade\s+efter)\??"
+    r"|Fick\s+du\s+svar\s+på\s+(?:din|dina)\s+frågor?\??|Was\s+this\s+page\s+helpful\??"
+    r"|(?:Telefon\s*)?[Vv]äxel(?:nummer)?\s*:\s*[\d\s+()-]+"
     r"|(?:Foto|Fotograf|Bild|Photo|Image|Text|Av|By)\s*:\s*[\w .,'-]{2,60}"
     r"|\[(?:Bild|Foto|Image)\b[^\]]*\]|\[[^\]]{1,40}\])$",
     re.IGNORECASE,
@@ -398,6 +416,26 @@ _RELATED = re.compile(
 )
 
 
+_MENU_TITLE_WORDS = 12  # a page title repeated at the end of a menu block is short
+# A breadcrumb trail: "Du är här: Startsida > Näringsliv > Projekt", "Start › Trafik".
+_CRUMBS = re.compile(r"^(?:Du är här\s*:?\s*)?(?:[^>›»|]+\s[>›»]\s)+(?P<last>[^>›»]+)$", re.I)
+
+
+def _title_in_menu(lines: list[str]) -> str | None:
+    """The page's title when a scrape put it at the end of the menu block above the content:
+    the last item of a breadcrumb trail repeated on the next line, a line after the trail,
+    or the block's last line written twice (once as the trail's end, once as the heading)."""
+    for i, line in enumerate(lines):
+        m = _CRUMBS.match(line)
+        if m and i + 1 < len(lines):
+            after = lines[i + 1]
+            if after == m["last"].strip() or i + 2 == len(lines):
+                return after
+    if len(lines) >= 2 and lines[-1] == lines[-2] and len(lines[-1].split()) <= _MENU_TITLE_WORDS:
+        return lines[-1]
+    return None
+
+
 def strip_chrome(text: str) -> tuple[str, str]:
     """(text without chrome lines, the chrome that was removed) for scraped text.
 
@@ -410,14 +448,23 @@ def strip_chrome(text: str) -> tuple[str, str]:
         share = sum(map(_menu_like, bare)) / len(bare) if bare else 0.0
         menu = len(bare) >= _MENU_BLOCK_LINES and share > _MENU_BLOCK_SHARE
         if menu and share >= _FOOTER_BLOCK_SHARE:
-            removed += bare
+            title = None if any(k.strip() for k in kept) else _title_in_menu(bare)
+            removed += [line for line in bare if line != title]
+            if title:
+                kept.append(title)  # the page's title, scraped right below its menu
             continue
         out = []
         skipping_related = False
+        # The title below a breadcrumb trail in a menu run that goes on into the content.
+        title = _title_in_menu(bare) if menu and not any(k.strip() for k in kept) else None
         for line in lines:
             s = line.strip()
             if _RELATED.match(s):
                 skipping_related = True
+            if title and s == title:
+                out += [s, ""]  # a paragraph of its own: the page's heading
+                title = None
+                continue
             if skipping_related or is_chrome_line(s) or (menu and _menu_like(s)):
                 removed.append(s)
                 continue

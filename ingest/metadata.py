@@ -323,7 +323,8 @@ def parse_budget(text: str) -> int | None:
 # What the words just before an amount make of it. A ceiling ("högst 50 000 kr", "upp till")
 # or a share ("varav", "Kommunens insats") is never the project's budget.
 _CEILING = re.compile(
-    r"(?:högst|upp till|som mest|maximalt|max\.?|maximum|up to|at most|minst|mer än)\s*$",
+    r"(?:högst|upp till|som mest|maximalt|max\.?|maximum(?:\s+of)?|up to|at most|minst|mer än"
+    r"|no more than|not exceeding)\s*$",
     re.I,
 )
 _SHARE = re.compile(r"(?:varav|insats|andel|egen insats|per år|per företag|/år)\b[^.;\n]*$", re.I)
@@ -345,7 +346,7 @@ _CONTEXT_CHARS = 60  # how far back the words that qualify an amount may stand
 # "95 000 kr per år", "5 000 kr/månad": a rate, not what the project costs.
 _RATE = re.compile(
     r"^\s*(?:per|/|om|a)\s*(?:år(?:et)?|månad(?:en)?|vecka|timme|deltagare|företag|person"
-    r"|year|month)\b",
+    r"|sökande|ansökan|year|month|company|applicant|business|participant)\b",
     re.I,
 )
 
@@ -444,13 +445,13 @@ def find_page_dates(text: str) -> tuple[str | None, str | None]:
 
 _FUNDER_LABEL = re.compile(
     r"^(?:Övriga\s+)?(?:Med)?[Ff]inansiär(?:er)?\s*:\s*(?P<v>.+)"
-    r"|^(?:(?:Co-?)?[Ff]unded by|(?:Co-?)?[Ff]inanced by|Funding|Funders?)\s*:?\s*(?P<e>.+)"
+    r"|^(?:(?:Co-?)?[Ff]unded by|(?:Co-?)?[Ff]inanced by|Funding|Funders?)\b\s*:?\s*(?P<e>.+)"
     r"|^(?:Offentlig|Extern)\s+(?:med)?finansiering\s*:\s*(?P<o>.+)"
     r"|^(?:Övrig\s+)?[Ff]inansiering\s*:\s*(?P<b>.+(?:\n(?![\w -]{1,30}:).+)*)",
     re.MULTILINE,
 )
 _FUNDER_SENTENCE = re.compile(
-    r"(?:finansi(?:eras|erades|erats|erat|eras\s+delvis)\s+(?:\w+\s+){0,2}"
+    r"(?:finansi(?:eras|erades|erats|erat|eras\s+delvis)\s+(?:(?!av\b|genom\b)\w+\s+){0,2}"
     r"(?:av|genom|med\s+(?:[\w-]+\s+){0,3}(?:medel\s+)?från)"
     r"|finansiärer?\s+(?:är|var)|understöd(?:s|des)\s+av"
     r"|(?:med|får|fick|har\s+fått)\s+(?:\w+\s+)?(?:stöd|bidrag|pengar|medel)\s+från"
@@ -459,7 +460,12 @@ _FUNDER_SENTENCE = re.compile(
     r"|(?:Pengarna|Medlen|Finansieringen|Budgeten|[Öö]vrig finansiering)\b[^.\n]{0,40}?"
     r"\s+kom(?:mer)?\s+från|Funding\s+came\s+from|(?:co-?)?funded\s+by|(?:co-?)?financed\s+by"
     # "har beviljats 420 000 kronor från Leader X", "Resten betalar X"
-    r"|beviljats\s+[\d,. ]+\s*(?:kr|kronor|miljoner\s+kronor|tkr)\s+(?:från|ur|av)"
+    r"|(?:Beviljat\s+(?:stöd|belopp|bidrag)|Stödbelopp)\s*:\s*[\d,. ]+\s*(?:kr|kronor|sek"
+    r"|miljoner\s+kronor|tkr)\s+(?:från|ur)"
+    r"|(?:beviljats|(?:har\s+)?(?:fått|får|fick))\s+[\d,. ]+\s*(?:kr|kronor|miljoner\s+kronor"
+    r"|miljoner|tkr)\s+(?:från|ur|av)"
+    r"|(?:^|[.!?]\s+)(?:Hälften|Halva\s+\w+|Resten|Resterande\s+\w+|En\s+(?:tredjedel|fjärdedel)"
+    r"|\d+\s*(?:procent|%))\s+(?:kommer|kom)\s+från"
     r"|[Rr]esten\s+(?:betalar|betalas\s+av|står)|[Rr]esterande\s+del\s+betalas\s+av)\s*:?\s+(?P<v>.+?)"
     r"(?:[.!?](?=\s|$)|\n|$)",
     re.IGNORECASE,
@@ -475,12 +481,36 @@ _FUNDER_SHARE = re.compile(
     r"varav\s+[\d,. ]+\s*(?:miljoner|mkr|tkr|kr|kronor)?\s+från\s+(?P<v>[A-ZÅÄÖ][\w+-]*)"
     r"|Beviljat\s+(?P<s>[A-ZÅÄÖ]{2,}\+?)-stöd"
     # "varav Jordbruksverket stod för 1 200 000 kronor", "Energimyndigheten bidrar med 2 000 000 kr"
-    r"|(?:varav|och)\s+(?P<w>[A-ZÅÄÖ][\wåäö-]*(?:\s+[A-ZÅÄÖ][\wåäö-]*){0,3})\s+(?:står|stod)\s+för"
-    r"\s+[\d,. ]+\s*(?:miljoner\s+kronor|kronor|kr|tkr)"
+    r"|(?:varav|och)\s+(?P<w>[A-ZÅÄÖ][\wåäö-]*(?:\s+[A-ZÅÄÖ][\wåäö-]*){0,3}|kommunen|regionen)"
+    r"\s+(?:(?:står|stod)\s+)?för\s+(?:[\d,. ]+\s*(?:miljoner\s+kronor|kronor|kr|tkr)|hälften"
+    r"|resten|en\s+(?:tredjedel|fjärdedel)|\d+\s*(?:procent|%))"
+    r"|(?:^|[.!?,]\s+|\s(?:och|samt)\s+)(?P<g>[A-ZÅÄÖ][\wåäö-]*(?:\s+[A-ZÅÄÖ][\wåäö-]*){0,3}"
+    r"|kommunen|regionen)\s+(?:går|gick)\s+in\s+med\b"
     r"|(?:^|[.!?]\s+|\s(?:och|samt)\s+)(?P<c>[A-ZÅÄÖ][\wåäö-]*(?:\s+[A-ZÅÄÖ][\wåäö-]*){0,3})"
     r"\s+bidrar\s+med\s+[\d,. ]+\s*(?:miljoner\s+kronor|kronor|kr|tkr)",
     re.MULTILINE,
 )
+# "… som delas lika mellan Tidaholms kommun och Region Västra Götaland": the sharers.
+_FUNDER_SHARED = re.compile(r"\bdelas\s+(?:lika\s+)?mellan\s+(?P<v>[^.!?\n]+)", re.IGNORECASE)
+_AMOUNT_WORDS = r"[\d][\d,. ]*\s*(?:miljoner\s+kronor|miljoner|miljon|kronor|kr\b|tkr|mkr)"
+# "Leader X bidrar med 900 000 kronor, Region Y med 1,1 miljoner och Z kommun med 300 000":
+# after the first contributor the verb is left out, each further one is "<Org> med <amount>".
+_CONTRIBUTION = re.compile(r"\b(?:bidrar|bidrog|går\s+in|gick\s+in|skjuter\s+till)\s+med\b", re.I)
+_ELIDED = re.compile(
+    r"(?:,\s*|\s(?:och|samt)\s+)(?P<v>[A-ZÅÄÖ][\wåäö-]*(?:\s+[A-ZÅÄÖ][\wåäö-]*){0,3}"
+    r"(?:\s+(?:kommun|län|region))?|kommunen|regionen)\s+med\s+" + _AMOUNT_WORDS
+)
+
+
+def _elided_contributors(text: str) -> list[str]:
+    """The further contributors of a sentence that names one with "bidrar med <amount>"."""
+    out: list[str] = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if _CONTRIBUTION.search(sentence):
+            out += [m["v"] for m in _ELIDED.finditer(sentence)]
+    return out
+
+
 # A financing table: a "Finansiering"/"Medfinansiärer" heading line, then one line per funder
 # with its share ("Region Gävleborg 400 000", "- Hultsfreds kommun 400 000 kr").
 _FUNDING_TABLE = re.compile(
@@ -494,14 +524,22 @@ _FUNDING_ROW = re.compile(r"^[-•*]?\s*(?P<v>[A-ZÅÄÖ][^\d\n]*?)\s+\d")
 _NOT_FUNDER_ROW = re.compile(r"^(?:Summa|Totalt?|Egen\s+insats|Privat|Ideell|Övrig)", re.I)
 _FUNDER_SPLIT = re.compile(r"\s*(?:,|;|\n|\bsamt\b|\boch\b|\band\b)\s*")
 # "ERUF projekt med medfinansiering från Region X": two funders in one phrase.
-_CO_FUNDING = re.compile(r"\s+(?:projekt\s+)?med\s+(?:med)?finansiering\s+(?:från|av)\s+", re.I)
+_CO_FUNDING = re.compile(
+    r"\s+(?:projekt\s+)?med\s+(?:(?:med)?finansiering|stöd|bidrag|medel)\s+(?:från|av)\s+", re.I
+)
 _FUNDER_NOISE = [
     re.compile(r"(?:total\s+)?budget\s*:?\s*[\d\s.,]+\s*(?:kr|kronor|sek|:-)?", re.I),
-    re.compile(r"\s*\d[\d\s]*(?:[.,]\d+)?\s*(?:%|procent|kronor|kr\b)(?:\s*\([^)]*\))?", re.I),
+    re.compile(
+        r"\s*\d[\d\s]*(?:[.,]\d+)?\s*(?:%|procent|miljoner(?:\s+kronor)?|miljon|mkr|msek|tkr"
+        r"|kronor|kr\b|sek\b)(?:\s*\([^)]*\))?",
+        re.I,
+    ),
     re.compile(r"^(?:kommunerna|medel från|från|av|the|genom)\s+", re.I),
     # "…, med stöd från Leader X": a further funder named inside the list.
     re.compile(r"^(?:med|och)\s+(?:stöd|bidrag|medel|pengar|finansiering)\s+(?:från|av)\s+", re.I),
     re.compile(r"\s+(?:som|which|who|för\s+att|to\s+\w+|in\s+order\s+to)\s+.*$", re.I),
+    # "Region Skåne as part of the project X", "… som en del av satsningen Y"
+    re.compile(r"\s+(?:as\s+(?:a\s+)?part\s+of|inom\s+ramen\s+för)\s+.*$", re.I),
     re.compile(r"\s+programme$|^(?:the\s+)", re.I),
 ]
 # "havs-, fiskeri- och vattenbruksfonden": a suspended compound is one name, not three.
@@ -512,7 +550,11 @@ _SUSPENDED = re.compile(
 )
 # The applicant's own part ("föreningen själv genom ideellt arbete") is no outside funder.
 _OWN_PART = re.compile(
-    r"^(?:föreningen|företaget|sökanden|byalaget)\s+själv|ideellt\s+arbete", re.IGNORECASE
+    r"^(?:föreningen|företaget|sökanden|byalaget)\s+själv|ideellt\s+arbete"
+    r"|^(?:du|ni|vi|man|jag)\b"  # "Resten står du för själv."
+    r"|^\w+(?:as|des|ts)\s+av\b"  # "… och hanteras av näringslivsenheten": another clause
+    r"|^(?:som|vilket|vilken|där|which|who)\b",  # ", som också ordnar mentorer": a relative clause
+    re.IGNORECASE,
 )
 
 
@@ -521,8 +563,16 @@ _OWN_PART = re.compile(
 _CLAUSE_END = re.compile(r",\s+(?:och|men|medan|samt\s+att)\s+.*$", re.I)
 
 
+# "kommunens utvecklingsfond (Vansbro kommun)", "kommunens landsbygdsfond": the kommun's own
+# money, so the kommun is the funder (named in the parenthesis, else resolved from the page).
+_KOMMUN_FUND = re.compile(
+    r"^kommunens\s+[\wåäö-]*(?:fond|medel|pott|budget)\w*(?:\s*\((?P<k>[^)]*kommun)\))?$", re.I
+)
+
+
 def _funder_items(value: str) -> list[str]:
     value = _CLAUSE_END.sub("", value)
+    value = re.sub(r"(?<=\d),(?=\d)", "\x03", value)  # "3,4 miljoner": one amount
     value = _CO_FUNDING.sub(", ", _spaces(value))
     value = _SUSPENDED.sub(
         lambda m: (
@@ -540,9 +590,13 @@ def _funder_items(value: str) -> list[str]:
     items = []
     for part in _FUNDER_SPLIT.split(value):
         part = part.replace("\x00", ",").replace("\x01", "och").replace("\x02", "and")
+        part = part.replace("\x03", ",")
         for noise in _FUNDER_NOISE:
             part = noise.sub("", part)
         part = part.strip(" .:")
+        fund = _KOMMUN_FUND.match(part)
+        if fund:
+            part = fund["k"] or "kommunen"
         if len(part) > 1 and part[0].isalpha() and not _OWN_PART.search(part):
             items.append(part)
     return items
@@ -554,7 +608,9 @@ def find_funders(text: str) -> list[str]:
     values = [m["v"] or m["b"] or m["e"] or m["o"] for m in _FUNDER_LABEL.finditer(text)]
     values += [m["v"] for m in _FUNDER_SENTENCE.finditer(text)]
     values += [m["v"] for m in _FUNDER_SUBJECT.finditer(text)]
-    values += [m["v"] or m["s"] or m["w"] or m["c"] for m in _FUNDER_SHARE.finditer(text)]
+    values += [m["v"] or m["s"] or m["w"] or m["c"] or m["g"] for m in _FUNDER_SHARE.finditer(text)]
+    values += [m["v"] for m in _FUNDER_SHARED.finditer(text)]
+    values += _elided_contributors(text)
     for table in _FUNDING_TABLE.finditer(text):
         for row in table["rows"].split("\n"):
             m = _FUNDING_ROW.match(row.strip())
@@ -583,7 +639,12 @@ _OWNER_STOP = re.compile(
     r"|,\s+(?:based|located|med\s+säte|belägen|baserad)\b.*$"
     r"|\.\s+[A-ZÅÄÖ].*$"
 )
-_ORG_TAIL = r"(?:[ \t]+(?:ekonomisk|ideell)[ \t]+förening|[ \t]+ek\.\s*för\.|[ \t]+AB|[ \t]+HB)?"
+_ORG_TAIL = (
+    r"(?:[ \t]+(?:ekonomisk|ideell)[ \t]+förening|[ \t]+ek\.\s*för\.|[ \t]+AB|[ \t]+HB"
+    # "Kälarne bygdeförening", "Byns intresseförening": the organisation word in lower case
+    r"|[ \t]+[a-zåäö]*(?:förening|förbund|byalag|byaråd|sällskap|gille|stiftelse|klubb"
+    r"|samfällighet|församling)(?:en|et)?)?"
+)
 _ORG = (  # one line only: a label line above ("Ärendebeskrivning") is not part of the name
     r"[A-ZÅÄÖ][\w&.-]*(?:[ \t]+(?:[A-ZÅÄÖ][\w&.-]*|kommun|stad|län|region|AB|i(?=[ \t]+[A-ZÅÄÖ])))*"
     + _ORG_TAIL
@@ -608,8 +669,10 @@ _OWNER_SENTENCE = [
         re.MULTILINE,
     ),
     re.compile(
-        r"\b(?i:drevs|drivs|ägs|ägdes|förvaltas|is run by|was run by|run by|is owned by"
-        r"|is led by|was led by|is managed by|is coordinated by)\s+"
+        r"\b(?i:drevs|drivs|ägs|ägdes|förvaltas|genomförs|genomfördes|is run by|was run by"
+        r"|run by|is owned by|is led by|was led by|is managed by|is coordinated by)\s+"
+        # "drivs som ett projekt av kommunens näringslivsenhet"
+        r"(?:som\s+(?:ett|en)\s+[\wåäö]+\s+)?"
         rf"(?:(?:av|by)\s+)?(?:den\s+(?:ideella|ekonomiska)\s+föreningen\s+)?"
         rf"(?P<v>kommunens\s+\w+|{_ORG})"
     ),
@@ -676,6 +739,12 @@ def opening_owner(text: str) -> str | None:
     return None
 
 
+# "Föreningen har fått …" after the association was named: the word, not a name.
+_GENERIC_OWNER = re.compile(
+    r"^(?:Föreningen|Företaget|Bolaget|Byalaget|Organisationen|Stiftelsen|Sökanden|Projektet)$"
+)
+
+
 def find_owner(text: str) -> str | None:
     """The project owner: 'Projektägare: X', 'X är projektägare', 'Projektet drevs av X',
     'Sökande: X', 'X har ansökt om', 'bevilja X <belopp>'."""
@@ -690,8 +759,8 @@ def find_owner(text: str) -> str | None:
     for pattern in _OWNER_SENTENCE:
         if owner:
             break
-        m = pattern.search(text)
-        owner = m["v"] if m else None
+        found = (m["v"] for m in pattern.finditer(text))
+        owner = next((v for v in found if not _GENERIC_OWNER.match(v)), None)
     if not owner:
         return None
     owner = re.split(r"\s+(?:i samarbete med|tillsammans med|in partnership with)\s+", owner)[0]

@@ -270,7 +270,7 @@ def _attach(records: list[Project], contacts: list[Contact]) -> None:
 # Bump when a parser change alters the records a page gives: stored documents read by an
 # older parser are then read again on the next ingest, even with unchanged bytes (only chunks
 # whose embedded text changed are embedded again).
-PARSER_VERSION = 5
+PARSER_VERSION = 6
 
 
 def parse_document(doc: Document) -> list[Project]:
@@ -343,7 +343,7 @@ _PUBLISHER = re.compile(
     r"\b(?:Region\s+[A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?(?:\s+län)?"
     r"|Leader\s+[A-ZÅÄÖ][\wåäö-]+(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]+){0,3}"
     r"|Länsstyrelsen\s+i\s+\w+\s+län"
-    r"|[A-ZÅÄÖ][\wåäö-]+\s+(?:kommun|[Ss]tad)|Tillväxtverket|Jordbruksverket)\b"
+    r"|[A-ZÅÄÖ][\wåäö-]+\s+(?:kommun|[Ss]tad|Municipality)|Tillväxtverket|Jordbruksverket)\b"
 )
 _OWN_KOMMUN = re.compile(r"\b(?P<k>[A-ZÅÄÖ][\wåäö-]+)\s+(?:kommun|[Ss]tad)\b")
 _THE_KOMMUN = re.compile(r"^(?:kommunen|(?:the\s+)?municipality(?:\s+itself)?)$", re.IGNORECASE)
@@ -404,11 +404,16 @@ def _domain_kommun(host: str) -> str | None:
 
 def _weak_kommun(record: Project, site: str, url: str | None) -> tuple[str | None, str | None]:
     """(kommun, signal) when the text names none: the publisher's name in the chrome, the
-    list page's own "X kommun" in its title or intro, the contacts' e-mail domains, the
-    page's host."""
+    list page's own "X kommun" in its title or intro, the one kommun that funds it, the
+    contacts' e-mail domains, the page's host."""
     kommun = _site_kommun(site) or _site_kommun(record.context)
     if kommun:
         return kommun, "site"
+    # A kommun's own money goes to projects within it ("Samtliga projekt finansieras av
+    # Bräcke kommun" above a decision list of village projects).
+    funding = {k for f in record.funders if (k := _site_kommun(f))}
+    if len(funding) == 1:
+        return funding.pop(), "funder"
     emails = [c.email for c in record.contacts if c.email] + EMAIL.findall(record.text)
     for email in emails:
         kommun = _domain_kommun(email.split("@")[1])
@@ -486,6 +491,15 @@ _GRANTED_FROM = re.compile(
 )
 
 
+# A project said to cover the whole area of the list's publisher ("i hela leaderområdet").
+_WHOLE_AREA = re.compile(
+    r"\b(?:i|inom|över)\s+hela\s+(?:leader)?området\b|\bi\s+alla\s+(?:\w+\s+)?kommuner(?:na)?\s+i"
+    r"\s+(?:leader)?området\b|\bacross\s+the\s+(?:whole\s+)?(?:Leader\s+)?area\b",
+    re.IGNORECASE,
+)
+MIN_AREA_KOMMUNER = 2  # an intro that names one kommun describes no area of several
+
+
 def _build(doc: Document, page: Page, sections: list[Section]) -> list[Project]:
     pub = publisher(page.site) or _content_publisher(page)
     year = int(page.published[:4]) if page.published else None
@@ -527,8 +541,16 @@ def _build(doc: Document, page: Page, sections: list[Section]) -> list[Project]:
         label = labelled_kommuner(text)
         kommuner = record_kommuner(label) if label else []
         kommuner = kommuner or _unique(
-            [*record_kommuner(fields["owner"] or ""), *record_kommuner(f"{title}\n{text}")]
+            [
+                *record_kommuner(fields["owner"] or ""),
+                *record_kommuner(f"{title}\n{sec.place_text}"),
+            ]
         )
+        if _WHOLE_AREA.search(text):
+            # "… i hela leaderområdet": every kommun the list page's intro says the area has
+            area = record_kommuner(sec.context)
+            if len(area) >= MIN_AREA_KOMMUNER:
+                kommuner = _unique([*kommuner, *area])
         lan = _unique([*map(lan_of, kommuner), *find_lan(f"{title}\n{text}")])
         records.append(
             Project(

@@ -229,7 +229,21 @@ def html_blocks(html: str) -> tuple[list[Block], str | None, str]:
             if text:
                 out.append(Block("heading", text, level=1))
     _walk(main, out)
+    if main.tag != "body":
+        for aside in root.xpath("//aside"):
+            # A project's facts box placed beside <main> rather than inside it.
+            if main in aside.iterancestors() or _is_chrome(aside) or _inside_chrome(aside):
+                continue
+            if _FACT_LABELS.search(" ".join(aside.itertext())):
+                _walk(aside, out)
     return out, url, f"{title}\n{chrome}".strip()
+
+
+# Labels of a project's facts box: an <aside> outside <main> that holds them is content.
+_FACT_LABELS = re.compile(
+    r"\b(?:Projektägare|Projektperiod|Projekttid|Projektbudget|Total budget|Finansiärer"
+    r"|Projektledare|Project owner|Lead partner|Project period)\b"
+)
 
 
 def _inside_chrome(el: etree._Element) -> bool:
@@ -442,6 +456,13 @@ _GRANT_LINE = re.compile(
 )
 
 
+# A decision list's entry written as a sentence: "Kosta Byalag beviljas 265 500 kr för …".
+_GRANT_OPENING = re.compile(
+    r"^[A-ZÅÄÖ][^\n.]{2,80}?\s+(?:beviljas|tilldelas)\s+\d[\d\s,.]*\s*(?:kr|kronor|SEK|tkr"
+    r"|miljoner)\b"
+)
+
+
 def _heading_like(line: str) -> bool:
     if len(line) > 120 or len(line.split()) > _HEADING_WORDS or _LABEL_LINE.match(line):
         return False
@@ -476,6 +497,26 @@ def _inner_heading(line: str, prev: str, nxt: str) -> bool:
     if not (_heading_like(line) or re.fullmatch(r"\d+\.\s+[A-ZÅÄÖ][\w ]+", line)):
         return False
     return not prev or bool(_ENDS_SENTENCE.search(prev))
+
+
+# A project's fact label opening a line ("Projektägare: …", "Budget: …").
+_FACT_OPENS_LINE = re.compile(
+    r"^(?:Projektägare|Projekttid|Projektperiod|Budget|Total budget|Projektbudget"
+    r"|Finansiär(?:er)?|Stödmottagare|Sökande|Beviljat\s+\w+|Stödbelopp)\s*:",
+    re.IGNORECASE,
+)
+
+
+def _titles_described_facts(lines: list[str], i: int) -> bool:
+    """A scraped list without blank lines: a title line, one sentence about the project, then
+    its fact labels. The title stands after the previous project's last label (or a
+    finished sentence, or at the top)."""
+    if i + 2 >= len(lines) or not _FACT_OPENS_LINE.match(lines[i + 2]):
+        return False
+    description, prev = lines[i + 1], lines[i - 1] if i else ""
+    if _LABEL_LINE.match(description) or not _ENDS_SENTENCE.search(description):
+        return False
+    return not prev or bool(_LABEL_LINE.match(prev) or _ENDS_SENTENCE.search(prev))
 
 
 def text_blocks(text: str) -> list[Block]:
@@ -526,7 +567,9 @@ def text_blocks(text: str) -> list[Block]:
                 flush()
                 blocks.append(Block("item", re.sub(r"^[-•*]\s+", "", line)))
             elif _heading_like(line) and (
-                len(lines) == 1 or (nxt and (_LABEL_LINE.match(nxt) or i == 0))
+                len(lines) == 1
+                or (nxt and (_LABEL_LINE.match(nxt) or i == 0))
+                or _titles_described_facts(lines, i)
             ):
                 flush()
                 blocks.append(Block("heading", line, level=2))
@@ -536,6 +579,8 @@ def text_blocks(text: str) -> list[Block]:
             elif _LABEL_LINE.match(line) and not prose:
                 blocks.append(Block("para", line))
             else:
+                if prose and _GRANT_OPENING.match(line) and _ENDS_SENTENCE.search(prev):
+                    flush()  # "X beviljas 120 000 kr för …": the next decision of a list
                 prose.append(line)
             i += 1
         flush()

@@ -180,10 +180,22 @@ def _locality_pattern() -> re.Pattern[str]:
 _PASSING = re.compile(
     r"\b(?:inspir\w+|förebild\w*|studiebesök\w*|studieres\w+|efter\s+modell|liknande|tittat"
     r"|erfarenhet(?:er)?\s+från|lär(?:t|de)?\s+sig\s+av|likt|precis\s+som|jämför\w*"
-    r"|inspired|similar|modelled|study\s+visit)\b",
+    r"|inspired|similar|modelled|study\s+visit"
+    # where products are sold or visitors come from: "säljs i delikatessbutiker i Malmö",
+    # "seglare som kommer från Lysekil eller är på väg mot Strömstad"
+    r"|säljs|säljer|såldes|kunder|sold|customers|(?:kommer|kom)\s+från|på\s+väg\s+(?:mot|till)"
+    r"|besökare\s+från"
+    # a person's past: "har tidigare arbetat i Åre", "har drivit en verkstad i Lund"
+    r"|tidigare|previously|har\s+(?:arbetat|jobbat|bott|drivit|varit)|worked"
+    # the kommuner next door: "grannkommunerna Storuman och Dorotea"
+    r"|grannkommun\w*|neighbouring)\b",
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n")
+# A place inside an institution's name ("Högskolan i Skövde") is no place the project concerns.
+_INSTITUTION_BEFORE = re.compile(
+    r"\b(?:Högskolan|Universitetet|Lasarettet|Sjukhuset|University|College)\s+(?:i|of)\s+$"
+)
 
 
 def record_kommuner(text: str) -> list[str]:
@@ -195,7 +207,11 @@ def record_kommuner(text: str) -> list[str]:
         if not sentence.strip():
             continue
         cue = _PASSING.search(sentence)
-        found = [(m.start(), p.kommun) for m, p in _scan_matches(sentence) if p.kommun]
+        found = [
+            (m.start(), p.kommun)
+            for m, p in _scan_matches(sentence)
+            if p.kommun and not _INSTITUTION_BEFORE.search(sentence[: m.start()])
+        ]
         found += [
             (m.start(), _locality_forms()[m.group()])
             for m in _locality_pattern().finditer(sentence)

@@ -83,7 +83,7 @@ class Project:
     lan: list[str] = field(default_factory=list)
     # Where `kommuner` came from: "text" (named on the page) or a weaker signal when the
     # text names none: "site" (the publisher's name in page chrome), "email" (contacts'
-    # e-mail domains) or "url" (the page's host).
+    # e-mail domains), "funder" (the one kommun that funds it) or "url" (the page's host).
     kommun_signal: str | None = None
     owner: str | None = None
     period_raw: str | None = None
