@@ -15,6 +15,10 @@ _CSV = Path(__file__).parent / "data" / "kommuner.csv"
 # Byaförening"): place knowledge, one locality per line with its kommun. Localities whose name
 # is also a common word or belongs to more than one kommun are left out of the file.
 _ORTER_CSV = Path(__file__).parent / "data" / "orter.csv"
+# Sweden's other tätorter (data/README.md: where the list comes from and what was left out).
+# Many are also words or surnames ("Kosta", "Moheda"), so they count only in a place's
+# context: "i Urshult", "vid Kosta", "Moheda Ungdomsförening".
+_TATORTER_CSV = Path(__file__).parent / "data" / "tatorter.csv"
 
 # Kommun names that are also common words, given names or surnames ("Mark", "Vara", "Berg",
 # "Nora", "Dorotea" ...). They count only with place context: "Marks kommun", "i Vara",
@@ -161,6 +165,46 @@ def localities() -> dict[str, str]:
 
 
 @cache
+def weak_localities() -> dict[str, str]:
+    """Tätorter that count only in a place's context -> their kommun."""
+    with _TATORTER_CSV.open(encoding="utf-8") as f:
+        return {row["ort"]: row["kommun"] for row in csv.DictReader(f)}
+
+
+@cache
+def _weak_forms() -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for ort, kommun in weak_localities().items():
+        for form in (ort, _genitive(ort)):
+            forms.setdefault(form, kommun)
+    return forms
+
+
+@cache
+def _weak_pattern() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + _alternation(_weak_forms()) + r"(?![\w-])")
+
+
+# A place's context around a weak locality: a preposition before it, or an organisation or
+# "by" after it ("i Urshult", "Moheda Ungdomsförening", "Kosta Byalag", "Lesjöfors bygdeförening").
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:[Ii]|vid|[Ff]rån|till|utanför|runt|nära|kring|mellan|in|near|at|byn|orten"
+    r"|tätorten)\s+|\(\s*)$"
+)
+_PLACE_AFTER = re.compile(
+    r"^\s+(?:(?i:[a-zåäö]*(?:förening|föreningen|byalag|byaråd|bygdegård\w*|sällskap|gille"
+    r"|klubb))|IF|IK|BK|SK|FF|GoIF|by\b|bruk\b)"
+)
+
+
+def _weak_in_context(text: str, m: re.Match[str]) -> bool:
+    return bool(
+        _PLACE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+        or _PLACE_AFTER.match(text[m.end() : m.end() + 30])
+    )
+
+
+@cache
 def _locality_forms() -> dict[str, str]:
     forms: dict[str, str] = {}
     for ort, kommun in localities().items():
@@ -215,6 +259,11 @@ def record_kommuner(text: str) -> list[str]:
         found += [
             (m.start(), _locality_forms()[m.group()])
             for m in _locality_pattern().finditer(sentence)
+        ]
+        found += [
+            (m.start(), _weak_forms()[m.group()])
+            for m in _weak_pattern().finditer(sentence)
+            if _weak_in_context(sentence, m)
         ]
         kept += [kommun for start, kommun in sorted(found) if not (cue and start > cue.start())]
     return _unique(kept)

@@ -359,3 +359,19 @@ def test_a_project_across_the_whole_leader_area_gets_its_kommuner():
 )
 def test_an_english_ceiling_is_no_budget(text):
     assert find_budget(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kommuner"),
+    [
+        ("Mustlabbet i Urshult får en ny press.", ["Tingsryd"]),
+        ("Kosta Byalag beviljas 265 500 kr.", ["Lessebo"]),
+        ("Moheda Ungdomsförening bygger en scen.", ["Alvesta"]),
+        # A tätort's name that is also a surname counts only in a place's context.
+        ("Ring Anna Kosta på 0478-123 45.", []),
+    ],
+)
+def test_tatorter_count_in_a_places_context(text, kommuner):
+    from stodkollen.places import record_kommuner
+
+    assert record_kommuner(text) == kommuner
