@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from assistant.retrieve import Boosts, Snapshot
 from stodkollen import places
 from stodkollen.records import Chunk
-from stodkollen.text import words
+from stodkollen.text import terms, words
 
 
 @dataclass
@@ -39,6 +39,13 @@ def asked_places(question: str, snap: Snapshot) -> AskedPlaces:
         context = places.in_place_context(question, m.start(), m.end())
         if context or not (places.is_ambiguous(p) or after_name):
             kommuner.append(p)
+    # A village or town named instead of its kommun ("Jag bor i Sysslebäck") that no page
+    # names: its kommun, when the corpus has anything there. A village the pages name is
+    # found by its own name; its whole kommun would bring in the kommun's other projects.
+    for name, kommun in places.named_localities(question):
+        unknown = not any(snap.lexical.df(t) for t in terms(name))
+        if unknown and kommun not in kommuner and kommun in snap.kommuner:
+            kommuner.append(kommun)
     lans = places.find_lan(question)
     present = [k for k in kommuner if k in snap.kommuner] + [ln for ln in lans if ln in snap.lans]
     return AskedPlaces(kommuner, lans, present)

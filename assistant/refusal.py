@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from assistant.intent import Intent
 from assistant.retrieve import Hit
 from index.lexical import LexicalIndex
+from stodkollen.places import named_localities
+from stodkollen.text import terms
 
 
 @dataclass
@@ -18,7 +20,10 @@ class Evidence:
 
 def evidence(question: str, hits: list[Hit], lexical: LexicalIndex) -> Evidence:
     dense = [h.dense for h in hits if h.dense is not None]
-    return Evidence(max(dense) if dense else None, lexical.coverage(question))
+    # A village or town the question names says where, not what: like a kommun's name, it
+    # is no topic word the corpus must hold.
+    villages = frozenset(t for name, _k in named_localities(question) for t in terms(name))
+    return Evidence(max(dense) if dense else None, lexical.coverage(question, villages))
 
 
 def should_refuse(

@@ -141,13 +141,14 @@ class LexicalIndex:
         """Inverse document frequency; unseen terms weigh the most."""
         return math.log((self.size + 1) / (self.df(term) + 0.5))
 
-    def coverage(self, query: str) -> float:
+    def coverage(self, query: str, places: frozenset[str] = frozenset()) -> float:
         """IDF-weighted share of the question's topic terms that occur anywhere in the corpus
         (a compound counts when its head word does: `known_term`).
 
-        Place names are left out: whether the corpus covers a place is decided separately.
+        Place names are left out (kommuner and län, and the `places` terms the caller found,
+        such as a village's name): whether the corpus covers a place is decided separately.
         """
-        q = set(terms(query)) - place_terms()
+        q = set(terms(query)) - place_terms() - places
         total = sum(self.idf(t) for t in q)
         if not total:
             return 1.0

@@ -269,6 +269,21 @@ def record_kommuner(text: str) -> list[str]:
     return _unique(kept)
 
 
+def named_localities(text: str) -> list[tuple[str, str]]:
+    """(locality as written, its kommun) for each village or town the text names: those of
+    `orter.csv` anywhere, the other tätorter in a place's context."""
+    found = [
+        (m.start(), m.group(), _locality_forms()[m.group()])
+        for m in _locality_pattern().finditer(text)
+    ]
+    found += [
+        (m.start(), m.group(), _weak_forms()[m.group()])
+        for m in _weak_pattern().finditer(text)
+        if _weak_in_context(text, m)
+    ]
+    return [(name, kommun) for _start, name, kommun in sorted(found)]
+
+
 def names_locality(text: str) -> bool:
     """Does the text name a locality (a village or town that is no kommun's name)?"""
     return bool(_locality_pattern().search(text))

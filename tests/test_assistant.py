@@ -48,6 +48,19 @@ def test_local_support_prefers_the_place(sample_assistant):
     assert a.sources[0].source == MALA and MALA in _cited(a)
 
 
+def test_a_village_no_page_names_stands_for_its_kommun(sample_assistant):
+    from assistant.places import asked_places
+
+    snap = sample_assistant.catalog.refresh()
+    # Adak lies in Malå, which the sample covers; no page names the village itself.
+    assert asked_places("Finns det stöd för företagare i Adak?", snap).kommuner == ["Malå"]
+    a = sample_assistant.ask("Finns det stöd för företagare i Adak?")
+    assert not a.refused and a.sources[0].source == MALA
+    # A village that is no kommun the corpus has (Kusfors lies in Norsjö: covered) is a kommun
+    # the user did not name: never "nothing about" it.
+    assert asked_places("Finns det stöd i Vittangi?", snap).kommuner == []
+
+
 def test_place_not_in_corpus_says_so_and_offers_same_lan(sample_assistant):
     a = sample_assistant.ask("Finns det stöd för företagare i Kiruna?")
     assert a.refused
