@@ -270,7 +270,7 @@ def _attach(records: list[Project], contacts: list[Contact]) -> None:
 # Bump when a parser change alters the records a page gives: stored documents read by an
 # older parser are then read again on the next ingest, even with unchanged bytes (only chunks
 # whose embedded text changed are embedded again).
-PARSER_VERSION = 7
+PARSER_VERSION = 8
 
 
 def parse_document(doc: Document) -> list[Project]:
@@ -445,11 +445,44 @@ def _resolve_funders(record: Project, home: str | None) -> None:
     record.funders = list(dict.fromkeys(out))
 
 
+# Labels of one project's fact; a record whose text gives one of them twice with different
+# values holds several projects the layout did not let the parser split.
+_FACT_LABELS = {
+    "owner": re.compile(r"^(?:Projektägare|Stödmottagare|Sökande)\s*:\s*(?P<v>\S.*)$", re.M),
+    "period": re.compile(r"^(?:Projekttid|Projektperiod|Genomförandetid)\s*:\s*(?P<v>\S.*)$", re.M),
+    "budget": re.compile(r"^(?:Budget|Total budget|Projektbudget)\s*:\s*(?P<v>\S.*)$", re.M),
+}
+
+
+def _conflicting(text: str) -> set[str]:
+    """The facts a record's text labels more than once with different values."""
+    out = set()
+    for name, label in _FACT_LABELS.items():
+        values = {" ".join(m["v"].split()).casefold().rstrip(" .") for m in label.finditer(text)}
+        if len(values) > 1:
+            out.add(name)
+    return out
+
+
+def _drop_conflicts(record: Project) -> None:
+    """A fact the record's text gives two values for is not the record's: which project each
+    belongs to is unknown, so none is stated (the answer then quotes the text instead)."""
+    conflicts = _conflicting(record.text)
+    if "owner" in conflicts:
+        record.owner = None
+    if "period" in conflicts:
+        record.period_raw = record.period_start = record.period_end = None
+    if "budget" in conflicts:
+        record.budget_sek = None
+
+
 def _finish(records: list[Project], site: str, doc: Document, pub: str | None = None) -> list:
     """Signals from around the text: a weak kommun when the text names none, departments
-    and 'kommunen' resolved to the kommun, offers owned and funded by their publisher."""
+    and 'kommunen' resolved to the kommun, offers owned and funded by their publisher; facts
+    the text gives twice with different values dropped."""
     pub = pub or publisher(site)
     for record in records:
+        _drop_conflicts(record)
         own, signal = _weak_kommun(record, site, doc.url)
         if record.kommuner:
             record.kommun_signal = record.kommun_signal or "text"

@@ -375,3 +375,17 @@ def test_tatorter_count_in_a_places_context(text, kommuner):
     from stodkollen.places import record_kommuner
 
     assert record_kommuner(text) == kommuner
+
+
+def test_a_fact_given_twice_with_different_values_is_not_stated():
+    """Two projects the layout did not let the parser split: whose owner is whose is unknown,
+    so the record states none (the answer quotes the text instead of a wrong value)."""
+    text = (
+        "Projekt i byarna\n\n"
+        "Bygdegården i Storby och Badplatsen i Lillby rustas upp under året med nya tak, "
+        "bryggor och belysning för föreningarnas medlemmar.\n"
+        "Projektägare: Storby Byalag\nBudget: 300 000 kr\n"
+        "Projektägare: Lillby Badförening\nBudget: 120 000 kr\n"
+    )
+    (record,) = parse_document(_txt(text))
+    assert record.owner is None and record.budget_sek is None
