@@ -18,11 +18,16 @@ class Evidence:
     coverage: float  # IDF-weighted share of the question's topic terms found in the corpus
 
 
-def evidence(question: str, hits: list[Hit], lexical: LexicalIndex) -> Evidence:
+def evidence(
+    question: str, hits: list[Hit], lexical: LexicalIndex, covered: frozenset[str] = frozenset()
+) -> Evidence:
+    """`covered`: the kommuner the corpus has. A village or town the question names in one
+    of them says where, not what: like a kommun's name, it is no topic word the corpus must
+    hold. A village elsewhere stays a word the corpus lacks."""
     dense = [h.dense for h in hits if h.dense is not None]
-    # A village or town the question names says where, not what: like a kommun's name, it
-    # is no topic word the corpus must hold.
-    villages = frozenset(t for name, _k in named_localities(question) for t in terms(name))
+    villages = frozenset(
+        t for name, kommun in named_localities(question) if kommun in covered for t in terms(name)
+    )
     return Evidence(max(dense) if dense else None, lexical.coverage(question, villages))
 
 

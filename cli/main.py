@@ -245,7 +245,9 @@ def ask(question, as_json, k, kommun, lan, from_year, to_year, source, retriever
     # The app's and the API's rules and messages (years and k are checked as typed).
     filters = parse_filters(kommun, lan, from_year, to_year, source)
     k = parse_k(k)
-    assistant = _reading_assistant()
+    # One question: the store's saved copy. Questions from stdin may keep coming while an
+    # ingest writes, so they read Chroma, whose version is checked before each question.
+    assistant = _assistant() if question == "-" else _reading_assistant()
     filters = assistant.resolve_filters(filters)  # an unknown place: one line, not one per question
     questions = sys.stdin if question == "-" else [question]
     for line in questions:

@@ -28,7 +28,7 @@ def scores(assistant, questions: list[dict]) -> list[dict]:
             continue  # follow-ups are judged with their previous answer, not alone
         hits = assistant.retriever.search(q["question"], Filters())
         snap = assistant.catalog.snapshot()
-        ev = evidence(q["question"], hits[:EVIDENCE_HITS], snap.lexical)
+        ev = evidence(q["question"], hits[:EVIDENCE_HITS], snap.lexical, snap.kommuner)
         out.append(
             {
                 "id": q["id"],

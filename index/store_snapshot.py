@@ -197,7 +197,10 @@ def save_snapshot(store) -> bool:
     """Save a copy of `store` (a `ChunkStore` on an embedded store) at its version, when it
     holds at most SAVE_LIMIT chunks; best effort. True when a copy was written."""
     settings = store.settings
-    if settings.chroma_url or store.count() > SAVE_LIMIT:
+    if settings.chroma_url:
+        return False
+    if store.count() > SAVE_LIMIT:  # grown past the limit: an old copy would only cost disk
+        shutil.rmtree(snapshot_root(settings), ignore_errors=True)
         return False
     version = store.version()  # before the data: see the module's docstring
     if not _VERSION_NAME.fullmatch(version):
@@ -232,15 +235,37 @@ def save_snapshot(store) -> bool:
             os.rename(tmp, target)
         except OSError:  # another process saved this version first
             shutil.rmtree(tmp, ignore_errors=True)
-        for old in root.iterdir():  # older versions are never current again; another
-            # process's folder still being written (".tmp-…") is left to it
-            if old.name != version and _VERSION_NAME.fullmatch(old.name):
-                shutil.rmtree(old, ignore_errors=True)
+        _remove_older(root, target)
         return True
     except (OSError, ValueError, TypeError):
         log.warning("Kopian av lagret kunde inte sparas i %s", root, exc_info=True)
         shutil.rmtree(tmp, ignore_errors=True)
         return False
+
+
+# A temporary folder this old is left over from a save that was interrupted (Ctrl-C, a
+# kill): no save takes this long at SAVE_LIMIT chunks.
+STALE_TMP_S = 3600
+
+
+def _remove_older(root: Path, target: Path) -> None:
+    """Remove the copies saved before `target` (their versions are never current again) and
+    temporary folders of interrupted saves; a copy saved after it, by a process that read a
+    newer version, stays."""
+    import time
+
+    try:
+        mine = target.stat().st_mtime
+        for old in root.iterdir():
+            age = time.time() - old.stat().st_mtime
+            if old.name.startswith(".tmp-"):
+                if age > STALE_TMP_S:
+                    shutil.rmtree(old, ignore_errors=True)
+            elif old != target and _VERSION_NAME.fullmatch(old.name):
+                if old.stat().st_mtime <= mine:
+                    shutil.rmtree(old, ignore_errors=True)
+    except OSError:  # another process removed it first
+        return
 
 
 def load_snapshot(settings: Settings) -> SnapshotStore | None:

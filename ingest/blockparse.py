@@ -539,12 +539,23 @@ def _bullet_section(block: Block) -> Section | None:
     first = re.split(r"[,.(]", body, maxsplit=1)[0].strip()
     owner = (
         first
-        if len(first.split()) <= _ITEM_NAME_WORDS and looks_like_org(first) and not find_owner(body)
+        if len(first.split()) <= _ITEM_NAME_WORDS
+        and _NAMED_ORG.match(first)
+        and not find_owner(body)
         else None
     )
     return Section(lead.strip(" :–-"), [Block("para", body)], owner=owner, period_raw=period_raw)
 
 
+# A phrase that is an organisation's name (not one that mentions one): capitalised words
+# ending in the kind of organisation ("Hackås Bygdeförening", "Föllinge IK", "Lofsdalens
+# Fjällgårdar ekonomisk förening", "Bergs kommun").
+_NAMED_ORG = re.compile(
+    r"^(?=[A-ZÅÄÖ])(?:[A-ZÅÄÖ][\wåäö-]*\s+)*(?:(?:ekonomisk|ideell)\s+)?"
+    r"(?:(?i:[\wåäö-]*(?:förening|förbund|byalag|byaråd|sällskap|gille|stiftelse|klubb"
+    r"|samfällighet|församling)(?:en|et)?)|AB|HB|IF|IK|BK|SK|FF|kommun)"
+    r"(?:\s+[A-ZÅÄÖ][\wåäö-]*)*$"
+)
 _BRACKET_PERIOD = re.compile(r"^\((?P<p>[^()]*\d{4}[^()]*)\)")
 
 

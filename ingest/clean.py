@@ -59,7 +59,9 @@ _ROLE_WORD = re.compile(rf"{_ROLE_WORDS}$", re.IGNORECASE)
 # "Business coordinator Hanna Jokela", "Project manager Elin Voss": a job title in lower
 # case before the name.
 _ROLE_PREFIX = re.compile(
-    rf"^(?P<role>(?:[\w-]+\s+){{0,2}}[\w-]*{_ROLE_WORDS})\s+(?P<rest>\S.*)$", re.IGNORECASE
+    rf"^(?:(?:Kontakta|Ring|Mejla|Fråga)\s+(?:vår|våra|er|din|oss\s+och)?\s*)?"
+    rf"(?P<role>(?:[\w-]+\s+){{0,2}}[\w-]*{_ROLE_WORDS})\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
 )
 
 
@@ -342,7 +344,7 @@ _CHROME_LINE = re.compile(
     r"|Om\s+webbplatsen.*|Om\s+oss|Villkor|Följ\s+.*|Follow\s+us.*|Prenumerera\s+på.*"
     r"|Kontakta\s+oss|©.*|Skapad\s+med\s+.*|Sida\s+\d+\s+av\s+\d+"
     r"|(?:Tillbaka|Back)\s+(?:till|to)\s+\S+(?:\s+\S+)?|Läs\s+mer|Read\s+more|Nästa\s+sida"
-    r"|Föregående\s+sida|Next\s+page|Previous\s+page|Webbkarta|Sitemap|Site\s+map|Ja|Nej"
+    r"|Föregående\s+sida|Next\s+page|Previous\s+page|Webbkarta|Sitemap|Site\s+map"
     # feedback widgets: "Var informationen på sidan till hjälp?", "Hittade du det du sökte?"
     r"|Var\s+(?:informationen|sidan|den\s+här\s+sidan|innehållet)\b.*\bhjälp\w*\s*\??"
     r"|Hittade\s+du\s+(?:det|vad|den\s+information)\s+du\s+(?:sökte|letade\s+efter)\??"
@@ -421,6 +423,19 @@ _MENU_TITLE_WORDS = 12  # a page title repeated at the end of a menu block is sh
 _CRUMBS = re.compile(r"^(?:Du är här\s*:?\s*)?(?:[^>›»|]+\s[>›»]\s)+(?P<last>[^>›»]+)$", re.I)
 
 
+_FEEDBACK = re.compile(
+    r"^(?:Var\s+(?:informationen|sidan|den\s+här\s+sidan|innehållet)\b.*\bhjälp|Hittade\s+du"
+    r"|Fick\s+du\s+svar|Was\s+this\s+page\s+helpful)",
+    re.IGNORECASE,
+)
+_YES_NO = re.compile(r"^(?:Ja|Nej|Yes|No)(?:\s+(?:Ja|Nej|Yes|No))?$")
+# Menu items that are no page's title, however they are repeated.
+_NOT_A_TITLE = re.compile(
+    r"^(?:Kontakt|Kontakta\s+oss|Om\s+oss|Start|Startsida|Hem|Nyheter|Aktuellt|Meny|Sök|Contact)$",
+    re.IGNORECASE,
+)
+
+
 def _title_in_menu(lines: list[str]) -> str | None:
     """The page's title when a scrape put it at the end of the menu block above the content:
     the last item of a breadcrumb trail repeated on the next line, a line after the trail,
@@ -431,7 +446,12 @@ def _title_in_menu(lines: list[str]) -> str | None:
             after = lines[i + 1]
             if after == m["last"].strip() or i + 2 == len(lines):
                 return after
-    if len(lines) >= 2 and lines[-1] == lines[-2] and len(lines[-1].split()) <= _MENU_TITLE_WORDS:
+    if (
+        len(lines) >= 2
+        and lines[-1] == lines[-2]
+        and len(lines[-1].split()) <= _MENU_TITLE_WORDS
+        and not _NOT_A_TITLE.match(lines[-1])
+    ):
         return lines[-1]
     return None
 
@@ -457,10 +477,15 @@ def strip_chrome(text: str) -> tuple[str, str]:
         skipping_related = False
         # The title below a breadcrumb trail in a menu run that goes on into the content.
         title = _title_in_menu(bare) if menu and not any(k.strip() for k in kept) else None
+        after_feedback = False
         for line in lines:
             s = line.strip()
             if _RELATED.match(s):
                 skipping_related = True
+            if after_feedback and _YES_NO.match(s):
+                removed.append(s)  # the buttons under "Var informationen till hjälp?"
+                continue
+            after_feedback = bool(_FEEDBACK.match(s)) or (after_feedback and not s)
             if title and s == title:
                 out += [s, ""]  # a paragraph of its own: the page's heading
                 title = None

@@ -445,7 +445,8 @@ def find_page_dates(text: str) -> tuple[str | None, str | None]:
 
 _FUNDER_LABEL = re.compile(
     r"^(?:Övriga\s+)?(?:Med)?[Ff]inansiär(?:er)?\s*:\s*(?P<v>.+)"
-    r"|^(?:(?:Co-?)?[Ff]unded by|(?:Co-?)?[Ff]inanced by|Funding|Funders?)\b\s*:?\s*(?P<e>.+)"
+    r"|^(?:(?:(?:Co-?)?[Ff]unded by|(?:Co-?)?[Ff]inanced by)\s*:?|(?:Funding|Funders?)\s*:)"
+    r"\s*(?P<e>.+)"
     r"|^(?:Offentlig|Extern)\s+(?:med)?finansiering\s*:\s*(?P<o>.+)"
     r"|^(?:Övrig\s+)?[Ff]inansiering\s*:\s*(?P<b>.+(?:\n(?![\w -]{1,30}:).+)*)",
     re.MULTILINE,
@@ -485,13 +486,18 @@ _FUNDER_SHARE = re.compile(
     r"\s+(?:(?:står|stod)\s+)?för\s+(?:[\d,. ]+\s*(?:miljoner\s+kronor|kronor|kr|tkr)|hälften"
     r"|resten|en\s+(?:tredjedel|fjärdedel)|\d+\s*(?:procent|%))"
     r"|(?:^|[.!?,]\s+|\s(?:och|samt)\s+)(?P<g>[A-ZÅÄÖ][\wåäö-]*(?:\s+[A-ZÅÄÖ][\wåäö-]*){0,3}"
-    r"|kommunen|regionen)\s+(?:går|gick)\s+in\s+med\b"
+    r"|kommunen|regionen)\s+(?:går|gick)\s+in\s+med\s+(?:[\d,. ]+\s*(?:kr|kronor|miljon|tkr)"
+    r"|pengar|medel|resten)"
     r"|(?:^|[.!?]\s+|\s(?:och|samt)\s+)(?P<c>[A-ZÅÄÖ][\wåäö-]*(?:\s+[A-ZÅÄÖ][\wåäö-]*){0,3})"
     r"\s+bidrar\s+med\s+[\d,. ]+\s*(?:miljoner\s+kronor|kronor|kr|tkr)",
     re.MULTILINE,
 )
 # "… som delas lika mellan Tidaholms kommun och Region Västra Götaland": the sharers.
-_FUNDER_SHARED = re.compile(r"\bdelas\s+(?:lika\s+)?mellan\s+(?P<v>[^.!?\n]+)", re.IGNORECASE)
+_FUNDER_SHARED = re.compile(
+    r"(?:kostnad\w*|finansiering\w*|pengar\w*|kronor|budget\w*|resten|summan|kostar)"
+    r"[^.!?\n]{0,60}?\bdelas\s+(?:lika\s+)?mellan\s+(?P<v>[^.!?\n]+)",
+    re.IGNORECASE,
+)
 _AMOUNT_WORDS = r"[\d][\d,. ]*\s*(?:miljoner\s+kronor|miljoner|miljon|kronor|kr\b|tkr|mkr)"
 # "Leader X bidrar med 900 000 kronor, Region Y med 1,1 miljoner och Z kommun med 300 000":
 # after the first contributor the verb is left out, each further one is "<Org> med <amount>".
@@ -502,12 +508,19 @@ _ELIDED = re.compile(
 )
 
 
+# A contributor named like a funding body, not a person ("Lisa Berg med 10 000 kr").
+_FUNDING_NAME = re.compile(
+    r"\b(?:kommun|kommunen|region|regionen|Region|Leader|Länsstyrelsen|Tillväxtverket"
+    r"|Jordbruksverket|fond\w*|stiftelse\w*|förening\w*|förbund\w*|AB|EU)\b|fonden\b"
+)
+
+
 def _elided_contributors(text: str) -> list[str]:
     """The further contributors of a sentence that names one with "bidrar med <amount>"."""
     out: list[str] = []
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         if _CONTRIBUTION.search(sentence):
-            out += [m["v"] for m in _ELIDED.finditer(sentence)]
+            out += [m["v"] for m in _ELIDED.finditer(sentence) if _FUNDING_NAME.search(m["v"])]
     return out
 
 
@@ -535,6 +548,7 @@ _FUNDER_NOISE = [
         re.I,
     ),
     re.compile(r"^(?:kommunerna|medel från|från|av|the|genom)\s+", re.I),
+    re.compile(r"^(?:resten|resterande(?:\s+\w+)?)\s+(?:från|av)\s+", re.I),
     # "…, med stöd från Leader X": a further funder named inside the list.
     re.compile(r"^(?:med|och)\s+(?:stöd|bidrag|medel|pengar|finansiering)\s+(?:från|av)\s+", re.I),
     re.compile(r"\s+(?:som|which|who|för\s+att|to\s+\w+|in\s+order\s+to)\s+.*$", re.I),
@@ -553,7 +567,8 @@ _OWN_PART = re.compile(
     r"^(?:föreningen|företaget|sökanden|byalaget)\s+själv|ideellt\s+arbete"
     r"|^(?:du|ni|vi|man|jag)\b"  # "Resten står du för själv."
     r"|^\w+(?:as|des|ts)\s+av\b"  # "… och hanteras av näringslivsenheten": another clause
-    r"|^(?:som|vilket|vilken|där|which|who)\b",  # ", som också ordnar mentorer": a relative clause
+    r"|^(?:som|vilket|vilken|där|which|who)\b"  # ", som också ordnar mentorer": a relative clause
+    r"|^och\s+med\b|^(?:försäljning|intäkter|avgifter|biljett)\w*",  # "från och med", sales
     re.IGNORECASE,
 )
 
@@ -567,6 +582,16 @@ _CLAUSE_END = re.compile(r",\s+(?:och|men|medan|samt\s+att)\s+.*$", re.I)
 # money, so the kommun is the funder (named in the parenthesis, else resolved from the page).
 _KOMMUN_FUND = re.compile(
     r"^kommunens\s+[\wåäö-]*(?:fond|medel|pott|budget)\w*(?:\s*\((?P<k>[^)]*kommun)\))?$", re.I
+)
+
+
+_LOWER_FUNDER = re.compile(
+    r"^(?:kommunen|[\wåäö]*kommunerna|regionen|staten|länsstyrelsen|landstinget"
+    r"|de\s+\w+\s+[\wåäö]*kommunerna|(?:the\s+)?municipalit|europeiska\s|eu\b"
+    r"|(?:deltagande\s+)?företag(?:en)?\b|(?:föreningens|företagets|sökandens)\s+egen\s+insats"
+    r"|egen\s+insats|[\wåäö-]*(?:fond|fonden|stiftelse|stiftelsen|förbund|förbundet"
+    r"|programmet)\b)",
+    re.IGNORECASE,
 )
 
 
@@ -597,6 +622,11 @@ def _funder_items(value: str) -> list[str]:
         fund = _KOMMUN_FUND.match(part)
         if fund:
             part = fund["k"] or "kommunen"
+        part = re.sub(r"\s+för$", "", part)  # "Resten står Malmö stad för."
+        # A funder is named: a lower-case phrase is one only when it names a public body or
+        # a fund ("kommunen", "staten"), not "sponsorer i bygden" or "arrangören".
+        if part[:1].islower() and not _LOWER_FUNDER.match(part):
+            continue
         if len(part) > 1 and part[0].isalpha() and not _OWN_PART.search(part):
             items.append(part)
     return items
@@ -669,8 +699,9 @@ _OWNER_SENTENCE = [
         re.MULTILINE,
     ),
     re.compile(
-        r"\b(?i:drevs|drivs|ägs|ägdes|förvaltas|genomförs|genomfördes|is run by|was run by"
-        r"|run by|is owned by|is led by|was led by|is managed by|is coordinated by)\s+"
+        r"(?:\b(?:[Pp]rojektet|[Ss]atsningen|[Ff]örstudien|[Kk]artläggningen|[Ii]nsatsen)\s+"
+        r"(?:genomförs|genomfördes)|\b(?i:drevs|drivs|ägs|ägdes|förvaltas|is run by|was run by"
+        r"|run by|is owned by|is led by|was led by|is managed by|is coordinated by))\s+"
         # "drivs som ett projekt av kommunens näringslivsenhet"
         r"(?:som\s+(?:ett|en)\s+[\wåäö]+\s+)?"
         rf"(?:(?:av|by)\s+)?(?:den\s+(?:ideella|ekonomiska)\s+föreningen\s+)?"

@@ -270,7 +270,7 @@ def _attach(records: list[Project], contacts: list[Contact]) -> None:
 # Bump when a parser change alters the records a page gives: stored documents read by an
 # older parser are then read again on the next ingest, even with unchanged bytes (only chunks
 # whose embedded text changed are embedded again).
-PARSER_VERSION = 8
+PARSER_VERSION = 9
 
 
 def parse_document(doc: Document) -> list[Project]:
@@ -526,8 +526,8 @@ _GRANTED_FROM = re.compile(
 
 # A project said to cover the whole area of the list's publisher ("i hela leaderområdet").
 _WHOLE_AREA = re.compile(
-    r"\b(?:i|inom|över)\s+hela\s+(?:leader)?området\b|\bi\s+alla\s+(?:\w+\s+)?kommuner(?:na)?\s+i"
-    r"\s+(?:leader)?området\b|\bacross\s+the\s+(?:whole\s+)?(?:Leader\s+)?area\b",
+    r"\b(?:i|inom|över)\s+hela\s+leader-?området\b|\bi\s+alla\s+(?:\w+\s+)?kommuner(?:na)?\s+i"
+    r"\s+leader-?området\b|\bacross\s+the\s+(?:whole\s+)?Leader\s+area\b",
     re.IGNORECASE,
 )
 MIN_AREA_KOMMUNER = 2  # an intro that names one kommun describes no area of several

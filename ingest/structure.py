@@ -229,16 +229,26 @@ def html_blocks(html: str) -> tuple[list[Block], str | None, str]:
             if text:
                 out.append(Block("heading", text, level=1))
     _walk(main, out)
-    if main.tag != "body":
+    if main.tag != "body" and not _FACT_LABELS.search(" ".join(main.itertext())):
         for aside in root.xpath("//aside"):
-            # A project's facts box placed beside <main> rather than inside it.
+            # The page's facts box placed beside <main> rather than inside it; not a box of
+            # other projects ("Fler projekt från …") nor one when <main> states its own facts.
             if main in aside.iterancestors() or _is_chrome(aside) or _inside_chrome(aside):
+                continue
+            heading = next((" ".join(h.itertext()) for h in aside.xpath(".//h2|.//h3|.//h4")), "")
+            if _OTHER_CONTENT.search(heading):
                 continue
             if _FACT_LABELS.search(" ".join(aside.itertext())):
                 _walk(aside, out)
     return out, url, f"{title}\n{chrome}".strip()
 
 
+# Headings of boxes about other pages: "Fler projekt", "Relaterade projekt", "Se även".
+_OTHER_CONTENT = re.compile(
+    r"^\s*(?:Fler|Andra|Liknande|Relaterade?|Tidigare|Se även|Läs (?:också|mer)|More|Other"
+    r"|Related)\b",
+    re.IGNORECASE,
+)
 # Labels of a project's facts box: an <aside> outside <main> that holds them is content.
 _FACT_LABELS = re.compile(
     r"\b(?:Projektägare|Projektperiod|Projekttid|Projektbudget|Total budget|Finansiärer"
@@ -412,6 +422,7 @@ def strip_running_lines(text: str, printed: bool = True) -> tuple[str, str]:
 _ENDS_SENTENCE = re.compile(r"[.!?:;]$")
 _WRAP_CHARS = 60  # a printed line this long that ends mid-sentence goes on below
 _STARTS_ITEM = re.compile(r"^(?:[-•*]\s|\d+[.)]\s|§\s*\d)")
+_YEAR_ITEM = re.compile(r"^(?:19|20)\d\d\.\s")
 
 
 def join_wrapped(text: str) -> str:
@@ -422,7 +433,10 @@ def join_wrapped(text: str) -> str:
     for line in text.split("\n"):
         s = line.strip()
         prev = out[-1] if out else ""
-        if prev and s and not _STARTS_ITEM.match(s):
+        # "2026. Slingan …" after "… till och med oktober": a year the line break cut off
+        # from its month, not item 2026 of a numbered list
+        year_tail = _YEAR_ITEM.match(s) and not _ENDS_SENTENCE.search(prev)
+        if prev and s and (not _STARTS_ITEM.match(s) or year_tail):
             open_paren = prev.count("(") > prev.count(")")
             dangling = re.search(r"[,\-–]$", prev) and not prev.startswith(("- ", "• "))
             lower = s[0].islower() or (s[0].isdigit() and not _ENDS_SENTENCE.search(prev))
@@ -461,6 +475,13 @@ _GRANT_OPENING = re.compile(
     r"^[A-ZÅÄÖ][^\n.]{2,80}?\s+(?:beviljas|tilldelas)\s+\d[\d\s,.]*\s*(?:kr|kronor|SEK|tkr"
     r"|miljoner)\b"
 )
+
+
+def _in_titled_section(blocks: list[Block]) -> bool:
+    """Is the text being read under a section heading (a project's own title), rather than
+    under the document's title? A grant sentence there is that project's, not a new entry."""
+    last = next((b for b in reversed(blocks) if b.kind == "heading"), None)
+    return bool(last and last.level >= 2)
 
 
 def _heading_like(line: str) -> bool:
@@ -516,7 +537,10 @@ def _titles_described_facts(lines: list[str], i: int) -> bool:
     description, prev = lines[i + 1], lines[i - 1] if i else ""
     if _LABEL_LINE.match(description) or not _ENDS_SENTENCE.search(description):
         return False
-    return not prev or bool(_LABEL_LINE.match(prev) or _ENDS_SENTENCE.search(prev))
+    # after the page's own heading ("Beviljade projekt 2023") the first title comes too
+    return not prev or bool(
+        _LABEL_LINE.match(prev) or _ENDS_SENTENCE.search(prev) or (i == 1 and _heading_like(prev))
+    )
 
 
 def text_blocks(text: str) -> list[Block]:
@@ -579,7 +603,12 @@ def text_blocks(text: str) -> list[Block]:
             elif _LABEL_LINE.match(line) and not prose:
                 blocks.append(Block("para", line))
             else:
-                if prose and _GRANT_OPENING.match(line) and _ENDS_SENTENCE.search(prev):
+                if (
+                    prose
+                    and _GRANT_OPENING.match(line)
+                    and _ENDS_SENTENCE.search(prev)
+                    and (_GRANT_OPENING.match(prose[0]) or not _in_titled_section(blocks))
+                ):
                     flush()  # "X beviljas 120 000 kr för …": the next decision of a list
                 prose.append(line)
             i += 1

@@ -197,7 +197,13 @@ _PLACE_AFTER = re.compile(
 )
 
 
+_SURNAME_AFTER = re.compile(r"^\s+[A-ZÅÄÖ][a-zåäöéü]+")
+
+
 def _weak_in_context(text: str, m: re.Match[str]) -> bool:
+    after = text[m.end() : m.end() + 30]
+    if _SURNAME_AFTER.match(after) and not _PLACE_AFTER.match(after):
+        return False  # "till Kosta Papadopoulos": a first name
     return bool(
         _PLACE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
         or _PLACE_AFTER.match(text[m.end() : m.end() + 30])
@@ -227,10 +233,11 @@ _PASSING = re.compile(
     r"|inspired|similar|modelled|study\s+visit"
     # where products are sold or visitors come from: "säljs i delikatessbutiker i Malmö",
     # "seglare som kommer från Lysekil eller är på väg mot Strömstad"
-    r"|säljs|säljer|såldes|kunder|sold|customers|(?:kommer|kom)\s+från|på\s+väg\s+(?:mot|till)"
-    r"|besökare\s+från"
+    r"|(?:säljs|såldes)\s+(?:[\wåäö]+\s+){0,4}(?:butiker|affärer|restauranger|marknader"
+    r"|delikatess\w*)|sold\s+in|på\s+väg\s+(?:mot|till)|besökare\s+från"
     # a person's past: "har tidigare arbetat i Åre", "har drivit en verkstad i Lund"
-    r"|tidigare|previously|har\s+(?:arbetat|jobbat|bott|drivit|varit)|worked"
+    r"|tidigare\s+(?:arbetat|jobbat|bott|drivit)|previously\s+worked"
+    r"|har\s+(?:arbetat|jobbat|bott|drivit)"
     # the kommuner next door: "grannkommunerna Storuman och Dorotea"
     r"|grannkommun\w*|neighbouring)\b",
     re.IGNORECASE,
@@ -240,6 +247,8 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n")
 _INSTITUTION_BEFORE = re.compile(
     r"\b(?:Högskolan|Universitetet|Lasarettet|Sjukhuset|University|College)\s+(?:i|of)\s+$"
 )
+# A funder line: an institution named in it is a funder, not where the project is.
+_FUNDER_LINE = re.compile(r"^\s*(?:Övriga\s+)?(?:Med)?[Ff]inansiär(?:er)?\s*:")
 
 
 def record_kommuner(text: str) -> list[str]:
@@ -254,7 +263,10 @@ def record_kommuner(text: str) -> list[str]:
         found = [
             (m.start(), p.kommun)
             for m, p in _scan_matches(sentence)
-            if p.kommun and not _INSTITUTION_BEFORE.search(sentence[: m.start()])
+            if p.kommun
+            and not (
+                _FUNDER_LINE.match(sentence) and _INSTITUTION_BEFORE.search(sentence[: m.start()])
+            )
         ]
         found += [
             (m.start(), _locality_forms()[m.group()])

@@ -389,3 +389,117 @@ def test_a_fact_given_twice_with_different_values_is_not_stated():
     )
     (record,) = parse_document(_txt(text))
     assert record.owner is None and record.budget_sek is None
+
+
+# --- what the session-6 review found the first versions of these rules got wrong ----------
+
+
+def test_the_first_project_after_the_pages_heading_is_kept():
+    text = (
+        "Beviljade projekt 2023\nNy brygga i Norrby\nByalaget bygger en ny brygga vid badplatsen.\n"
+        "Projektägare: Norrby byalag\nBudget: 250 000 kr\nBelysning i Sörby\n"
+        "Elljusspåret får ny LED-belysning.\nProjektägare: Sörby IF\nBudget: 180 000 kr\n"
+    )
+    assert _titles_of(_txt(text)) == ["Ny brygga i Norrby", "Belysning i Sörby"]
+
+
+def test_a_grant_sentence_inside_a_titled_project_does_not_retitle_it():
+    text = (
+        "Beslut om bygdemedel 2024\n\nNy brygga i Norrby\nNorrby byalag har sökt 200 000 kr för "
+        "en ny brygga. Bryggan ska klara isen.\nNorrby byalag beviljas 150 000 kr för etapp ett "
+        "av bryggbygget.\nProjektägare: Norrby byalag\nProjekttid: 2024\n\nBelysning i Sörby\n"
+        "Sörby IF har sökt stöd för ny belysning.\nSörby IF beviljas 80 000 kr för belysningen.\n"
+        "Projektägare: Sörby IF\nProjekttid: 2024\n"
+    )
+    assert _titles_of(_txt(text)) == ["Ny brygga i Norrby", "Belysning i Sörby"]
+
+
+def test_a_bullets_first_phrase_is_its_owner_only_when_it_names_an_organisation():
+    md = (
+        "# Projekt\n\nFöreningar i kommunen har fått stöd.\n\n"
+        "- **Ny klubbstuga** – Renovering av klubbstugan vid sjön. Projekttid: 2024. "
+        "Budget: 90 000 kr.\n"
+        "- **Skatepark** – Ungdomar i Ragunda kommun bygger en skatepark. Projekttid: 2024. "
+        "Budget: 40 000 kr.\n"
+    )
+    assert [r.owner for r in parse_document(_doc("md", md, markdown_blocks(md)))] == [None, None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arbetet delas mellan Anna Svensson och Per Olsson.",
+        "Projektet har fått 300 000 kronor från och med årsskiftet.",
+        "Företaget fick 15 000 kr från försäljningen av biljetter.",
+        "Byalaget bidrar med 40 000 kr, Lisa Berg med 10 000 kr och Erik med 5 000 kr.",
+        "Funding is expected to be decided in May.",
+        "Målet är att fler ungdomar och Föräldrar går in med engagemang.",
+    ],
+)
+def test_what_only_looks_like_funding_names_no_funder(text):
+    assert set(find_funders(text)) <= {"Byalaget"}
+
+
+def test_a_contractor_is_no_owner():
+    assert find_owner("Enkäten genomfördes av Novus i mars.") is None
+    assert find_owner("Byggandet genomförs av Peab AB.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kommuner"),
+    [
+        ("Den tidigare skolan i Hällefors byggs om till ett kulturhus.", ["Hällefors"]),
+        ("Projektet har varit mycket uppskattat av företagen i Malå.", ["Malå"]),
+        ("Butiken säljer lokala produkter i Åsele.", ["Åsele"]),
+        ("Ungdomar som kommer från Pajala kan söka sommarjobb.", ["Pajala"]),
+        ("Nya medborgare från Danmark och Finland lär sig svenska.", []),
+        ("Skicka ansökan till Kosta Papadopoulos.", []),
+    ],
+)
+def test_places_the_passing_cues_must_not_drop_or_invent(text, kommuner):
+    from stodkollen.places import record_kommuner
+
+    assert record_kommuner(text) == kommuner
+
+
+def test_a_box_of_other_projects_beside_main_is_not_read_as_this_ones_facts():
+    page = (
+        "<html><head><title>Ny brygga</title></head><body><main><h1>Ny brygga i Norrby</h1>"
+        "<p>Norrby byalag bygger en ny brygga vid badplatsen i Ragunda kommun. Projektet pågår "
+        "2023–2024.</p><p>Projektägare: Norrby byalag</p></main><aside><h2>Fler projekt från "
+        "Leader Mittland</h2><p>Skatepark i Stugun. Projektägare: Stugun IF. Projektperiod: "
+        "2022–2023.</p></aside></body></html>"
+    )
+    blocks, _url, site = html_blocks(page)
+    (record,) = parse_document(_doc("html", "x", [Block("site", site), *blocks]))
+    assert (record.period_start, record.owner) == ("2023-01", "Norrby byalag")
+
+
+def test_an_ordinary_whole_area_phrase_is_no_leader_area():
+    md = (
+        "# Projekt 2024\n\nLeader Mittland omfattar Ragunda, Bräcke och Krokom kommuner.\n\n"
+        "- **Sjöstädning** — Stugun IF, Stugun (Ragunda kommun). Föreningen städar i hela området "
+        "runt sjön. Beviljat stöd: 20 000 kr. Projekttid: 2024.\n"
+        "- **Ny bastu** — Bastuföreningen, Hammarstrand (Ragunda kommun). Bastu vid sjön. "
+        "Beviljat stöd: 60 000 kr. Projekttid: 2024.\n"
+    )
+    records = parse_document(_doc("md", md, markdown_blocks(md)))
+    assert records[0].kommuner == ["Ragunda"]
+
+
+def test_faq_answers_are_kept_and_the_feedback_buttons_are_not():
+    from ingest.clean import strip_chrome
+
+    kept, removed = strip_chrome(
+        "Kan privatpersoner söka?\nNej\n\nVar informationen på sidan till hjälp?\nJa\nNej\n"
+    )
+    assert "Nej" in kept.split("\n") and removed.split("\n") == [
+        "Var informationen på sidan till hjälp?",
+        "Ja",
+        "Nej",
+    ]
+
+
+def test_a_repeated_menu_item_is_no_title():
+    text = "Start\nOm oss\nKontakt\nKontakt\n\nCykelleder i Ydre\n\nProjektet bygger cykelleder.\n"
+    assert _titles_of(_txt(text)) != ["Kontakt"]

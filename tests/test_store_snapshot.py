@@ -205,3 +205,56 @@ def _rounded(found) -> list[dict]:
     """Similar projects with scores to 4 decimals: the copy's exact cosine and Chroma's
     distance differ in the last float32 digits."""
     return [{**p.to_dict(), "score": round(p.score, 4)} for p in found]
+
+
+def test_interrupted_saves_and_a_store_grown_past_the_limit_leave_no_copy(tmp_path, monkeypatch):
+    import os
+    import time
+
+    settings = _settings(tmp_path / "home")
+    _ingest(settings, _pages(tmp_path))
+    root = snapshot_root(settings)
+    stale = root / ".tmp-interrupted"
+    stale.mkdir()
+    old = time.time() - 2 * 3600
+    os.utime(stale, (old, old))
+    fresh = root / ".tmp-another-process-saving-now"
+    fresh.mkdir()
+    _write(tmp_path / "sidor", "d.txt", "Vindkraft vid fjället", owner="Fjäll AB")
+    _ingest(settings, tmp_path / "sidor")  # a new version: its copy cleans up
+    names = sorted(p.name for p in root.iterdir())
+    assert names == sorted([fresh.name, load_snapshot(settings).version()])
+    store = ChunkStore(settings)
+    try:
+        monkeypatch.setattr("index.store_snapshot.SAVE_LIMIT", store.count() - 1)
+        assert not save_snapshot(store) and not root.exists()
+    finally:
+        store.close()
+
+
+def test_questions_from_stdin_read_chroma(tmp_path):
+    """`ask -` may run while an ingest writes: it reads Chroma, whose version is checked
+    before every question, not a copy fixed at its start."""
+    import os
+    import subprocess
+    import sys
+
+    home = tmp_path / "home"
+    _ingest(_settings(home), _pages(tmp_path))
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('CHROMA', 'chromadb' in sys.modules, file=sys.stderr))\n"
+        "from cli.main import main\n"
+        "main(['ask', '-'])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        input="Vem äger projektet Solkraft i Testby?\n",
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **_env(home)},
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Solkraft i Testby" in done.stdout and "CHROMA True" in done.stderr
