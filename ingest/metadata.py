@@ -586,7 +586,7 @@ _KOMMUN_FUND = re.compile(
 
 
 _LOWER_FUNDER = re.compile(
-    r"^(?:kommunen|[\wåäö]*kommunerna|regionen|staten|länsstyrelsen|landstinget"
+    r"^(?:kommunen|[\wåäö]*kommuner(?:na)?\b|regionen|staten|länsstyrelsen|landstinget"
     r"|de\s+\w+\s+[\wåäö]*kommunerna|(?:the\s+)?municipalit|europeiska\s|eu\b"
     r"|(?:deltagande\s+)?företag(?:en)?\b|(?:föreningens|företagets|sökandens)\s+egen\s+insats"
     r"|egen\s+insats|[\wåäö-]*(?:fond|fonden|stiftelse|stiftelsen|förbund|förbundet"
