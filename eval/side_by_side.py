@@ -16,8 +16,10 @@ REPORTS = (
     ("sample", EVAL / "RESULTS.md"),
     ("sample reworded", EVAL / "RESULTS-reworded.md"),
     ("development", EVAL / "RESULTS-dev.md"),
-    ("held-out (never tuned on)", EVAL / "RESULTS-heldout.md"),
-    ("held-out 2 (blind, session 5)", EVAL / "RESULTS-heldout2.md"),
+    # Blind when written; in session 6 their parsing failure classes were described and
+    # built into dev4, so for parsing they are no longer blind.
+    ("held-out (classes seen, s6)", EVAL / "RESULTS-heldout.md"),
+    ("held-out 2 (classes seen, s6)", EVAL / "RESULTS-heldout2.md"),
     ("held-out 3 (blind, session 6)", EVAL / "RESULTS-heldout3.md"),
 )
 BEGIN = "<!-- side-by-side: begin -->"
