@@ -28,7 +28,10 @@ METRICS = ("fact recall", "hit@5", "wrong claims", "false refusals")
 
 
 def per_kind(report: str) -> dict[str, dict[str, str]]:
-    """{kind: {column: value}} from a report's 'Per kind (hybrid)' table."""
+    """{kind: {column: value}} from a report's 'Per kind (hybrid)' table (a side-by-side
+    section already in the report, as in RESULTS.md after a run, is not read)."""
+    if BEGIN in report:
+        report = report[: report.index(BEGIN)]
     lines = report.split("Per kind (hybrid):", 1)[-1].strip().splitlines()
     rows = [line for line in lines if line.startswith("|")]
     if len(rows) < 2:

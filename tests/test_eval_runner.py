@@ -385,3 +385,5 @@ def test_side_by_side_reads_the_per_kind_tables_and_replaces_its_own_section(tmp
     text = sbs.render([("a", kinds), ("b", {"list": {"n": "3", "fact recall": "0.50"}})])
     assert "| list | 0.71 (8) | 0.50 (3) |" in text and "| field | 0.97 (15) | – |" in text
     assert text.startswith(sbs.BEGIN) and text.endswith(sbs.END)
+    # A second run reads the report's own table, not the side-by-side section of the first.
+    assert sbs.per_kind(f"{report}\n{text}\n") == kinds
