@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from ingest.clean import find_contacts, is_chrome_line
 from ingest.metadata import (
+    ORG_KINDS,
     find_amounts,
     find_budget,
     find_funders,
@@ -552,8 +553,7 @@ def _bullet_section(block: Block) -> Section | None:
 # Fjällgårdar ekonomisk förening", "Bergs kommun").
 _NAMED_ORG = re.compile(
     r"^(?=[A-ZÅÄÖ])(?:[A-ZÅÄÖ][\wåäö-]*\s+)*(?:(?:ekonomisk|ideell)\s+)?"
-    r"(?:(?i:[\wåäö-]*(?:förening|förbund|byalag|byaråd|sällskap|gille|stiftelse|klubb"
-    r"|samfällighet|församling)(?:en|et)?)|AB|HB|IF|IK|BK|SK|FF|kommun)"
+    rf"(?:(?i:[\wåäö-]*(?:{ORG_KINDS})(?:en|et)?)|AB|HB|IF|IK|BK|SK|FF|kommun)"
     r"(?:\s+[A-ZÅÄÖ][\wåäö-]*)*$"
 )
 _BRACKET_PERIOD = re.compile(r"^\((?P<p>[^()]*\d{4}[^()]*)\)")

@@ -669,11 +669,12 @@ _OWNER_STOP = re.compile(
     r"|,\s+(?:based|located|med\s+säte|belägen|baserad)\b.*$"
     r"|\.\s+[A-ZÅÄÖ].*$"
 )
+# The kinds of organisation a name ends in ("Hackås Bygdeförening", "Kosta Byalag").
+ORG_KINDS = r"förening|förbund|byalag|byaråd|sällskap|gille|stiftelse|klubb|samfällighet|församling"
 _ORG_TAIL = (
     r"(?:[ \t]+(?:ekonomisk|ideell)[ \t]+förening|[ \t]+ek\.\s*för\.|[ \t]+AB|[ \t]+HB"
     # "Kälarne bygdeförening", "Byns intresseförening": the organisation word in lower case
-    r"|[ \t]+[a-zåäö]*(?:förening|förbund|byalag|byaråd|sällskap|gille|stiftelse|klubb"
-    r"|samfällighet|församling)(?:en|et)?)?"
+    rf"|[ \t]+[a-zåäö]*(?:{ORG_KINDS})(?:en|et)?)?"
 )
 _ORG = (  # one line only: a label line above ("Ärendebeskrivning") is not part of the name
     r"[A-ZÅÄÖ][\w&.-]*(?:[ \t]+(?:[A-ZÅÄÖ][\w&.-]*|kommun|stad|län|region|AB|i(?=[ \t]+[A-ZÅÄÖ])))*"

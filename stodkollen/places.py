@@ -157,32 +157,44 @@ def _unique(items: list[str | None]) -> list[str]:
     return list(dict.fromkeys(i for i in items if i))
 
 
+def _orter(path: Path) -> dict[str, str]:
+    with path.open(encoding="utf-8") as f:
+        return {row["ort"]: row["kommun"] for row in csv.DictReader(f)}
+
+
 @cache
 def localities() -> dict[str, str]:
     """Localities (villages, towns that are not a kommun's name) -> their kommun."""
-    with _ORTER_CSV.open(encoding="utf-8") as f:
-        return {row["ort"]: row["kommun"] for row in csv.DictReader(f)}
+    return _orter(_ORTER_CSV)
 
 
 @cache
 def weak_localities() -> dict[str, str]:
     """Tätorter that count only in a place's context -> their kommun."""
-    with _TATORTER_CSV.open(encoding="utf-8") as f:
-        return {row["ort"]: row["kommun"] for row in csv.DictReader(f)}
+    return _orter(_TATORTER_CSV)
 
 
-@cache
-def _weak_forms() -> dict[str, str]:
+def _forms(orter: dict[str, str]) -> dict[str, str]:
+    """Each locality as written and in the genitive -> its kommun."""
     forms: dict[str, str] = {}
-    for ort, kommun in weak_localities().items():
+    for ort, kommun in orter.items():
         for form in (ort, _genitive(ort)):
             forms.setdefault(form, kommun)
     return forms
 
 
+def _whole_names(forms: dict[str, str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + _alternation(forms) + r"(?![\w-])")
+
+
+@cache
+def _weak_forms() -> dict[str, str]:
+    return _forms(weak_localities())
+
+
 @cache
 def _weak_pattern() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])" + _alternation(_weak_forms()) + r"(?![\w-])")
+    return _whole_names(_weak_forms())
 
 
 # A place's context around a weak locality: a preposition before it, or an organisation or
@@ -202,26 +214,36 @@ _SURNAME_AFTER = re.compile(r"^\s+[A-ZÅÄÖ][a-zåäöéü]+")
 
 def _weak_in_context(text: str, m: re.Match[str]) -> bool:
     after = text[m.end() : m.end() + 30]
-    if _SURNAME_AFTER.match(after) and not _PLACE_AFTER.match(after):
+    if _PLACE_AFTER.match(after):
+        return True
+    if _SURNAME_AFTER.match(after):
         return False  # "till Kosta Papadopoulos": a first name
-    return bool(
-        _PLACE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
-        or _PLACE_AFTER.match(text[m.end() : m.end() + 30])
-    )
+    return bool(_PLACE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]))
 
 
 @cache
 def _locality_forms() -> dict[str, str]:
-    forms: dict[str, str] = {}
-    for ort, kommun in localities().items():
-        for form in (ort, _genitive(ort)):
-            forms.setdefault(form, kommun)
-    return forms
+    return _forms(localities())
 
 
 @cache
 def _locality_pattern() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])" + _alternation(_locality_forms()) + r"(?![\w-])")
+    return _whole_names(_locality_forms())
+
+
+def _locality_matches(text: str) -> list[tuple[int, str, str]]:
+    """(position, locality as written, its kommun) for each village or town the text
+    names: those of `orter.csv` anywhere, the other tätorter in a place's context."""
+    found = [
+        (m.start(), m.group(), _locality_forms()[m.group()])
+        for m in _locality_pattern().finditer(text)
+    ]
+    found += [
+        (m.start(), m.group(), _weak_forms()[m.group()])
+        for m in _weak_pattern().finditer(text)
+        if _weak_in_context(text, m)
+    ]
+    return sorted(found)
 
 
 # Words after which a place in the same sentence is named in passing, not as the place the
@@ -268,32 +290,14 @@ def record_kommuner(text: str) -> list[str]:
                 _FUNDER_LINE.match(sentence) and _INSTITUTION_BEFORE.search(sentence[: m.start()])
             )
         ]
-        found += [
-            (m.start(), _locality_forms()[m.group()])
-            for m in _locality_pattern().finditer(sentence)
-        ]
-        found += [
-            (m.start(), _weak_forms()[m.group()])
-            for m in _weak_pattern().finditer(sentence)
-            if _weak_in_context(sentence, m)
-        ]
+        found += [(start, kommun) for start, _name, kommun in _locality_matches(sentence)]
         kept += [kommun for start, kommun in sorted(found) if not (cue and start > cue.start())]
     return _unique(kept)
 
 
 def named_localities(text: str) -> list[tuple[str, str]]:
-    """(locality as written, its kommun) for each village or town the text names: those of
-    `orter.csv` anywhere, the other tätorter in a place's context."""
-    found = [
-        (m.start(), m.group(), _locality_forms()[m.group()])
-        for m in _locality_pattern().finditer(text)
-    ]
-    found += [
-        (m.start(), m.group(), _weak_forms()[m.group()])
-        for m in _weak_pattern().finditer(text)
-        if _weak_in_context(text, m)
-    ]
-    return [(name, kommun) for _start, name, kommun in sorted(found)]
+    """(locality as written, its kommun) for each village or town the text names."""
+    return [(name, kommun) for _start, name, kommun in _locality_matches(text)]
 
 
 def names_locality(text: str) -> bool:
