@@ -42,13 +42,25 @@ def asked_places(question: str, snap: Snapshot) -> AskedPlaces:
     # A village or town named instead of its kommun ("Jag bor i Sysslebäck") that no page
     # names: its kommun, when the corpus has anything there. A village the pages name is
     # found by its own name; its whole kommun would bring in the kommun's other projects.
-    for name, kommun in places.named_localities(question):
+    for name, kommun in _covered_villages(question, snap):
         unknown = not any(snap.lexical.df(t) for t in terms(name))
-        if unknown and kommun not in kommuner and kommun in snap.kommuner:
+        if unknown and kommun not in kommuner:
             kommuner.append(kommun)
     lans = places.find_lan(question)
     present = [k for k in kommuner if k in snap.kommuner] + [ln for ln in lans if ln in snap.lans]
     return AskedPlaces(kommuner, lans, present)
+
+
+def _covered_villages(text: str, snap: Snapshot) -> list[tuple[str, str]]:
+    """(village or town, its kommun) the text names, in kommuner the corpus has."""
+    return [(n, k) for n, k in places.named_localities(text) if k in snap.kommuner]
+
+
+def village_terms(text: str, snap: Snapshot) -> frozenset[str]:
+    """Index terms of the villages and towns the text names in kommuner the corpus has: like
+    a kommun's name they say where, not what, so the refusal test does not look for them.
+    A village elsewhere stays a word the corpus lacks."""
+    return frozenset(t for name, _k in _covered_villages(text, snap) for t in terms(name))
 
 
 def place_boosts(asked: AskedPlaces, retrieval) -> Boosts:

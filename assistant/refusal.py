@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from assistant.intent import Intent
 from assistant.retrieve import Hit
 from index.lexical import LexicalIndex
-from stodkollen.places import named_localities
-from stodkollen.text import terms
 
 
 @dataclass
@@ -19,16 +17,12 @@ class Evidence:
 
 
 def evidence(
-    question: str, hits: list[Hit], lexical: LexicalIndex, covered: frozenset[str] = frozenset()
+    question: str, hits: list[Hit], lexical: LexicalIndex, places: frozenset[str] = frozenset()
 ) -> Evidence:
-    """`covered`: the kommuner the corpus has. A village or town the question names in one
-    of them says where, not what: like a kommun's name, it is no topic word the corpus must
-    hold. A village elsewhere stays a word the corpus lacks."""
+    """`places`: further place words of the question that are no topic words
+    (`assistant.places.village_terms`)."""
     dense = [h.dense for h in hits if h.dense is not None]
-    villages = frozenset(
-        t for name, kommun in named_localities(question) if kommun in covered for t in terms(name)
-    )
-    return Evidence(max(dense) if dense else None, lexical.coverage(question, villages))
+    return Evidence(max(dense) if dense else None, lexical.coverage(question, places))
 
 
 def should_refuse(

@@ -107,7 +107,7 @@ class Assistant:
             if not hits:
                 return self._place_missing(q, missing[0], k)
         sources = _sources(hits[: max(k, 1)])
-        ev = evidence(query, hits[:EVIDENCE_HITS], snap.lexical, snap.kommuner)
+        ev = evidence(query, hits[:EVIDENCE_HITS], snap.lexical, asked.village_terms(query, snap))
 
         def best_unit() -> float:
             return self._best_unit(query, hits[:EVIDENCE_HITS])

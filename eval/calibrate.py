@@ -12,6 +12,7 @@ import statistics
 from pathlib import Path
 
 from assistant.intent import classify
+from assistant.places import village_terms
 from assistant.refusal import evidence
 from eval import harness
 from eval.runner import load_questions
@@ -28,7 +29,8 @@ def scores(assistant, questions: list[dict]) -> list[dict]:
             continue  # follow-ups are judged with their previous answer, not alone
         hits = assistant.retriever.search(q["question"], Filters())
         snap = assistant.catalog.snapshot()
-        ev = evidence(q["question"], hits[:EVIDENCE_HITS], snap.lexical, snap.kommuner)
+        places = village_terms(q["question"], snap)
+        ev = evidence(q["question"], hits[:EVIDENCE_HITS], snap.lexical, places)
         out.append(
             {
                 "id": q["id"],

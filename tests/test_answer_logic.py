@@ -494,10 +494,18 @@ def test_nar_det_galler_asks_for_no_time():
 def test_a_village_is_a_place_word_only_where_the_corpus_has_its_kommun():
     """Adak lies in Malå: with Malå covered the village says where, not what; without it,
     the village is a word the corpus lacks, and the refusal test must see that."""
+    from types import SimpleNamespace
+
+    from assistant.places import village_terms
     from assistant.refusal import evidence
     from index.lexical import LexicalIndex
 
     lexical = LexicalIndex(["Solceller på bygdegården ger el till byn.", "Fiber till byarna."])
     q = "Finns det solceller på bygdegården i Adak?"
-    assert evidence(q, [], lexical, frozenset({"Malå"})).coverage == 1.0
-    assert evidence(q, [], lexical, frozenset({"Kiruna"})).coverage < 1.0
+
+    def coverage(covered: set[str]) -> float:
+        snap = SimpleNamespace(kommuner=frozenset(covered))  # the corpus's kommuner
+        return evidence(q, [], lexical, village_terms(q, snap)).coverage
+
+    assert coverage({"Malå"}) == 1.0
+    assert coverage({"Kiruna"}) < 1.0
