@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.clean import find_contacts, is_chrome_line
+from ingest.clean import find_contacts, is_box_heading, is_chrome_line
 from ingest.metadata import (
     ORG_KINDS,
     find_amounts,
@@ -298,6 +298,10 @@ def _split_named(blocks: list[Block]) -> list[Block]:
     return out
 
 
+# A box of furniture holds links and buttons; a paragraph this long is the page going on.
+_BOX_END_WORDS = 15
+
+
 def prepare(blocks: list[Block]) -> Page:
     """Take page dates and chrome out of the blocks; cut what lies above the h1 and after a
     closing rule (a converted page's header and footer); turn fact boxes into label lines."""
@@ -319,9 +323,17 @@ def prepare(blocks: list[Block]) -> Page:
                 page.site += "\n" + b.text
     blocks = _split_named(_colon_item_labels(blocks))
     out: list[Block] = []
+    in_box = False  # under a heading that opens a box of furniture (feedback, related news)
     i = 0
     while i < len(blocks):
         b = blocks[i]
+        if b.kind == "heading" or len(b.text.split()) >= _BOX_END_WORDS:
+            in_box = b.kind == "heading" and is_box_heading(b.text)
+        if in_box:
+            if _clean_block(b, page):  # the page's dates may sit in the box's last lines
+                page.site += "\n" + b.text
+            i += 1
+            continue
         if b.kind == "term":
             facts, end = _facts_dl(blocks, i)
             if facts:

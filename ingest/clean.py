@@ -429,6 +429,13 @@ _FEEDBACK = re.compile(
     re.IGNORECASE,
 )
 _YES_NO = re.compile(r"^(?:Ja|Nej|Yes|No)(?:\s+(?:Ja|Nej|Yes|No))?$")
+
+
+def is_box_heading(text: str) -> bool:
+    """A heading that opens a box of page furniture, not content: a feedback widget's
+    question or a related-news / related-links box ("Fler nyheter", "Läs också")."""
+    text = text.strip().strip("#*_ ")
+    return bool(_RELATED.match(text) or _FEEDBACK.match(text))
 # Menu items that are no page's title, however they are repeated.
 _NOT_A_TITLE = re.compile(
     r"^(?:Kontakt|Kontakta\s+oss|Om\s+oss|Start|Startsida|Hem|Nyheter|Aktuellt|Meny|Sök|Contact)$",

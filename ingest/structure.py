@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ingest.clean import is_box_heading, is_chrome_line
 from ingest.metadata import looks_like_org
 from stodkollen.places import localities, normalize_place
 from stodkollen.records import Block, Document
@@ -813,6 +814,8 @@ def join_fact_labels(text: str) -> str:
             and not (out and _COLUMN_CELL.match(out[-1].strip()))
             and len(nxt.split()) <= _FACT_VALUE_WORDS
             and not _STARTS_ITEM.match(nxt)  # a list below a heading ("Medfinansiärer")
+            # a share bar's "E-post" link above a related-news box is no label
+            and not (is_chrome_line(nxt) or is_box_heading(nxt))
         ):
             out.append(f"{line.rstrip(' :')}: {nxt}")
             i += 2

@@ -503,3 +503,33 @@ def test_faq_answers_are_kept_and_the_feedback_buttons_are_not():
 def test_a_repeated_menu_item_is_no_title():
     text = "Start\nOm oss\nKontakt\nKontakt\n\nCykelleder i Ydre\n\nProjektet bygger cykelleder.\n"
     assert _titles_of(_txt(text)) != ["Kontakt"]
+
+
+# --- session 7 --------------------------------------------------------------------------------
+
+
+def test_feedback_and_related_news_boxes_under_headings_stay_out_of_records():
+    doc = _html(
+        "<h1>Stöd till kafé i Åsbro</h1><p>Projektägare: Åsbro Byalag</p>"
+        "<p>Ett kafé i stationshuset som drivs av byalaget med stöd av kommunen. "
+        "Kaféet ska vara öppet alla helger under sommaren och drivas av frivilliga.</p>"
+        "<h2>Fler nyheter</h2><ul><li><a href='/a'>Vägarbete vid torget</a></li></ul>"
+        "<div><h2>Var informationen på sidan till hjälp?</h2></div>"
+        "<p>Senast uppdaterad: 2025-03-02</p>"
+    )
+    (record,) = parse_document(doc)
+    assert record.owner == "Åsbro Byalag"
+    assert "Vägarbete" not in record.text and "till hjälp" not in record.text
+
+
+def test_a_share_bars_email_link_is_not_a_label_for_the_related_news_below():
+    text = (
+        "Nytt tak på bygdegården i Rya\n\n"
+        "Bygdegårdsföreningen i Rya har fått 150 000 kronor till ett nytt tak. Arbetet börjar i "
+        "maj och ska vara klart till midsommar, berättar ordföranden.\n\n"
+        "Dela\nFacebook\nE-post\nFler nyheter\nNy busstur till badplatsen i sommar\n"
+        "Så söker du bidrag till föreningen\nTill toppen\nBesöksadress: Torget 1, Rya\n"
+        "Postadress: 123 45 Rya\nTelefon växel: 0123-456 00\n"
+    )
+    (record,) = parse_document(_txt(text))
+    assert "busstur" not in record.text
