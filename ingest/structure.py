@@ -57,8 +57,16 @@ def _attr_words(el: etree._Element) -> str:
     return " ".join(el.get(a) or "" for a in ("class", "id", "role", "aria-label"))
 
 
+def _is_trigger(el: etree._Element) -> bool:
+    """An accordion's or tab widget's trigger (`<button aria-expanded>`, `role="tab"`): the
+    title of the panel it opens, not a form control."""
+    return el.get("aria-expanded") is not None or el.get("aria-controls") is not None or (
+        el.get("role") == "tab"
+    )
+
+
 def _is_chrome(el: etree._Element) -> bool:
-    if el.tag in _DROP_TAGS:
+    if el.tag in _DROP_TAGS and not (el.tag == "button" and _is_trigger(el)):
         return True
     if el.tag == "header":
         # A site header; an article's own header holds its title and stays.
@@ -128,10 +136,10 @@ def _walk(el: etree._Element, out: list[Block], depth: int = 0) -> None:
             tag == "summary"
             and child.getparent() is not None
             and child.getparent().tag == "details"
-        ):
+        ) or (_is_trigger(child) and not _has_blocks(child)):
             # An accordion's <summary> titles its <details>: one collapsible section each.
             text = _clean(_inline(child)).replace("\n", " ")
-            if text:
+            if text and not is_chrome_line(text):  # a "Visa fler" toggle is no title
                 out.append(Block("heading", text, level=_SUMMARY_LEVEL))
         elif tag == "p" or tag == "pre":
             text = _clean(_inline(child))
@@ -163,10 +171,52 @@ def _walk(el: etree._Element, out: list[Block], depth: int = 0) -> None:
                 out.append(block)
         elif tag == "hr":
             out.append(Block("rule"))
+        elif tag in _CONTAINERS and _repeated(child):
+            _walk_card(child, out, depth)
         elif tag in _CONTAINERS or tag not in ("tr", "td", "th", "tbody", "thead"):
             _loose(child.text, out)
             _walk(child, out, depth)
         _loose(child.tail, out)
+
+
+_CARD_TAGS = frozenset("div article section li".split())
+_MIN_CARDS = 2  # siblings of one kind and class: a list of like items, such as project cards
+_CARD_TITLE_WORDS = 12  # a card's title line is short
+
+
+def _repeated(el: etree._Element) -> bool:
+    """Is the element one of several siblings of the same tag and class (a card in a grid)?"""
+    parent = el.getparent()
+    if parent is None or el.tag not in _CARD_TAGS or not el.get("class"):
+        return False
+    same = [c for c in parent if c.tag == el.tag and c.get("class") == el.get("class")]
+    return len(same) >= _MIN_CARDS
+
+
+def _walk_card(el: etree._Element, out: list[Block], depth: int) -> None:
+    """A card without a heading of its own: its first short line (a linked name, a bold
+    title) is its heading, so each card becomes a section like a headed one."""
+    inner: list[Block] = []
+    _loose(el.text, inner)
+    _walk(el, inner, depth)
+    first = inner[0] if inner else None
+    if (
+        first is not None
+        and len(inner) >= 2
+        and first.kind == "para"
+        and not any(b.kind == "heading" for b in inner)
+        and "\n" not in first.text
+        and len(first.text.split()) <= _CARD_TITLE_WORDS
+        and not re.search(r"[.:!?]$|:\s", first.text)
+        and not is_chrome_line(first.text)
+    ):
+        inner[0] = Block("heading", first.text, level=_SUMMARY_LEVEL)
+    out.extend(inner)
+
+
+def _has_blocks(el: etree._Element) -> bool:
+    """Does the element hold block content (paragraphs, lists, headings) rather than a label?"""
+    return bool(el.xpath(".//p|.//ul|.//ol|.//dl|.//table|.//h2|.//h3|.//h4|.//div"))
 
 
 def _walk_list(el: etree._Element, out: list[Block], depth: int) -> None:

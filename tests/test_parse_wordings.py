@@ -533,3 +533,47 @@ def test_a_share_bars_email_link_is_not_a_label_for_the_related_news_below():
     )
     (record,) = parse_document(_txt(text))
     assert "busstur" not in record.text
+
+
+@pytest.mark.parametrize(
+    "trigger",
+    [
+        '<h3><button aria-expanded="false" aria-controls="p{n}">{t}</button></h3>',
+        '<button class="acc__toggle" aria-expanded="false" aria-controls="p{n}">{t}</button>',
+        '<div role="tab" aria-controls="p{n}">{t}</div>',
+    ],
+)
+def test_accordion_and_tab_triggers_title_their_panels(trigger):
+    projects = [
+        ("Bryggan i Ljusne", "Ljusne Båtklubb", "420 000"),
+        ("Cykelled Sörforsa", "Sörforsa Byaråd", "1 150 000"),
+    ]
+    body = "<h1>Projekt på landsbygden</h1>"
+    for n, (title, owner, budget) in enumerate(projects):
+        body += trigger.format(n=n, t=title) + (
+            f'<div id="p{n}" role="region" hidden><p>Projektägare: {owner}</p>'
+            f"<p>Budget: {budget} kr</p><p>Projekttid: 2024-01 – 2025-12</p></div>"
+        )
+    body += '<button aria-expanded="false">Visa fler</button>'
+    records = parse_document(_html(body))
+    assert [r.title for r in records] == [p[0] for p in projects]
+    assert [r.owner for r in records] == [p[1] for p in projects]
+
+
+def test_a_grid_of_cards_without_headings_is_one_record_per_card():
+    cards = [
+        ("Solceller på Hälleskogsbrännan", "Norbergs Naturskyddsförening", "2023–2024", "310 000"),
+        ("Lärcafé Karbenning", "Karbenning Bygdegårdsförening", "2024–2026", "785 000"),
+        ("Gruvstigen digitalt", "Norbergs Hembygdsförening", "2025", "95 000"),
+    ]
+    body = "<h1>Beviljade projekt</h1><p>Här är projekten som fick stöd i år.</p><div class='grid'>"
+    for title, owner, years, budget in cards:
+        body += (
+            f"<div class='card'><a class='card__name' href='/p'>{title}</a>"
+            f"<p>Projektägare: {owner}</p><p>Period: {years}</p><p>Budget: {budget} kr</p></div>"
+        )
+    body += "</div>"
+    records = parse_document(_html(body))
+    assert [r.title for r in records] == [c[0] for c in cards]
+    assert [r.owner for r in records] == [c[1] for c in cards]
+    assert [r.budget_sek for r in records] == [310000, 785000, 95000]
