@@ -378,12 +378,23 @@ def _is_crumb(line: str) -> bool:
     return len(items) >= 3 and all(len(i.split()) <= _MENU_ITEM_WORDS + 1 for i in items)
 
 
+# Arrows and icons that tools carry in their text: "Till toppen ↑", "Dela ›".
+_ICONS = re.compile(r"[\s↑↓←→⇧▲▼›‹»«✕×☰]+$|^[\s↑↓←→⇧▲▼›‹»«✕×☰]+")
+# Page tools written on one line: "Skriv ut sidan · Dela på Facebook".
+_TOOL_SEP = re.compile(r"\s+[·|•]\s+")
+
+
 def is_chrome_line(line: str) -> bool:
     """True for a line that is page chrome: a menu, a breadcrumb, a share or print link,
     a log-in prompt, a byline or photo credit, a pager, a viewer toolbar."""
-    line = line.strip().strip("*_ ")
+    line = _ICONS.sub("", line.strip().strip("*_ "))
     if not line:
         return False
+    if _FEEDBACK.match(line):  # "Var informationen till hjälp? Ja | Nej": the buttons too
+        line = _ANSWER_BUTTONS.sub("", line)
+    parts = _TOOL_SEP.split(line)
+    if len(parts) > 1 and all(_is_chrome_part(p) for p in parts):
+        return True
     if len(line.split()) <= _CHROME_WORDS and (
         _CHROME_LINE.match(line) or _BOILERPLATE.match(line)
     ):
@@ -391,6 +402,16 @@ def is_chrome_line(line: str) -> bool:
     if _VIEWER.search(line) or re.match(r"^(?:\[(?:Bild|Foto|Image)\b.*\]|©.*)$", line, re.I):
         return True
     return _is_menu(line) or _is_crumb(line)
+
+
+_ANSWER_BUTTONS = re.compile(r"(?:\s*[|·/]?\s*\b(?:Ja|Nej|Yes|No)\b)+\s*$")
+
+
+def _is_chrome_part(part: str) -> bool:
+    part = _ICONS.sub("", part.strip())
+    return len(part.split()) <= _CHROME_WORDS and bool(
+        _CHROME_LINE.match(part) or _BOILERPLATE.match(part) or _YES_NO.match(part)
+    )
 
 
 def _menu_like(line: str) -> bool:
@@ -413,7 +434,9 @@ _FOOTER_BLOCK_SHARE = 0.75
 # Headings of related-content boxes: they and the short link lines under them are chrome.
 _RELATED = re.compile(
     r"^(?:Fler\s+nyheter|Relaterade?\s+(?:dokument|sidor|nyheter|länkar)|Relaterat|Läs\s+också"
-    r"|Se\s+även|Andra\s+har\s+också\s+läst|More\s+news|Related)$",
+    r"|Se\s+även|Andra\s+har\s+också\s+läst|More\s+news|Related"
+    # a blog's sidebar: "Senaste inläggen", "Kategorier", "Arkiv"
+    r"|Senaste\s+(?:inläggen|inlägg|nytt|nyheterna|kommentarerna)|Kategorier|Arkiv)$",
     re.IGNORECASE,
 )
 

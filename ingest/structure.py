@@ -143,8 +143,12 @@ def _walk(el: etree._Element, out: list[Block], depth: int = 0) -> None:
                 out.append(Block("heading", text, level=_SUMMARY_LEVEL))
         elif tag == "p" or tag == "pre":
             text = _clean(_inline(child))
-            if text:
-                out.append(Block("para", text, lead=_lead(child)))
+            lead = _lead(child)
+            if text and lead == text and _pseudo_heading(text):
+                # "<p><strong>Vem kan söka?</strong></p>": a heading the editor made bold
+                out.append(Block("heading", text, level=_below(out), lead=text))
+            elif text:
+                out.append(Block("para", text, lead=lead))
         elif tag in ("ul", "ol"):
             for li in child:
                 if not isinstance(li.tag, str) or li.tag != "li" or _is_chrome(li):
@@ -212,6 +216,27 @@ def _walk_card(el: etree._Element, out: list[Block], depth: int) -> None:
     ):
         inner[0] = Block("heading", first.text, level=_SUMMARY_LEVEL)
     out.extend(inner)
+
+
+_PSEUDO_HEADING_WORDS = 12  # a bold line this short, alone in its paragraph, is a heading
+
+
+def _pseudo_heading(text: str) -> bool:
+    return (
+        "\n" not in text
+        and len(text.split()) <= _PSEUDO_HEADING_WORDS
+        and not re.search(r"[.:]$|:\s", text)  # a bold sentence or "Label: value" is no heading
+        and not is_chrome_line(text)
+    )
+
+
+def _below(out: list[Block]) -> int:
+    """The level of a heading under the last real heading so far (bold-line headings, marked
+    by their lead, are siblings, not nested)."""
+    last = next(
+        (b.level for b in reversed(out) if b.kind == "heading" and b.level and not b.lead), 1
+    )
+    return min(last + 1, max(_HEADINGS.values()))
 
 
 def _has_blocks(el: etree._Element) -> bool:
@@ -425,6 +450,8 @@ def markdown_blocks(markdown: str) -> list[Block]:
                 continue  # a row of links: menus, share buttons, skip links
             elif "li" in stack:
                 out.append(Block("item", text, level=max(depth, 0), lead=lead))
+            elif lead == text and _pseudo_heading(text):
+                out.append(Block("heading", text, level=_below(out), lead=text))
             else:
                 out.append(Block("para", text, lead=lead))
     return out

@@ -577,3 +577,47 @@ def test_a_grid_of_cards_without_headings_is_one_record_per_card():
     assert [r.title for r in records] == [c[0] for c in cards]
     assert [r.owner for r in records] == [c[1] for c in cards]
     assert [r.budget_sek for r in records] == [310000, 785000, 95000]
+
+
+def test_bold_question_lines_are_headings_of_a_support_offer():
+    body = (
+        "<h1>Bidrag till byaföreningar</h1><p>Kommunen ger bidrag till föreningar som vill göra"
+        " sin by mer levande. Stödet finansieras av Kinda kommun.</p>"
+        "<p><strong>Vem kan söka?</strong></p><p>Ideella föreningar i kommunens byar.</p>"
+        "<p><strong>Hur mycket kan man få?</strong></p><p>Högst 50 000 kronor per förening.</p>"
+    )
+    md = (
+        body.replace("<h1>", "# ").replace("</h1>", "\n\n").replace("<p><strong>", "**")
+        .replace("</strong></p>", "**\n\n").replace("<p>", "").replace("</p>", "\n\n")
+    )
+    for doc in (_html(body), _doc("md", md, markdown_blocks(md))):
+        (record,) = parse_document(doc)
+        assert record.kind == "offer" and record.funders == ["Kinda kommun"]
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("Skriv ut sidan · Dela på Facebook", True),
+        ("Till toppen ↑", True),
+        ("Var informationen på sidan till hjälp? Ja | Nej", True),
+        ("Senaste inläggen", False),  # a box heading: the box goes, see strip_chrome
+        ("Projektägare: Rya Byalag · Budget: 2 mkr", False),
+        ("Ja, föreningen får söka igen nästa år.", False),
+    ],
+)
+def test_page_tools_on_one_line_and_icons_are_chrome(line, chrome):
+    from ingest.clean import is_chrome_line
+
+    assert is_chrome_line(line) is chrome
+
+
+def test_a_blog_sidebar_of_recent_posts_is_not_record_text():
+    text = (
+        "Bygdegården får ny scen\n\n"
+        "Föreningen bygger en scen i bygdegården med stöd från Leader. Budgeten är 240 000 "
+        "kronor och bygget ska vara klart till hösten 2026.\n\n"
+        "Senaste inläggen\nÅrsmöte i mars\nValborgsfirande vid sjön\n"
+    )
+    (record,) = parse_document(_txt(text))
+    assert "Valborg" not in record.text
