@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.clean import find_contacts, is_box_heading, is_chrome_line
+from ingest.labels import canonical_label, canonical_line
 from ingest.metadata import (
     ORG_KINDS,
     find_amounts,
@@ -89,6 +90,7 @@ _BOX_LABEL = re.compile(
     r"|Programområde|Insatsområde|Diarienummer|Dnr|Target|Website)$",
     re.IGNORECASE,
 )
+_BOX_LABEL_WORDS = re.compile(_BOX_LABEL.pattern.strip("^$"), re.IGNORECASE)
 _LABEL_AT = re.compile(rf"(?:^|(?<=\s))(?:{LABELS})(?=\s*:|\s+av\s)", re.IGNORECASE)
 _FACT_LABEL = re.compile(
     r"^(?:Projektnamn|Projektägare|Ägare|Sökande|Stödmottagare|Huvudman|Ansvarig\s+organisation"
@@ -219,7 +221,7 @@ def _clean_block(block: Block, page: Page) -> Block | None:
         if is_chrome_line(line) and block.kind != "heading":  # headings are structure
             page.site += "\n" + line
             continue
-        kept.append(line)
+        kept.append(line if block.kind == "heading" else canonical_line(line, _BOX_LABEL_WORDS))
     text = "\n".join(kept).strip()
     if not text:
         return None
@@ -242,19 +244,49 @@ def _facts_table(block: Block) -> Block | None:
     return Block("para", "\n".join(f"{k}: {v}" for k, v in rows))
 
 
+def _label_of(text: str) -> str | None:
+    """The label a term or a label cell stands for: as written when the parser reads it,
+    else the parser's word for it (`ingest.labels`)."""
+    text = text.strip().rstrip(":").strip()
+    return text if _BOX_LABEL.match(text) else canonical_label(text)
+
+
+def _join_label_values(blocks: list[Block]) -> list[Block]:
+    """A label and its value as two blocks ("<div class=label>Kalkyl</div><div>1,1 Mkr</div>")
+    or two lines of one block, as one label line."""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == b.kind == "para"
+            and "\n" not in prev.text.strip()
+            and _label_of(prev.text)
+            and not _label_of(b.text.split("\n")[0])
+            and len(b.text.split()) <= _LABEL_VALUE_WORDS
+        ):
+            out[-1] = Block("para", f"{_label_of(prev.text)}: {b.text}")
+            continue
+        out.append(b)
+    return out
+
+
+_LABEL_VALUE_WORDS = 25  # a value is short; a longer block is the next paragraph
+
+
 def _facts_dl(blocks: list[Block], start: int) -> tuple[Block | None, int]:
     """A <dl> whose terms are mostly labels ("Projektägare", "Projekttid") as facts lines."""
     end = start
     while end < len(blocks) and blocks[end].kind in ("term", "def"):
         end += 1
     terms = [b for b in blocks[start:end] if b.kind == "term"]
-    labels = [t for t in terms if _BOX_LABEL.match(t.text.strip().rstrip(":"))]
+    labels = [t for t in terms if _label_of(t.text)]
     if not terms or len(labels) * 2 < len(terms):
         return None, start
     lines: list[str] = []
     for b in blocks[start:end]:
         if b.kind == "term":
-            lines.append(f"{b.text}:")
+            lines.append(f"{_label_of(b.text) or b.text}:")
         elif lines:
             lines[-1] += (" " if lines[-1].endswith(":") else "\n") + b.text
     return Block("para", "\n".join(lines)), end
@@ -321,7 +353,7 @@ def prepare(blocks: list[Block]) -> Page:
         for b in tail:
             if _clean_block(b, page):
                 page.site += "\n" + b.text
-    blocks = _split_named(_colon_item_labels(blocks))
+    blocks = _split_named(_colon_item_labels(_join_label_values(blocks)))
     out: list[Block] = []
     in_box = False  # under a heading that opens a box of furniture (feedback, related news)
     i = 0

@@ -339,7 +339,7 @@ _CHROME_LINE = re.compile(
     r"|Lyssna|Läs\s+upp.*|Dela(?:\s+\S+){0,3}:?|Share:?(?:\s+\S+){0,3}|Print|Skriv\s+ut(?:\s+sidan)?"
     r"|Visa\s+på\s+karta|Exportera\s+till\s+\w+|Visar\s+\d.*|Filtrera(?::.*)?|Rensa\s+filter"
     r"|Visa\s+fler.*|Se\s+alla\s+.*|Ladda\s+(?:ner|upp)\s+.*|Rapportera\s+.*|Textversion.*"
-    r"|Till\s+toppen|Tillgänglighet(?:sredogörelse)?|Accessibility(?:\s+statement)?|Privacy"
+    r"|Till\s+toppen|(?:Till|Upp\s+till)\s+sidans\s+(?:början|topp)|Upp|Tillgänglighet(?:sredogörelse)?|Accessibility(?:\s+statement)?|Privacy"
     r"|Integritetspolicy.*|Personuppgifter|Så\s+hanterar\s+vi\s+personuppgifter|Cookies?|Kakor"
     r"|Om\s+webbplatsen.*|Om\s+oss|Villkor|Följ\s+.*|Follow\s+us.*|Prenumerera\s+på.*"
     r"|Kontakta\s+oss|©.*|Skapad\s+med\s+.*|Sida\s+\d+\s+av\s+\d+"

@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ingest.clean import is_box_heading, is_chrome_line
+from ingest.labels import canonical_label
 from ingest.metadata import looks_like_org
 from stodkollen.places import localities, normalize_place
 from stodkollen.records import Block, Document
@@ -128,6 +129,14 @@ def _walk(el: etree._Element, out: list[Block], depth: int = 0) -> None:
             _loose(child.tail, out)
             continue
         tag = child.tag
+        if child.get("role") == "tab" and _tab_panel(child) is not None:
+            _loose(child.tail, out)
+            continue  # a tab's name titles its panel, which may stand far from the tab list
+        tab = _panel_tab(child)
+        if tab is not None:
+            text = _clean(_inline(tab)).replace("\n", " ")
+            if text:
+                out.append(Block("heading", text, level=_SUMMARY_LEVEL))
         if tag in _HEADINGS:
             text = _clean(_inline(child)).replace("\n", " ")
             if text:
@@ -237,6 +246,23 @@ def _below(out: list[Block]) -> int:
         (b.level for b in reversed(out) if b.kind == "heading" and b.level and not b.lead), 1
     )
     return min(last + 1, max(_HEADINGS.values()))
+
+
+def _tab_panel(tab: etree._Element) -> etree._Element | None:
+    panel_id = tab.get("aria-controls")
+    if not panel_id:
+        return None
+    found = tab.getroottree().xpath("//*[@id=$i]", i=panel_id)
+    return found[0] if found else None
+
+
+def _panel_tab(el: etree._Element) -> etree._Element | None:
+    """The tab that names this tab panel (`role="tab"` with `aria-controls` = its id)."""
+    panel_id = el.get("id")
+    if not panel_id:
+        return None
+    found = el.getroottree().xpath("//*[@role='tab'][@aria-controls=$i]", i=panel_id)
+    return found[0] if found else None
 
 
 def _has_blocks(el: etree._Element) -> bool:
@@ -874,6 +900,13 @@ _BARE_LABEL_RUN = 3  # so many such lines in a row make a label table, not prose
 _FACT_VALUE_WORDS = 25  # a value line is short; a longer line is the next paragraph
 
 
+def _text_label(line: str) -> str | None:
+    """The parser's label for a line that is only a label in a site's own words ("Ägs av",
+    "Kostnadsram"); not a contact label: a contact card's lines are read as a card."""
+    label = canonical_label(line)
+    return None if label == "Kontaktperson" else label
+
+
 def join_fact_labels(text: str) -> str:
     """'Projektägare' + 'Saxnäs Byaförening' on two lines -> 'Projektägare: Saxnäs Byaförening'."""
     lines = text.split("\n")
@@ -882,10 +915,12 @@ def join_fact_labels(text: str) -> str:
     while i < len(lines):
         line = lines[i].strip()
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        label = line if _FACT_LABEL_LINE.match(line) else _text_label(line)
         if (
-            _FACT_LABEL_LINE.match(line)
+            label
             and nxt
             and not _FACT_LABEL_LINE.match(nxt)
+            and not _text_label(nxt)
             # a table's column headings, one per line, are no label and value
             and not _COLUMN_CELL.match(nxt)
             and not (out and _COLUMN_CELL.match(out[-1].strip()))
@@ -894,7 +929,7 @@ def join_fact_labels(text: str) -> str:
             # a share bar's "E-post" link above a related-news box is no label
             and not (is_chrome_line(nxt) or is_box_heading(nxt))
         ):
-            out.append(f"{line.rstrip(' :')}: {nxt}")
+            out.append(f"{label.rstrip(' :')}: {nxt}")
             i += 2
             continue
         out.append(lines[i])

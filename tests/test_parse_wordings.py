@@ -621,3 +621,66 @@ def test_a_blog_sidebar_of_recent_posts_is_not_record_text():
     )
     (record,) = parse_document(_txt(text))
     assert "Valborg" not in record.text
+
+
+@pytest.mark.parametrize(
+    ("label", "canon"),
+    [
+        ("Huvudansvarig", "Projektägare"),
+        ("Genomförs av", "Projektägare"),
+        ("Löper", "Projekttid"),
+        ("Tidsperiod", "Projekttid"),
+        ("Kalkyl", "Budget"),
+        ("Omslutning", "Budget"),
+        ("Kostnadsram", "Budget"),
+        ("Pengar kommer från", "Finansiärer"),
+        ("Medfinansiering från", "Finansiärer"),
+        ("Hör av dig till", "Kontaktperson"),
+        ("Datum", None),  # a letter's date, not the project's period
+        ("Summa", None),
+        ("Beskrivning av projektet och dess mål", None),
+    ],
+)
+def test_labels_in_a_sites_own_words(label, canon):
+    from ingest.labels import canonical_label
+
+    assert canonical_label(label) == canon
+
+
+def test_tab_panels_with_definition_lists_in_a_sites_own_label_words():
+    tabs, panels = "", ""
+    projects = [
+        ("Servicebutik Aspa", "Aspa Intresseförening", "1,1 miljoner kronor", 1100000),
+        ("Matnätverk Rejmyre", "Rejmyre Företagarförening", "780 000 kr", 780000),
+    ]
+    for n, (title, owner, money, _sek) in enumerate(projects):
+        tabs += f'<button role="tab" aria-controls="t{n}">{title}</button>'
+        panels += (
+            f'<div role="tabpanel" id="t{n}"><p>Ett projekt för bygden.</p><dl>'
+            f"<dt>Drivs av</dt><dd>{owner}</dd><dt>Löper</dt><dd>2025-02 – 2026-12</dd>"
+            f"<dt>Kalkyl</dt><dd>{money}</dd><dt>Pengar kommer från</dt>"
+            f"<dd>Region Östergötland</dd></dl></div>"
+        )
+    body = f'<h1>Våra projekt</h1><div role="tablist">{tabs}</div>{panels}'
+    records = parse_document(_html(body))
+    assert [r.title for r in records] == [p[0] for p in projects]
+    assert [r.owner for r in records] == [p[1] for p in projects]
+    assert [r.budget_sek for r in records] == [p[3] for p in projects]
+    assert all(r.funders == ["Region Östergötland"] for r in records)
+
+
+def test_label_and_value_on_separate_lines_in_a_scraped_list():
+    text = (
+        "Projekt i kommunen\n\n"
+        "Här är projekten som pågår just nu i kommunen och byarna omkring.\n\n"
+        "Smedjan i Bysta\nEn gammal smedja rustas och öppnas för kurser och visningar.\n"
+        "Ägs av\nBysta Samhällsförening\nPågår\naugusti 2024 – juli 2026\n"
+        "Kostnadsram\n870 000 kronor\nMedfinansiering från\nLeader Bergslagen\n\n"
+        "Matkasse från gårdarna\nEn gemensam beställning av mat från gårdar i kommunen.\n"
+        "Ägs av\nBysta kommun\nPågår\n2025-01-01 – 2026-06-30\n"
+        "Kostnadsram\n1 240 000 kronor\nMedfinansiering från\nRegion Västmanland\n"
+    )
+    records = parse_document(_txt(text))
+    assert [r.title for r in records] == ["Smedjan i Bysta", "Matkasse från gårdarna"]
+    assert [r.budget_sek for r in records] == [870000, 1240000]
+    assert [r.owner for r in records] == ["Bysta Samhällsförening", "Bysta kommun"]
