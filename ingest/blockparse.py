@@ -48,6 +48,8 @@ GENERIC_HEADING = re.compile(
     r"|Det\s+här\s+gör\s+vi|Så\s+\w+\s+du(?:\s+dig)?|Key\s+facts|About(?:\s+the"
     r"\s+project)?|Contact|Background|Results?|Korta\s+beskrivningar|Beviljade\s+\w+"
     r"|Protokoll.*|Arbetsutskottets\s+beslut"
+    # a stage of one project: "Etapp 1 – förstudie", "Fas 2: Ombyggnad", "Steg 3"
+    r"|(?:Etapp|Fas|Steg|Delsteg|Skede|Phase|Stage|Step)\s*(?:\d+|[IVX]+)\b.*"
     r"|\d+\.\s+\w+(?:\s+\w+){0,3})$",
     re.IGNORECASE,
 )
@@ -866,13 +868,36 @@ def document_title(text: str) -> str | None:
     return None
 
 
+# What opens an official letter or memo where a title would stand: a letterhead in capitals,
+# a "Datum:"/"Beslutsdatum:" label line, the document's kind ("Tjänsteskrivelse", "Beslut").
+_NOT_A_DOC_TITLE = re.compile(
+    r"^(?:[^:\n]{2,30}:\s*\S.*|[A-ZÅÄÖ][A-ZÅÄÖ\s–-]{3,60}|(?:Tjänsteskrivelse|Beslut"
+    r"|Protokollsutdrag|Delegationsbeslut|Ärende)\b[^\n]{0,40})$"
+)
+# A letter's subject line names the project: "Beslut om stöd till projektet Glasets hus",
+# 'Ärende: Medfinansiering av projektet "Bruksscenen Långshyttan"'.
+_SUBJECT_PROJECT = re.compile(
+    r"\b(?:till|för|av|om|inom)\s+projektet\s+[\"”“']?(?P<name>[A-ZÅÄÖ][^\"”\n.]{2,60}?)"
+    r"[\"”']?\s*$",
+    re.MULTILINE,
+)
+_SUBJECT_LINES = 15  # the subject stands in the letter's head, above its body
+
+
+def subject_project(text: str) -> str | None:
+    """The project a letter or memo is about, from its subject line."""
+    head = "\n".join(text.split("\n")[:_SUBJECT_LINES])
+    m = _SUBJECT_PROJECT.search(head)
+    return m["name"].strip() if m else None
+
+
 def single_title(title: str, blocks: list[Block]) -> str:
     """A single record's title: the h1, with the project it belongs to when the page says so
     ("E-handelsskolan – Digital handel i bygden"), or the opening bold name when the h1 is one
     generic word ("Leaderområdet – Leader Tångbältet")."""
     text = "\n".join(b.text for b in blocks)
-    if not title or _DOC_KIND.match(title):
-        found = document_title(f"{title}\n{text}")
+    if not title or _DOC_KIND.match(title) or _NOT_A_DOC_TITLE.match(title):
+        found = document_title(f"{title}\n{text}") or subject_project(text)
         if found:
             return found
     named = _TITLE_LABEL.search(text)

@@ -342,7 +342,7 @@ _CHROME_LINE = re.compile(
     r"|Till\s+toppen|(?:Till|Upp\s+till)\s+sidans\s+(?:början|topp)|Upp|Tillgänglighet(?:sredogörelse)?|Accessibility(?:\s+statement)?|Privacy"
     r"|Integritetspolicy.*|Personuppgifter|Så\s+hanterar\s+vi\s+personuppgifter|Cookies?|Kakor"
     r"|Om\s+webbplatsen.*|Om\s+oss|Villkor|Följ\s+.*|Follow\s+us.*|Prenumerera\s+på.*"
-    r"|Kontakta\s+oss|©.*|Skapad\s+med\s+.*|Sida\s+\d+\s+av\s+\d+"
+    r"|Kontakta\s+oss|©.*|Skapad\s+med\s+.*|(?:Sida|Dokument|Ärende)\s+\d+\s+av\s+\d+"
     r"|(?:Tillbaka|Back)\s+(?:till|to)\s+\S+(?:\s+\S+)?|Läs\s+mer|Read\s+more|Nästa\s+sida"
     r"|Föregående\s+sida|Next\s+page|Previous\s+page|Webbkarta|Sitemap|Site\s+map"
     # feedback widgets: "Var informationen på sidan till hjälp?", "Hittade du det du sökte?"

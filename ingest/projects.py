@@ -21,6 +21,7 @@ from ingest.blockparse import (
     Page,
     Section,
     document_title,
+    generic_heading,
     is_offer,
     labelled_kommuner,
     looks_like_news,
@@ -29,6 +30,7 @@ from ingest.blockparse import (
     prepare,
     section_fields,
     single_title,
+    subject_project,
 )
 from ingest.clean import (
     EMAIL,
@@ -113,7 +115,9 @@ def _meta_titles(paras: list[str]) -> list[int]:
 
 
 def _may_title(para: str) -> bool:
-    return _is_heading(para) and not (_LISTING.match(para) or _SUBHEADING.match(para))
+    return _is_heading(para) and not (
+        _LISTING.match(para) or _SUBHEADING.match(para) or generic_heading(para)
+    )
 
 
 def _heading_titles(paras: list[str], start: int) -> list[int]:
@@ -227,7 +231,7 @@ def _record(doc: Document, index: int, section: _Section, page: _Page, home: lis
         source=doc.source,
         source_id=doc.source_id,
         index=index,
-        title=section.title or document_title(full) or doc.source,
+        title=section.title or document_title(full) or subject_project(full) or doc.source,
         text=body,
         kind=section.kind,
         kommuner=kommuner,
@@ -270,7 +274,7 @@ def _attach(records: list[Project], contacts: list[Contact]) -> None:
 # Bump when a parser change alters the records a page gives: stored documents read by an
 # older parser are then read again on the next ingest, even with unchanged bytes (only chunks
 # whose embedded text changed are embedded again).
-PARSER_VERSION = 13
+PARSER_VERSION = 14
 
 
 def parse_document(doc: Document) -> list[Project]:

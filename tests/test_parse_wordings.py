@@ -684,3 +684,30 @@ def test_label_and_value_on_separate_lines_in_a_scraped_list():
     assert [r.title for r in records] == ["Smedjan i Bysta", "Matkasse från gårdarna"]
     assert [r.budget_sek for r in records] == [870000, 1240000]
     assert [r.owner for r in records] == ["Bysta Samhällsförening", "Bysta kommun"]
+
+
+def test_a_memo_is_titled_by_the_project_its_subject_line_names():
+    text = (
+        "Dokument 3 av 9\n\n"
+        "VIMMERBY KOMMUN\nTjänsteskrivelse\n\n"
+        "Datum 2025-04-02\nDnr KS 2025/77\n\n"
+        'Ärende: Medfinansiering av projektet "Ljusfest i Frödinge"\n\n'
+        "Förslag till beslut\nArbetsutskottet beviljar Frödinge Byalag 60 000 kronor till "
+        "projektet. Projektet pågår från oktober 2025 till februari 2026.\n"
+    )
+    (record,) = parse_document(_txt(text))
+    assert record.title == "Ljusfest i Frödinge"
+
+
+def test_stages_of_one_project_stay_one_record():
+    body = (
+        "<h1>Strandpromenaden i Bua</h1><p>Varbergs kommun bygger om strandpromenaden i Bua. "
+        "Projektet pågår 2024–2026 och kostar totalt 6,2 miljoner kronor.</p>"
+    )
+    for n, (what, cost) in enumerate((("Förstudie", "400 000"), ("Ombyggnad", "5 800 000"))):
+        body += (
+            f"<h2>Etapp {n + 1} – {what}</h2><ul><li>Tid: 202{4 + n}</li>"
+            f"<li>Kostnad: {cost} kr</li><li>Finansiering: Varbergs kommun</li></ul>"
+        )
+    (record,) = parse_document(_html(body))
+    assert record.title == "Strandpromenaden i Bua" and record.budget_sek == 6200000
