@@ -243,7 +243,7 @@ def _facts_table(block: Block) -> Block | None:
         return None
     if not rows or any(len(r) != 2 for r in rows):
         return None
-    return Block("para", "\n".join(f"{k}: {v}" for k, v in rows))
+    return Block("para", "\n".join(f"{k}: {v}".replace("\n", ", ") for k, v in rows))
 
 
 def _label_of(text: str) -> str | None:
@@ -406,27 +406,47 @@ def _table_rows(block: Block) -> list[Section]:
     if name_col is None:
         return []
     sections = []
+    start_col = next((i for i, h in enumerate(header) if _START_COLUMN.search(h)), None)
+    end_col = next((i for i, h in enumerate(header) if _END_COLUMN.search(h)), None)
     for row in block.cells[1:]:
         if len(row) != len(header) or not row[name_col].strip():
             continue
-        lines = []
-        for h, cell in zip(header, row, strict=True):
-            if h is header[name_col] or not cell:
+        # "**Kvarnen i Knäred**<br>Den gamla kvarnen …": the name above its description.
+        name, *description = [x.strip() for x in row[name_col].split("\n") if x.strip()]
+        lines = [" ".join(description)] if description else []
+        for col, (h, cell) in enumerate(zip(header, row, strict=True)):
+            cell = cell.replace("\n", ", ")
+            if col == name_col or not cell or (
+                start_col is not None and end_col is not None and col in (start_col, end_col)
+            ):
                 continue
             # "Total budget (kr) | 1 150 000": the unit sits in the header.
             if re.search(r"\b(?:kr|sek|kronor)\b", h, re.I) and re.fullmatch(r"[\d\s.,]+", cell):
                 cell = f"{cell} kr"
             label = re.sub(r"\s*\((?:kr|sek)\)", "", h, flags=re.I)
-            lines.append(f"{label}: {cell}")
+            lines.append(f"{_column_label(label)}: {cell}")
+        if start_col is not None and end_col is not None:
+            # a period in two columns ("Start", "Slut") as one line the period reader knows
+            lines.append(f"Projekttid: {row[start_col]} – {row[end_col]}")
         granted = any(_GRANTED_COLUMN.match(h.strip()) for h in header)
         sections.append(
-            Section(
-                row[name_col].strip(),
-                [Block("para", "\n".join(lines))],
-                granted_by_publisher=granted,
-            )
+            Section(name, [Block("para", "\n".join(lines))], granted_by_publisher=granted)
         )
     return sections
+
+
+_START_COLUMN = re.compile(r"(?:^|\s)(?:Start|Från|Fr\.?\s?o\.?\s?m\.?|Startdatum|Börjar)$", re.I)
+_END_COLUMN = re.compile(r"(?:^|\s)(?:Slut|Till|T\.?\s?o\.?\s?m\.?|Slutdatum|Slutar)$", re.I)
+
+
+def _column_label(name: str) -> str:
+    """A grouped column's name as a label: "Ekonomi, kronor Total kostnad" -> "Budget"."""
+    words = name.split()
+    for i in range(len(words)):
+        label = _label_of(" ".join(words[i:]))
+        if label:
+            return label
+    return name
 
 
 def _dl_records(blocks: list[Block]) -> list[tuple[int, int, Section]]:

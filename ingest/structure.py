@@ -109,18 +109,98 @@ def _lead(el: etree._Element) -> str | None:
     return text or None
 
 
+def _table_text(rows: list[list[str]]) -> str:
+    return "\n".join(" | ".join(c.replace("\n", ", ") for c in r) for r in rows)
+
+
+def _span(cell: etree._Element, attr: str) -> int:
+    try:
+        return max(1, min(int(cell.get(attr) or 1), _MAX_SPAN))
+    except ValueError:
+        return 1
+
+
+_MAX_SPAN = 50  # a colspan/rowspan beyond this is a markup error, not a layout
+
+
+def _grid(trs: list[list[etree._Element]]) -> list[list[str]]:
+    """Rows of cell texts with rowspan and colspan spread over the cells they cover."""
+    grid: list[list[str]] = []
+    pending: dict[tuple[int, int], str] = {}
+    for r, cells in enumerate(trs):
+        row: list[str] = []
+        col = 0
+        for cell in cells:
+            while (r, col) in pending:
+                row.append(pending.pop((r, col)))
+                col += 1
+            text = _clean(_inline(cell))
+            for dc in range(_span(cell, "colspan")):
+                row.append(text)
+                for dr in range(1, _span(cell, "rowspan")):
+                    pending[(r + dr, col + dc)] = text
+            col += _span(cell, "colspan")
+        while (r, col) in pending:
+            row.append(pending.pop((r, col)))
+            col += 1
+        grid.append(row)
+    return grid
+
+
+def _grouped_header(rows: list[list[str]], depth: int) -> list[str]:
+    """One name per column from a header of `depth` rows: "Tidsperiod" over "Start" and
+    "Slut" gives "Tidsperiod Start", "Tidsperiod Slut"; a cell spanning the rows, its name."""
+    names = []
+    for col in range(len(rows[0])):
+        parts: list[str] = []
+        for r in range(depth):
+            cell = rows[r][col] if col < len(rows[r]) else ""
+            if cell and cell not in parts:
+                parts.append(cell)
+        names.append(" ".join(parts))
+    return names
+
+
 def _table(el: etree._Element) -> Block | None:
-    rows, header = [], False
-    for i, tr in enumerate(el.iter("tr")):
+    trs = []
+    for tr in el.iter("tr"):
         cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
-        if not cells:
-            continue
-        if i == 0 or not rows:
-            header = all(c.tag == "th" for c in cells) and len(cells) > 1
-        rows.append([_clean(_inline(c)).replace("\n", ", ") for c in cells])
-    if not rows:
+        if cells:
+            trs.append(cells)
+    if not trs:
         return None
-    return Block("table", "\n".join(" | ".join(r) for r in rows), cells=rows, header=header)
+    rows = _grid(trs)
+    header = all(c.tag == "th" for c in trs[0]) and len(rows[0]) > 1
+    depth = 1
+    while header and depth < len(trs) and all(c.tag == "th" for c in trs[depth]):
+        depth += 1  # a grouped header: a row of groups over a row of column names
+    if depth > 1:
+        rows = [_grouped_header(rows, depth), *rows[depth:]]
+    return Block("table", _table_text(rows), cells=rows, header=header)
+
+
+def _merge_md_header(table: list[list[str]]) -> list[list[str]]:
+    """A two-row header flattened by an HTML-to-Markdown converter: the group names in the
+    header with empty cells beside them, the column names as the first body row with empty
+    cells under the names that spanned both rows."""
+    if len(table) < 2:
+        return table
+    top, sub = table[0], table[1]
+    if (
+        len(top) != len(sub)
+        or not any(top)  # "| | |" over a key-value table: no header at all
+        or all(top)
+        or all(sub)  # names that span both rows leave empty cells below them
+        or any(re.search(r"\d{3}", c) for c in sub)
+    ):
+        return table
+    if sum(bool(c) for c in sub) < 2 or not all(c or t for t, c in zip(top, sub, strict=True)):
+        return table
+    names, group = [], ""
+    for t, c in zip(top, sub, strict=True):
+        group = t or group  # an empty header cell continues the group on its left
+        names.append(" ".join(x for x in ((group if c else t), c) if x))
+    return [names, *table[2:]]
 
 
 def _walk(el: etree._Element, out: list[Block], depth: int = 0) -> None:
@@ -389,7 +469,9 @@ def _md_inline(token) -> tuple[str, str | None, bool, bool]:
         if t == "image":
             has_image = True
             continue
-        if t in ("softbreak", "hardbreak"):
+        if t in ("softbreak", "hardbreak") or (
+            t == "html_inline" and re.match(r"<br\s*/?>", child.content, re.I)
+        ):
             parts.append("\n")
             continue
         if t in ("strong_open", "em_open"):
@@ -448,14 +530,9 @@ def markdown_blocks(markdown: str) -> list[Block]:
         elif tok.type == "tr_close" and table is not None and row is not None:
             table.append(row)
         elif tok.type == "table_close" and table:
-            out.append(
-                Block(
-                    "table",
-                    "\n".join(" | ".join(r) for r in table),
-                    cells=table,
-                    header=table_header,
-                )
-            )
+            if table_header:
+                table = _merge_md_header(table)
+            out.append(Block("table", _table_text(table), cells=table, header=table_header))
             table = None
         elif tok.type == "hr":
             out.append(Block("rule"))
@@ -463,7 +540,7 @@ def markdown_blocks(markdown: str) -> list[Block]:
             text, lead, has_image, links_only = _md_inline(tok)
             text = _clean(text)
             if table is not None and row is not None:
-                row.append(text.replace("\n", ", "))
+                row.append(text)  # a cell's lines stay: a name above its description
                 continue
             if not text:
                 continue

@@ -711,3 +711,40 @@ def test_stages_of_one_project_stay_one_record():
         )
     (record,) = parse_document(_html(body))
     assert record.title == "Strandpromenaden i Bua" and record.budget_sek == 6200000
+
+
+def test_a_table_with_a_grouped_two_row_header_and_name_cells_with_descriptions():
+    rows = [
+        ("Kanotled Kolmården", "Kolmårdens Kanotklubb", "1 apr 2024", "31 okt 2026", "1480000"),
+        ("Hantverksby Krokek", "Krokeks Företagarförening", "1 sep 2023", "31 aug 2025", "2260000"),
+    ]
+    body = (
+        "<h1>Projekt med medfinansiering</h1><table><thead><tr>"
+        '<th rowspan="2">Projekt</th><th rowspan="2">Ägare</th><th colspan="2">Tidsperiod</th>'
+        '<th colspan="2">Ekonomi, kronor</th></tr><tr><th>Start</th><th>Slut</th>'
+        "<th>Total kostnad</th><th>Varav kommunen</th></tr></thead><tbody>"
+    )
+    for name, owner, start, end, cost in rows:
+        body += (
+            f"<tr><td><a href='/p'>{name}</a><p>Rastplatser och skyltning längs leden.</p></td>"
+            f"<td>{owner}</td><td>{start}</td><td>{end}</td><td>{cost}</td><td>200 000</td></tr>"
+        )
+    body += "</tbody></table>"
+    md = (
+        "# Projekt\n\n| Projekt | Ägare | Tidsperiod | | Ekonomi, kronor | |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        "| | | Start | Slut | Total kostnad | Varav kommunen |\n"
+        + "".join(
+            f"| **{n}**<br>Rastplatser längs leden. | {o} | {s} | {e} | {c} | 200 000 |\n"
+            for n, o, s, e, c in rows
+        )
+    )
+    for doc in (_html(body), _doc("md", md, markdown_blocks(md))):
+        records = parse_document(doc)
+        assert [r.title for r in records] == [r[0] for r in rows]
+        assert [r.owner for r in records] == [r[1] for r in rows]
+        assert [(r.period_start, r.period_end) for r in records] == [
+            ("2024-04", "2026-10"),
+            ("2023-09", "2025-08"),
+        ]
+        assert [r.budget_sek for r in records] == [1480000, 2260000]
