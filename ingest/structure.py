@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ingest.clean import is_box_heading, is_chrome_line
+from ingest.flat_tables import unflatten_rows
 from ingest.labels import canonical_label
 from ingest.metadata import looks_like_org
 from stodkollen.places import localities, normalize_place
@@ -953,6 +954,12 @@ def unflatten_tables(text: str) -> str:
             for record in records:
                 out += ["", *record, ""]
             i = j
+            continue
+        flat = unflatten_rows(lines, i)  # other columns: number, period, several amounts
+        if flat:
+            for record in flat[0]:
+                out += ["", *record, ""]
+            i = flat[1]
             continue
         out.append(lines[i])
         i += 1

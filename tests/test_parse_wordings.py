@@ -748,3 +748,29 @@ def test_a_table_with_a_grouped_two_row_header_and_name_cells_with_descriptions(
             ("2023-09", "2025-08"),
         ]
         assert [r.budget_sek for r in records] == [1480000, 2260000]
+
+
+def test_a_table_read_back_one_row_per_line_with_number_period_and_two_amounts():
+    from ingest.flat_tables import header_columns, split_row
+
+    header = "Nr Projektnamn Sökande Ort Projektperiod Budget Leaderstöd Övrig finansiering"
+    rows = [
+        "2025:3 Kolarkök Nybo Nybo Byaförening Ljusnarsberg 2025-09-01 - 2027-06-30 "
+        "1 260 000 756 000 Ljusnarsbergs kommun",
+        "2025:4 Hantverksstråk Bredsjö Bredsjö Företagarförening Bredsjö 2025-10-01 - "
+        "2026-12-31 640 000 384 000 Region Örebro län",
+    ]
+    columns = header_columns(header)
+    assert [c.kind for c in columns] == [
+        "num", "name", "org", "place", "period", "money", "money", "text"
+    ]
+    assert split_row(columns, rows[0])[1:4] == ["Kolarkök Nybo", "Nybo Byaförening", "Ljusnarsberg"]
+    text = "Beviljade projekt\n\nStyrelsen beviljade två projekt.\n\n" + "\n".join(
+        [header, *rows, "Totalt 1 900 000 1 140 000"]
+    )
+    records = parse_document(Document(source="b.pdf", text=text, content_hash="0", fmt="pdf"))
+    assert [r.title for r in records] == ["Kolarkök Nybo", "Hantverksstråk Bredsjö"]
+    assert [r.owner for r in records] == ["Nybo Byaförening", "Bredsjö Företagarförening"]
+    assert [r.budget_sek for r in records] == [1260000, 640000]
+    assert [r.period_start for r in records] == ["2025-09", "2025-10"]
+    assert header_columns("Projektet har en budget och ett stöd och en ort") is None

@@ -1,0 +1,178 @@
+"""Tables that lost their cell borders: a PDF or pasted table read back one row per line,
+its cells joined by single spaces ("2025:07 Fäbodkök Vikarbyn Vikarbyns Byaförening Vikarbyn
+2025-09-01 - 2027-06-30 1 260 000 756 000 Rättviks kommun").
+
+The header line names the columns; each name says what kind of value the column holds (a
+number, a name, an organisation, a place, a period, an amount, free text). A row is split by
+trying every way to give each column some of its words, keeping only splits where every
+value reads as its kind, and taking the most plausible of those (organisation names of two
+or three words, places the gazetteer knows, amounts of at least a thousand kronor).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.metadata import looks_like_org
+from stodkollen.places import localities, normalize_place
+
+NUM, NAME, ORG, PLACE, PERIOD, MONEY, TEXT = "num name org place period money text".split()
+
+# Column names per kind; at each place in a header the longest name wins (`header_columns`).
+_COLUMNS: tuple[tuple[str, str], ...] = (
+    (NUM, r"Nr|Nummer|Löpnr|Dnr|Diarienr|Diarienummer|Ärendenr|Ärende"),
+    (NAME, r"Projektnamn|Projekttitel|Projekt|Titel|Insats|Ändamål|Benämning"),
+    (
+        ORG,
+        r"Sökande\s+organisation|Sökande|Projektägare|Stödmottagare|Mottagare|Organisation"
+        r"|Förening",
+    ),
+    (PLACE, r"Ort|By|Kommun|Plats"),
+    (PERIOD, r"Projektperiod|Projekttid|Tidsperiod|Genomförandetid|Period|Tid"),
+    (
+        TEXT,
+        r"Övrig(?:a)?\s+(?:offentlig\s+)?(?:med)?finansiering|Övriga\s+finansiärer"
+        r"|Medfinansiärer|Finansiärer|Medfinansiär",
+    ),
+    # Amount columns: "Budget", "Total kostnad", "Beviljat belopp", "Leaderstöd", "Bygdemedel".
+    (
+        MONEY,
+        r"Total\s+(?:budget|kostnad)|Totalkostnad|Budget|Kostnad"
+        r"|Beviljat(?:\s+(?:belopp|stöd))?|Belopp|Ansökt(?:\s+belopp)?|Sökt(?:\s+belopp)?|\w*(?:stöd|medel|bidrag)",
+    ),
+)
+_COLUMN_PATTERNS = [
+    (kind, re.compile(rf"(?:{p})(?:\s*\((?:kr|sek|tkr)\))?(?=\s|$)", re.IGNORECASE))
+    for kind, p in _COLUMNS
+]
+_MIN_COLUMNS = 4  # fewer named columns could be a sentence that happens to use the words
+_TOTAL_ROW = re.compile(r"^(?:Summa|Totalt|Total|Totalsumma|Sammanlagt)\b", re.IGNORECASE)
+_AMOUNT = re.compile(r"(?:[1-9]\d{0,2}(?:[ \u00a0]\d{3})*|0)(?:,\d+)?(?:\s*(?:kr|kronor|tkr|SEK))?")
+_PERIOD = re.compile(
+    r"(?:\d{4}-\d{2}(?:-\d{2})?|\d{4})\s*[-–]\s*(?:\d{4}-\d{2}(?:-\d{2})?|\d{4})", re.IGNORECASE
+)
+_MAX_WORDS = {NUM: 1, NAME: 10, ORG: 6, PLACE: 3, PERIOD: 5, MONEY: 5, TEXT: 12}
+_MAX_TRIES = 20000  # a row that needs more splits than this is not a table row
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str
+
+
+def header_columns(line: str) -> list[Column] | None:
+    """The columns a header line names, or None when the line is no such header."""
+    cols: list[Column] = []
+    pos = 0
+    line = line.strip()
+    while pos < len(line):
+        found = [(m.end(), kind) for kind, p in _COLUMN_PATTERNS if (m := p.match(line, pos))]
+        if not found:
+            return None
+        end, kind = max(found)  # the longest name: "Projektperiod", not "Projekt"
+        cols.append(Column(line[pos:end], kind))
+        pos = end
+        while pos < len(line) and line[pos].isspace():
+            pos += 1
+    kinds = [c.kind for c in cols]
+    if len(cols) < _MIN_COLUMNS or NAME not in kinds or MONEY not in kinds:
+        return None
+    return cols
+
+
+def _fits(kind: str, words: list[str]) -> float | None:
+    """How implausible these words are as a value of this kind (0 best), None if they are not."""
+    text = " ".join(words)
+    if kind == NUM:
+        return 0.0 if re.search(r"\d", text) else None
+    if kind == MONEY:
+        if not _AMOUNT.fullmatch(text):
+            return None
+        return 0.0 if len(words) > 1 or len(re.sub(r"\D", "", text)) >= 4 else 2.0
+    if kind == PERIOD:
+        return 0.0 if _PERIOD.fullmatch(text) else None
+    if kind == PLACE:
+        if normalize_place(text) or text in localities():
+            return 0.0
+        return 1.5 if len(words) == 1 and text[:1].isupper() and text.isalpha() else None
+    if kind == ORG:
+        if not looks_like_org(words[-1]) and not looks_like_org(" ".join(words[-2:])):
+            return None
+        return abs(len(words) - 2) * 1.0
+    if kind == NAME:
+        return 0.0 if text[:1].isupper() or text[:1].isdigit() else None
+    return 0.0  # free text
+
+
+def split_row(columns: list[Column], line: str) -> list[str] | None:
+    """The row's cells, one per column, or None when no split reads as the columns."""
+    words = line.split()
+    best: tuple[float, list[str]] | None = None
+    tries = 0
+
+    def walk(col: int, start: int, cost: float, cells: list[str]) -> None:
+        nonlocal best, tries
+        tries += 1
+        if tries > _MAX_TRIES or (best is not None and cost >= best[0]):
+            return
+        if col == len(columns):
+            if start == len(words):
+                best = (cost, list(cells))
+            return
+        kind = columns[col].kind
+        last = col == len(columns) - 1
+        low = 0 if kind == TEXT else 1
+        for n in range(low, _MAX_WORDS[kind] + 1):
+            if start + n > len(words):
+                break
+            if last and start + n != len(words) and kind != TEXT:
+                continue
+            part = words[start : start + n] if n else []
+            fit = _fits(kind, part) if part else (0.0 if kind == TEXT else None)
+            if fit is None:
+                continue
+            walk(col + 1, start + n, cost + fit, [*cells, " ".join(part)])
+
+    walk(0, 0, 0.0, [])
+    return best[1] if best else None
+
+
+_LABELS = {ORG: "Projektägare", PLACE: "Ort", PERIOD: "Projekttid", TEXT: "Finansiärer"}
+_BUDGET_COLUMN = re.compile(r"^(?:Total|Budget|Kostnad|Totalkostnad)", re.IGNORECASE)
+
+
+def row_lines(columns: list[Column], cells: list[str]) -> list[str]:
+    """A split row as a record: its name as the title line, the other cells as label lines."""
+    name = next(c for c, col in zip(cells, columns, strict=True) if col.kind == NAME)
+    lines = [name]
+    for col, cell in zip(columns, cells, strict=True):
+        if not cell or col.kind in (NAME, NUM):
+            continue
+        if col.kind == MONEY:
+            amount = cell if re.search(r"[a-zA-Z]", cell) else f"{cell} kr"
+            label = "Budget" if _BUDGET_COLUMN.match(col.name) else "Beviljat"
+            lines.append(f"{label}: {amount}")
+        else:
+            lines.append(f"{_LABELS[col.kind]}: {cell}")
+    return lines
+
+
+def unflatten_rows(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+    """(records as lines, index after the table) for a header at lines[i] and the rows below
+    it, or None when lines[i] is no table header or fewer than two rows split."""
+    columns = header_columns(lines[i])
+    if not columns:
+        return None
+    records: list[list[str]] = []
+    j = i + 1
+    while j < len(lines) and lines[j].strip() and not _TOTAL_ROW.match(lines[j].strip()):
+        cells = split_row(columns, lines[j])
+        if cells is None:
+            break
+        records.append(row_lines(columns, cells))
+        j += 1
+    if len(records) < 2:
+        return None
+    return records, j
