@@ -416,8 +416,10 @@ def _table_rows(block: Block) -> list[Section]:
         lines = [" ".join(description)] if description else []
         for col, (h, cell) in enumerate(zip(header, row, strict=True)):
             cell = cell.replace("\n", ", ")
-            if col == name_col or not cell or (
-                start_col is not None and end_col is not None and col in (start_col, end_col)
+            if (
+                col == name_col
+                or not cell
+                or (start_col is not None and end_col is not None and col in (start_col, end_col))
             ):
                 continue
             # "Total budget (kr) | 1 150 000": the unit sits in the header.
@@ -768,9 +770,55 @@ def _attach_descriptions(rest: list[Block], sections: list[Section]) -> list[Blo
     return left
 
 
+def _keyed_appendix(blocks: list[Block]) -> tuple[list[Block], dict[str, list[Block]]]:
+    """(the blocks without it, what it says per project) for a list keyed by the names of the
+    page's own project headings ("Mer information: <dt>Ratans Hamnbastu</dt><dd>Viktor …</dd>"):
+    a box that adds contacts to projects above, not a list of projects itself."""
+    headings = {b.text.casefold() for b in blocks if b.kind == "heading"}
+    keyed = [
+        i
+        for i, b in enumerate(blocks)
+        if b.kind == "term"
+        and b.text.casefold() in headings
+        and i + 1 < len(blocks)
+        and blocks[i + 1].kind == "def"
+    ]
+    if len(keyed) < _MIN_KEYED:
+        return blocks, {}
+    extra: dict[str, list[Block]] = {}
+    for i in keyed:
+        extra.setdefault(blocks[i].text.casefold(), []).append(Block("para", blocks[i + 1].text))
+    drop = {k for i in keyed for k in (i, i + 1)}
+    return [b for k, b in enumerate(blocks) if k not in drop], extra
+
+
+_MIN_KEYED = 2  # one name could be a coincidence; two make a list keyed by the projects
+
+
 def _list_sections(page: Page) -> tuple[list[Section], list[Block]] | None:
     """The project sections of a list page and the blocks outside them, or None."""
-    blocks = page.blocks
+    blocks, extra = _keyed_appendix(page.blocks)
+    if not extra:
+        return _sections_of(blocks)
+    # The headings the appendix names are the page's projects, however few facts they state.
+    sections, used = [], set()
+    for i, b in enumerate(blocks):
+        if b.kind != "heading" or b.text.casefold() not in extra:
+            continue
+        end = next(
+            (
+                j
+                for j in range(i + 1, len(blocks))
+                if blocks[j].kind == "heading" and (blocks[j].level or 0) <= (b.level or 0)
+            ),
+            len(blocks),
+        )
+        used.update(range(i, end))
+        sections.append(Section(b.text, [*blocks[i + 1 : end], *extra[b.text.casefold()]]))
+    return sections, [b for k, b in enumerate(blocks) if k not in used]
+
+
+def _sections_of(blocks: list[Block]) -> tuple[list[Section], list[Block]] | None:
     for i, b in enumerate(blocks):
         rows = _table_rows(b)
         if len(rows) >= 2:

@@ -774,3 +774,17 @@ def test_a_table_read_back_one_row_per_line_with_number_period_and_two_amounts()
     assert [r.budget_sek for r in records] == [1260000, 640000]
     assert [r.period_start for r in records] == ["2025-09", "2025-10"]
     assert header_columns("Projektet har en budget och ett stöd och en ort") is None
+
+
+def test_a_contact_list_keyed_by_project_names_attaches_to_those_projects():
+    body = (
+        "<h1>Två satsningar får pengar</h1><p>Två föreningar har fått sin finansiering klar.</p>"
+        "<h3>Hamnbastun i Byske</h3><p>Byske Båtlag driver projektet och bygger en bastu.</p>"
+        "<h3>Verkstad för unga</h3><p>En verkstad i källaren på Folkets hus, med budget på "
+        "1,3 miljoner kronor.</p><h2>Mer information</h2><dl>"
+        "<dt>Hamnbastun i Byske</dt><dd>Vera Öst, 070-219 84 37</dd>"
+        "<dt>Verkstad för unga</dt><dd>Sam Lid, 073-580 12 66</dd></dl>"
+    )
+    records = parse_document(_html(body))
+    assert [r.title for r in records] == ["Hamnbastun i Byske", "Verkstad för unga"]
+    assert [[c.name for c in r.contacts] for r in records] == [["Vera Öst"], ["Sam Lid"]]
