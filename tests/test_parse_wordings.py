@@ -788,3 +788,4 @@ def test_a_contact_list_keyed_by_project_names_attaches_to_those_projects():
     records = parse_document(_html(body))
     assert [r.title for r in records] == ["Hamnbastun i Byske", "Verkstad för unga"]
     assert [[c.name for c in r.contacts] for r in records] == [["Vera Öst"], ["Sam Lid"]]
+    assert records[0].owner == "Byske Båtlag" and records[1].budget_sek == 1300000
