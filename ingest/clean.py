@@ -228,12 +228,31 @@ def _is_detail_line(line: str) -> bool:
 
 def _name_index(lines: list[str], i: int) -> int | None:
     """Index of the name line above detail line i (a contact card), or None."""
-    for j in range(i - 1, max(i - 5, -1), -1):
+    for j in range(i - 1, max(i - _CARD_LINES, -1), -1):
         if _card(lines[j]):
             return j
-        if not _is_detail_line(lines[j]):
+        if not (
+            _is_detail_line(lines[j])
+            or _DETAIL_LABEL.match(lines[j])
+            or _card_description(lines[j])
+        ):
             return None
     return None
+
+
+_CARD_LINES = 7  # name, role, a description, and label/value lines of one contact card
+# A card's detail labels on lines of their own (<dt>Mobil</dt><dd>070-…</dd>).
+_DETAIL_LABEL = re.compile(
+    r"^(?:Telefon|Tel|Tfn|Mobil|Mobiltelefon|Direkt|E-post|Epost|Mejl|Mail|Phone|Mobile"
+    r"|E-mail|Email)\.?:?$",
+    re.IGNORECASE,
+)
+# "Hjälper dig som ska starta …": what the person does, between the name and the numbers
+_DESCRIPTION_WORDS = 8
+
+
+def _card_description(line: str) -> bool:
+    return len(line.split()) >= _DESCRIPTION_WORDS and line.endswith(".") and "@" not in line
 
 
 def _role(lines: list[str], at: int) -> str | None:
@@ -339,7 +358,8 @@ _CHROME_LINE = re.compile(
     r"|Lyssna|Läs\s+upp.*|Dela(?:\s+\S+){0,3}:?|Share:?(?:\s+\S+){0,3}|Print|Skriv\s+ut(?:\s+sidan)?"
     r"|Visa\s+på\s+karta|Exportera\s+till\s+\w+|Visar\s+\d.*|Filtrera(?::.*)?|Rensa\s+filter"
     r"|Visa\s+fler.*|Se\s+alla\s+.*|Ladda\s+(?:ner|upp)\s+.*|Rapportera\s+.*|Textversion.*"
-    r"|Till\s+toppen|(?:Till|Upp\s+till)\s+sidans\s+(?:början|topp)|Upp|Tillgänglighet(?:sredogörelse)?|Accessibility(?:\s+statement)?|Privacy"
+    r"|Till\s+toppen|(?:Till|Upp\s+till)\s+sidans\s+(?:början|topp)|Upp"
+    r"|Tillgänglighet(?:sredogörelse)?|Accessibility(?:\s+statement)?|Privacy"
     r"|Integritetspolicy.*|Personuppgifter|Så\s+hanterar\s+vi\s+personuppgifter|Cookies?|Kakor"
     r"|Om\s+webbplatsen.*|Om\s+oss|Villkor|Följ\s+.*|Follow\s+us.*|Prenumerera\s+på.*"
     r"|Kontakta\s+oss|©.*|Skapad\s+med\s+.*|(?:Sida|Dokument|Ärende)\s+\d+\s+av\s+\d+"

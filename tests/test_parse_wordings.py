@@ -789,3 +789,20 @@ def test_a_contact_list_keyed_by_project_names_attaches_to_those_projects():
     assert [r.title for r in records] == ["Hamnbastun i Byske", "Verkstad för unga"]
     assert [[c.name for c in r.contacts] for r in records] == [["Vera Öst"], ["Sam Lid"]]
     assert records[0].owner == "Byske Båtlag" and records[1].budget_sek == 1300000
+
+
+def test_contact_cards_with_a_description_between_the_name_and_the_numbers():
+    from ingest.clean import find_contacts
+
+    text = (
+        "Företagslots\nAli Rahimi\nHjälper dig som ska starta eller bygga ut verksamheten och "
+        "behöver tillstånd för servering eller bygglov.\nMobil\n070-214 58 63\nE-post\n"
+        "ali.rahimi@flen.se\n"
+        "Landsbygdsutvecklare\nUlla-Britt Sandelin\nStöttar byalag och föreningar i byarna "
+        "med idéer och ansökningar till Leader.\nTelefon\n0157-431 90\nMobil\n+46 73 804 26 17\n"
+    )
+    contacts = find_contacts(text)
+    assert [(c.name, c.phones) for c in contacts] == [
+        ("Ali Rahimi", ["070-214 58 63"]),
+        ("Ulla-Britt Sandelin", ["0157-431 90", "+46 73 804 26 17"]),
+    ]
