@@ -351,10 +351,31 @@ _RATE = re.compile(
 )
 
 
+# A sum in another currency before the kronor ("EUR 2.35 million (around SEK 26.8 million)"):
+# its decimal point must not end the words that say what the kronor are.
+_FOREIGN = re.compile(
+    r"(?:EUR|€|NOK|DKK|USD|euro)\s*[\d.,]+(?:\s*(?:million|miljoner|mn|m))?"
+    r"|[\d.,]+\s*(?:million\s+|miljoner\s+)?(?:EUR|€|NOK|DKK|USD|euro)\b"
+    r"|\b(?:approx|appr|ca|c|cirka|around|about|ungefär)\.?(?=\s)",
+    re.IGNORECASE,
+)
+# "400 000 kronor att fördela": a pot an offer shares out, not what a project costs.
+_POT = re.compile(
+    r"^\s*(?:kronor|kr|sek)?\s*(?:att\s+(?:fördela|söka|dela\s+ut)|i\s+potten)\b", re.I
+)
+# "2,35 miljoner euro": a sum in another currency, never kronor.
+_FOREIGN_AFTER = re.compile(r"^\s*(?:euro|EUR|€|NOK|DKK|USD)\b")
+
+
 def _amount_kind(text: str, amount: Amount) -> str | None:
-    if _RATE.match(text[amount.end : amount.end + _CONTEXT_CHARS]):
+    after = text[amount.end : amount.end + _CONTEXT_CHARS]
+    if _RATE.match(after):
         return "rate"
-    before = text[max(0, amount.start - _CONTEXT_CHARS) : amount.start]
+    if _POT.match(after):
+        return "pot"
+    if _FOREIGN_AFTER.match(after):
+        return "foreign"
+    before = _FOREIGN.sub(" ", text[max(0, amount.start - _CONTEXT_CHARS) : amount.start])
     before = re.split(r"[.;\n]\s|\n|\s[·|]\s", before)[-1]
     if _CEILING.search(before.rstrip(" :")):
         return "ceiling"

@@ -806,3 +806,16 @@ def test_contact_cards_with_a_description_between_the_name_and_the_numbers():
         ("Ali Rahimi", ["070-214 58 63"]),
         ("Ulla-Britt Sandelin", ["0157-431 90", "+46 73 804 26 17"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sek"),
+    [
+        ("Total budget: EUR 2.35 million (around SEK 26.8 million)", 26800000),
+        ("Total budget: EUR 1,420,000 (approx. SEK 16.2 million)", 16200000),
+        ("Budget: 2,35 miljoner euro (26,8 miljoner kronor)", 26800000),
+        ("Under 2026 finns totalt 400 000 kronor att fördela.", None),  # an offer's pot
+    ],
+)
+def test_budgets_in_another_currency_first_and_pots_that_are_no_budget(text, sek):
+    assert find_budget(text) == sek
