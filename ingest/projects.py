@@ -274,7 +274,7 @@ def _attach(records: list[Project], contacts: list[Contact]) -> None:
 # Bump when a parser change alters the records a page gives: stored documents read by an
 # older parser are then read again on the next ingest, even with unchanged bytes (only chunks
 # whose embedded text changed are embedded again).
-PARSER_VERSION = 19
+PARSER_VERSION = 20
 
 
 def parse_document(doc: Document) -> list[Project]:
@@ -313,6 +313,14 @@ def _parse_text(doc: Document) -> list[Project]:
     return _build(doc, page, sections)
 
 
+_OWN_FACTS = 2  # of owner, period and budget: a list page's intro describing a project itself
+
+
+def _states_own_facts(text: str) -> bool:
+    found = [find_owner(text), find_period(text), find_budget(text)]
+    return sum(x is not None for x in found) >= _OWN_FACTS
+
+
 def _parse_legacy(doc: Document, text: str) -> list[Project]:
     """The heading/label reader over the cleaned text (`clean_body`)."""
     page = _read_page(text)
@@ -321,7 +329,10 @@ def _parse_legacy(doc: Document, text: str) -> list[Project]:
     if titles:
         lead = _lead_section(page.main[: titles[0]], "page")
         home = _home_kommun(page.main[: titles[0]])
-        sections = ([lead] if lead else []) + _sections(page.main, titles, "project")
+        listed = _sections(page.main, titles, "project")
+        if lead and len(listed) >= 2 and not _states_own_facts("\n\n".join(lead.paras)):
+            lead = None  # an intro that introduces the list ("Våra projekt") is no record
+        sections = ([lead] if lead else []) + listed
     else:
         single = _single_section(page)
         sections = [single] if single else []
@@ -480,12 +491,20 @@ def _drop_conflicts(record: Project) -> None:
         record.budget_sek = None
 
 
+# A status written after a project's name: "Isbanan på torget (genomfört)", a "Pågår" badge.
+_STATUS = re.compile(
+    r"\s*\((?:genomfört|genomförd|avslutat|avslutad|pågår|pågående|klart|klar|nytt|ny)\)$"
+    r"|\s+[-–]?\s*(?:Pågår|Pågående|Avslutat|Avslutad|Genomfört|Planerat|Planerad)$"
+)
+
+
 def _finish(records: list[Project], site: str, doc: Document, pub: str | None = None) -> list:
     """Signals from around the text: a weak kommun when the text names none, departments
     and 'kommunen' resolved to the kommun, offers owned and funded by their publisher; facts
     the text gives twice with different values dropped."""
     pub = pub or publisher(site)
     for record in records:
+        record.title = _STATUS.sub("", record.title).strip() or record.title
         _drop_conflicts(record)
         own, signal = _weak_kommun(record, site, doc.url)
         if record.kommuner:
