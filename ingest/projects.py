@@ -313,14 +313,6 @@ def _parse_text(doc: Document) -> list[Project]:
     return _build(doc, page, sections)
 
 
-_OWN_FACTS = 2  # of owner, period and budget: a list page's intro describing a project itself
-
-
-def _states_own_facts(text: str) -> bool:
-    found = [find_owner(text), find_period(text), find_budget(text)]
-    return sum(x is not None for x in found) >= _OWN_FACTS
-
-
 def _parse_legacy(doc: Document, text: str) -> list[Project]:
     """The heading/label reader over the cleaned text (`clean_body`)."""
     page = _read_page(text)
@@ -329,10 +321,7 @@ def _parse_legacy(doc: Document, text: str) -> list[Project]:
     if titles:
         lead = _lead_section(page.main[: titles[0]], "page")
         home = _home_kommun(page.main[: titles[0]])
-        listed = _sections(page.main, titles, "project")
-        if lead and len(listed) >= 2 and not _states_own_facts("\n\n".join(lead.paras)):
-            lead = None  # an intro that introduces the list ("Våra projekt") is no record
-        sections = ([lead] if lead else []) + listed
+        sections = ([lead] if lead else []) + _sections(page.main, titles, "project")
     else:
         single = _single_section(page)
         sections = [single] if single else []
