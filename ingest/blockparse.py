@@ -38,6 +38,8 @@ from ingest.structure import ENTRY, colon_label_runs
 from stodkollen.records import Block
 from stodkollen.text import sentences
 
+# A stage of one project: "Etapp 1 – förstudie", "Fas 2: Ombyggnad", "Steg 3".
+STAGE = r"(?:Etapp|Fas|Steg|Delsteg|Skede|Phase|Stage|Step)\s*(?:\d+|[IVX]+)\b"
 # Headings that name a part of a page, never a project (titles never come from them).
 GENERIC_HEADING = re.compile(
     r"^(?:Om\s+(?:projektet|projekten|oss)|Kort\s+om\s+projekten|Fakta(?:\s+om\s+projektet)?"
@@ -48,8 +50,7 @@ GENERIC_HEADING = re.compile(
     r"|Det\s+här\s+gör\s+vi|Så\s+\w+\s+du(?:\s+dig)?|Key\s+facts|About(?:\s+the"
     r"\s+project)?|Contact|Background|Results?|Korta\s+beskrivningar|Beviljade\s+\w+"
     r"|Protokoll.*|Arbetsutskottets\s+beslut"
-    # a stage of one project: "Etapp 1 – förstudie", "Fas 2: Ombyggnad", "Steg 3"
-    r"|(?:Etapp|Fas|Steg|Delsteg|Skede|Phase|Stage|Step)\s*(?:\d+|[IVX]+)\b.*"
+    rf"|{STAGE}.*"
     r"|\d+\.\s+\w+(?:\s+\w+){0,3})$",
     re.IGNORECASE,
 )

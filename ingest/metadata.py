@@ -390,6 +390,13 @@ def _amount_kind(text: str, amount: Amount) -> str | None:
     return None
 
 
+def total_amounts(text: str) -> set[int]:
+    """Every sum the text calls a total ("Budget:", "kostar totalt"): two different ones mean
+    the text covers two projects, or a project and its parts."""
+    text = _spaces(text)
+    return {a.sek for a in find_amounts(text) if _amount_kind(text, a) == "total"}
+
+
 def find_budget(text: str) -> int | None:
     """A project's total budget where the text calls it one ('Budget:', 'total budget på',
     'omfattar totalt'); otherwise a granted amount; never a ceiling or a co-financier's share."""

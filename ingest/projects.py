@@ -39,6 +39,7 @@ from ingest.clean import (
     find_contacts,
     strip_chrome,
 )
+from ingest.labels import canonical_line
 from ingest.metadata import (
     find_budget,
     find_funders,
@@ -48,8 +49,10 @@ from ingest.metadata import (
     kommun_name,
     kommun_owner,
     page_date_kind,
+    parse_budget,
     parse_date,
     parse_period,
+    total_amounts,
 )
 from ingest.structure import (
     colon_label_runs,
@@ -274,7 +277,7 @@ def _attach(records: list[Project], contacts: list[Contact]) -> None:
 # Bump when a parser change alters the records a page gives: stored documents read by an
 # older parser are then read again on the next ingest, even with unchanged bytes (only chunks
 # whose embedded text changed are embedded again).
-PARSER_VERSION = 20
+PARSER_VERSION = 21
 
 
 def parse_document(doc: Document) -> list[Project]:
@@ -458,9 +461,14 @@ _FACT_LABELS = {
 }
 
 
+_ANY_LABEL = re.compile(r"(?!)")  # rewrite every label the label table knows
+
+
 def _conflicting(text: str) -> set[str]:
     """The facts a record's text labels more than once with different values."""
     out = set()
+    # labels in the site's own words count too ("Drivs av:" is an owner's label)
+    text = "\n".join(canonical_line(line, _ANY_LABEL) for line in text.split("\n"))
     for name, label in _FACT_LABELS.items():
         values = {" ".join(m["v"].split()).casefold().rstrip(" .") for m in label.finditer(text)}
         if len(values) > 1:
@@ -468,16 +476,31 @@ def _conflicting(text: str) -> set[str]:
     return out
 
 
+def _budget_values(text: str) -> set[int]:
+    """Every sum the text gives as a total or under a budget label."""
+    text = "\n".join(canonical_line(line, _ANY_LABEL) for line in text.split("\n"))
+    labelled = (parse_budget(m["v"]) for m in _FACT_LABELS["budget"].finditer(text))
+    return total_amounts(text) | {v for v in labelled if v}
+
+
+def _whole_of_parts(values: set[int]) -> int | None:
+    """The sum that the others add up to ("6,2 miljoner" for stages of 0,4 and 5,8), if any."""
+    top = max(values)
+    return top if sum(values) - top == top else None
+
+
 def _drop_conflicts(record: Project) -> None:
     """A fact the record's text gives two values for is not the record's: which project each
-    belongs to is unknown, so none is stated (the answer then quotes the text instead)."""
+    belongs to is unknown, so none is stated (the answer then quotes the text instead). Sums
+    that add up to one of them are parts of that whole (a project's stages): it is the budget."""
     conflicts = _conflicting(record.text)
     if "owner" in conflicts:
         record.owner = None
     if "period" in conflicts:
         record.period_raw = record.period_start = record.period_end = None
-    if "budget" in conflicts:
-        record.budget_sek = None
+    budgets = _budget_values(record.text)
+    if len(budgets) > 1:
+        record.budget_sek = _whole_of_parts(budgets)
 
 
 # A status written after a project's name: "Isbanan på torget (genomfört)", a "Pågår" badge.

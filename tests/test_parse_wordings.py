@@ -833,3 +833,15 @@ def test_a_status_after_a_projects_name_is_no_part_of_its_title():
     )
     titles = [r.title for r in parse_document(_txt(text)) if r.kind == "project"]
     assert titles == ["Marknadshall i Bergsjö", "Isbana på torget"]
+
+
+def test_a_record_that_states_two_totals_or_two_labelled_owners_states_neither():
+    text = (
+        "Projekt i byarna\n\n"
+        "Byastugan rustas och får nytt kök. Kostnaden är totalt 420 000 kronor. Drivs av: "
+        "Rya Byalag.\n"
+        "Dessutom byggs en brygga vid sjön, som kostar totalt 150 000 kronor.\n"
+        "Drivs av: Rya Båtklubb\n"
+    )
+    (record,) = parse_document(_txt(text))
+    assert record.budget_sek is None and record.owner is None
