@@ -369,6 +369,16 @@ _CHROME_LINE = re.compile(
     r"|Var\s+(?:informationen|sidan|den\s+här\s+sidan|innehållet)\b.*\bhjälp\w*\s*\??"
     r"|Hittade\s+du\s+(?:det|vad|den\s+information)\s+du\s+(?:sökte|letade\s+efter)\??"
     r"|Fick\s+du\s+svar\s+på\s+(?:din|dina)\s+frågor?\??|Was\s+this\s+page\s+helpful\??"
+    # any short question about whether the page or its information helped
+    r"|(?:Tyckte\s+du\s+att\s+|Blev\s+du\s+hjälpt\s+|Hjälpte\s+|Var\s+det\s+här\s+)"
+    r"[^?]{0,40}\?"
+    # blog and CMS widgets (Blogger, WordPress)
+    r"|Upplagd\s+av\s+.{1,60}|Postat?\s+av\s+.{1,60}|Skicka\s+(?:med\s+e-post|en\s+kommentar)"
+    r"|Blogga\s+om\s+detta!?|Dela\s+på\s+\w+|Etiketter:.*|Kategorier:.*|Inga\s+kommentarer:?"
+    r"|\d+\s+kommentarer:?|Kommentarer\s+är\s+stängda\.?|Lämna\s+en\s+kommentar|Gilla\s+Laddar.*"
+    r"|(?:Nyare|Äldre)\s+inlägg.*|Tema:?\s+.{1,50}\b(?:av|by)\s+(?:WordPress|Blogger)\.?|.{0,40}\bDrivs\s+av\s+(?:Blogger|WordPress)\.?"
+    r"|Tipsa\s+(?:någon|en\s+vän)(?:\s+om\s+sidan)?|Prenumerera\s+på\s+.*"
+    r"|(?:Bilder|Foton|Fotograf(?:er)?)\s*:\s*[\w .,'-]{2,60}"
     r"|(?:Telefon\s*)?[Vv]äxel(?:nummer)?\s*:\s*[\d\s+()-]+"
     r"|(?:Foto|Fotograf|Bild|Photo|Image|Text|Av|By)\s*:\s*[\w .,'-]{2,60}"
     r"|\[(?:Bild|Foto|Image)\b[^\]]*\]|\[[^\]]{1,40}\])$",
@@ -468,7 +478,8 @@ _CRUMBS = re.compile(r"^(?:Du är här\s*:?\s*)?(?:[^>›»|]+\s[>›»]\s)+(?P<
 
 _FEEDBACK = re.compile(
     r"^(?:Var\s+(?:informationen|sidan|den\s+här\s+sidan|innehållet)\b.*\bhjälp|Hittade\s+du"
-    r"|Fick\s+du\s+svar|Was\s+this\s+page\s+helpful)",
+    r"|Fick\s+du\s+svar|Was\s+this\s+page\s+helpful|Tyckte\s+du\s+att\s+sidan|Blev\s+du\s+hjälpt"
+    r"|Hjälpte\s+(?:sidan|informationen)|Var\s+det\s+här\s+till\s+hjälp)",
     re.IGNORECASE,
 )
 _YES_NO = re.compile(r"^(?:Ja|Nej|Yes|No)(?:\s+(?:Ja|Nej|Yes|No))?$")

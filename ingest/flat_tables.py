@@ -176,3 +176,80 @@ def unflatten_rows(lines: list[str], i: int) -> tuple[list[list[str]], int] | No
     if len(records) < 2:
         return None
     return records, j
+
+
+# --- rows with their cells split by a character: "A;B;C", tabs, " | " ---------------------
+
+_SEPARATORS = ("\t", ";", " | ", " / ")
+_MIN_SEPARATED_COLUMNS = 3
+_START = re.compile(r"(?:^|\s)(?:Start|Från|Startdatum|Börjar)$", re.IGNORECASE)
+_END = re.compile(r"(?:^|\s)(?:Slut|Till|Slutdatum|Slutar)$", re.IGNORECASE)
+_EMPTY_CELL = re.compile(r"^[-–—]?$")
+
+
+def _kind_of(name: str) -> str | None:
+    clean = re.sub(r"\s*\((?:kr|sek|tkr)\)", "", name.strip(), flags=re.IGNORECASE)
+    for kind, pattern in _COLUMN_PATTERNS:
+        m = pattern.match(clean)
+        if m and m.end() == len(clean):
+            return kind
+    return None
+
+
+def _label(name: str) -> str:
+    """A column name as a label the parser reads: the label table's word for its first or
+    last words ("Medfinansiärer utöver Leader" -> "Finansiärer"), else the name itself."""
+    from ingest.labels import canonical_label
+
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        label = canonical_label(" ".join(words[:n])) or canonical_label(" ".join(words[-n:]))
+        if label:
+            return label
+    return name
+
+
+def separated_rows(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+    """(records as lines, index after the table) for a header at lines[i] whose cells are
+    split by one separator, and at least two rows below it split the same way; or None."""
+    head = lines[i].strip()
+    for sep in _SEPARATORS:
+        names = [c.strip() for c in head.split(sep)]
+        if len(names) < _MIN_SEPARATED_COLUMNS or not all(names):
+            continue
+        kinds = [_kind_of(n) for n in names]
+        if NAME not in kinds or sum(k is not None for k in kinds) < 2:
+            continue
+        rows, j = [], i + 1
+        while j < len(lines) and len(cells := [c.strip() for c in lines[j].split(sep)]) == len(
+            names
+        ):
+            rows.append(cells)
+            j += 1
+        if len(rows) < 2:
+            continue
+        return [_separated_record(names, kinds, row) for row in rows], j
+    return None
+
+
+def _separated_record(names: list[str], kinds: list[str | None], row: list[str]) -> list[str]:
+    title = row[kinds.index(NAME)]
+    lines = [title]
+    start = next((k for k, n in enumerate(names) if _START.search(n)), None)
+    end = next((k for k, n in enumerate(names) if _END.search(n)), None)
+    for k, (name, kind, cell) in enumerate(zip(names, kinds, row, strict=True)):
+        if kind in (NAME, NUM) or _EMPTY_CELL.match(cell) or k in (start, end):
+            continue
+        if kind == MONEY:
+            amount = cell if re.search(r"[a-zA-Z]", cell) else f"{cell} kr"
+            label = "Budget" if _BUDGET_COLUMN.match(name) else "Beviljat"
+            lines.append(f"{label}: {amount}")
+        elif kind in _LABELS and kind != PLACE:
+            lines.append(f"{_LABELS[kind]}: {cell}")
+        elif kind == PLACE:
+            lines.append(f"{'Kommun' if name.lower().startswith('kommun') else 'Ort'}: {cell}")
+        else:
+            lines.append(f"{_label(name)}: {cell}")
+    if start is not None and end is not None:
+        lines.append(f"Projekttid: {row[start]} – {row[end]}")
+    return lines

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ingest.clean import is_box_heading, is_chrome_line
-from ingest.flat_tables import unflatten_rows
+from ingest.flat_tables import separated_rows, unflatten_rows
 from ingest.labels import canonical_label
 from ingest.metadata import looks_like_org
 from stodkollen.places import localities, normalize_place
@@ -955,7 +955,8 @@ def unflatten_tables(text: str) -> str:
                 out += ["", *record, ""]
             i = j
             continue
-        flat = unflatten_rows(lines, i)  # other columns: number, period, several amounts
+        # other columns (number, period, several amounts), or cells split by ";", tabs, "|"
+        flat = unflatten_rows(lines, i) or separated_rows(lines, i)
         if flat:
             for record in flat[0]:
                 out += ["", *record, ""]

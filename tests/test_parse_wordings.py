@@ -845,3 +845,48 @@ def test_a_record_that_states_two_totals_or_two_labelled_owners_states_neither()
     )
     (record,) = parse_document(_txt(text))
     assert record.budget_sek is None and record.owner is None
+
+
+@pytest.mark.parametrize("sep", [";", "\t", " | "])
+def test_rows_with_cells_split_by_a_separator_under_a_header_row(sep):
+    header = sep.join(
+        ["Projekt", "Projektägare", "Kommun", "Startdatum", "Slutdatum", "Total kostnad", "Kontakt"]
+    )
+    rows = [
+        ["Marknadsplats Herrljunga", "Herrljunga Köpmannaförening", "Herrljunga", "2025-04-01",
+         "2026-09-30", "540 000 kr", "Sara Lind, 0513-571 22"],
+        ["Bygdekök i Od", "Od Bygdegårdsförening", "Herrljunga", "2024-11-01", "2025-10-31",
+         "310 000 kr", "Bertil Ek, 070-641 18 05"],
+    ]
+    text = "Beviljade projekt\n\nLeadergruppen beviljade stöd till två projekt.\n\n" + "\n".join(
+        [header, *(sep.join(r) for r in rows)]
+    )
+    records = parse_document(_txt(text))
+    assert [r.title for r in records] == [r[0] for r in rows]
+    assert [r.owner for r in records] == [r[1] for r in rows]
+    assert [r.budget_sek for r in records] == [540000, 310000]
+    assert [(r.period_start, r.period_end) for r in records] == [
+        ("2025-04", "2026-09"),
+        ("2024-11", "2025-10"),
+    ]
+    assert [c.name for c in records[1].contacts] == ["Bertil Ek"]
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("Tyckte du att sidan var till hjälp?", True),
+        ("Hjälpte sidan dig?", True),
+        ("Upplagd av Byalagets styrelse kl. 19:42", True),
+        ("Etiketter: fiber, lekplats", True),
+        ("Tema: Twenty Twenty-One av WordPress", True),
+        ("Bilder: Lina Ekberg", True),
+        ("Tema: Hållbar turism i Dalsland", False),
+        ("Projektet drivs av Byalaget.", False),
+        ("Vad kostar det att delta?", False),
+    ],
+)
+def test_feedback_questions_and_blog_widgets_are_chrome(line, chrome):
+    from ingest.clean import is_chrome_line
+
+    assert is_chrome_line(line) is chrome
