@@ -27,7 +27,7 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     (
         "Projekttid",
         r"(?:projekt)?tid(?:en)?|tidsperiod(?:en)?|(?:projekt)?period(?:en)?|löper|löptid(?:en)?"
-        r"|pågår|genomförande(?:tid|period)(?:en)?|tidsram(?:en)?|tidplan|projektets\s+löptid"
+        r"|pågår|genomförande(?:tid|period)?(?:en)?|tidsram(?:en)?|tidplan|projektets\s+löptid"
         r"|project\s+period|duration|timeframe|runs",
     ),
     (

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ingest.clean import is_box_heading, is_chrome_line
 from ingest.flat_tables import separated_rows, unflatten_rows
-from ingest.labels import canonical_label
+from ingest.labels import bare_label, canonical_label
 from ingest.metadata import looks_like_org
 from stodkollen.places import localities, normalize_place
 from stodkollen.records import Block, Document
@@ -1022,11 +1022,29 @@ def join_fact_labels(text: str) -> str:
     return "\n".join(out)
 
 
+_PROSE_AFTER_LABEL = re.compile(
+    r"^(?:är|var|blir|blev|hos|som|och|att|för|med|på|i|av|till|från|kommer|ska|har|kan)\b"
+)
+
+
 def colon_label_runs(text: str) -> str:
     """Runs of at least _BARE_LABEL_RUN lines that each open with a fact label and a value
     ("Stödmottagare Virserums Möbelindustriförening") get the colon the layout left out."""
     lines = text.split("\n")
-    bare = [bool(_BARE_LABEL_LINE.match(line.strip())) for line in lines]
+
+    def split(line: str) -> tuple[str, str] | None:
+        m = _BARE_LABEL_LINE.match(line.strip())
+        if m:
+            return m["l"], m["v"]
+        # a label in the site's own words ("Drivs av   Arboga kommun"), never a sentence
+        if line.rstrip().endswith(".") or re.match(r"^[^:]{1,40}:(?:\s|$)", line.strip()):
+            return None  # a sentence, or a label that has its colon
+        found = bare_label(line)
+        if not found or not found[1] or _PROSE_AFTER_LABEL.match(found[1]):
+            return None  # "Projektperioden är 2024–2027 …": a sentence, not label and value
+        return found
+
+    bare = [split(line) for line in lines]
     out = list(lines)
     i = 0
     while i < len(lines):
@@ -1035,7 +1053,7 @@ def colon_label_runs(text: str) -> str:
             j += 1
         if j - i >= _BARE_LABEL_RUN:
             for k in range(i, j):
-                m = _BARE_LABEL_LINE.match(lines[k].strip())
-                out[k] = f"{m['l']}: {m['v']}"
+                label, value = bare[k]
+                out[k] = f"{label}: {value.strip()}"
         i = max(j, i + 1)
     return "\n".join(out)

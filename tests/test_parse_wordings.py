@@ -890,3 +890,36 @@ def test_feedback_questions_and_blog_widgets_are_chrome(line, chrome):
     from ingest.clean import is_chrome_line
 
     assert is_chrome_line(line) is chrome
+
+
+def test_label_and_value_on_one_line_without_colon_in_a_sites_own_words():
+    text = (
+        "Pågående projekt\n\n"
+        "Hamnkvarteret i Kolbäck\n\nHamnen omvandlas till ett kvarter med lokaler.\n\n"
+        "Drivs av       Hallstahammars kommun\nLöptid         2025-01 – 2027-12\n"
+        "Total kostnad  5 400 000 kr\nKontakt        Mattias Grön, 0220-872 31\n\n"
+        "Lärlingscentrum Hallstahammar\n\nEtt centrum där lärlingar lär sig yrket.\n\n"
+        "Huvudman Hallstahammars Industriförening\nGenomförande april – oktober 2026\n"
+        "Totalkostnad 2 100 000 kr\nKontakt Eva Ek, 070-615 22 80\n"
+    )
+    records = parse_document(_txt(text))
+    assert [r.title for r in records] == [
+        "Hamnkvarteret i Kolbäck",
+        "Lärlingscentrum Hallstahammar",
+    ]
+    assert [r.owner for r in records] == [
+        "Hallstahammars kommun",
+        "Hallstahammars Industriförening",
+    ]
+    assert [r.budget_sek for r in records] == [5400000, 2100000]
+
+
+def test_a_sentence_opening_with_a_label_word_is_not_a_label():
+    text = (
+        "Projektperioden är 2024-09-01 - 2027-08-31 och budgeten är 6 450 000 kronor. Övriga\n"
+        "finansiärer är Europeiska socialfonden och Region Västernorrland.\n"
+        "Kontaktperson hos projektägaren: Stefan Hägglund, 0620-177 00\n"
+    )
+    from ingest.structure import colon_label_runs
+
+    assert colon_label_runs(text) == text
