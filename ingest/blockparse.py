@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.clean import find_contacts, is_box_heading, is_chrome_line
-from ingest.labels import canonical_label, canonical_line
+from ingest.labels import canonical_label, canonical_line, column_label
 from ingest.metadata import (
     ORG_KINDS,
     find_amounts,
@@ -446,7 +446,8 @@ def _column_label(name: str) -> str:
     """A grouped column's name as a label: "Ekonomi, kronor Total kostnad" -> "Budget"."""
     words = name.split()
     for i in range(len(words)):
-        label = _label_of(" ".join(words[i:]))
+        text = " ".join(words[i:])
+        label = _label_of(text) or column_label(text)
         if label:
             return label
     return name

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.labels import column_label
 from ingest.metadata import looks_like_org
 from stodkollen.places import localities, normalize_place
 
@@ -199,11 +200,9 @@ def _kind_of(name: str) -> str | None:
 def _label(name: str) -> str:
     """A column name as a label the parser reads: the label table's word for its first or
     last words ("Medfinansiärer utöver Leader" -> "Finansiärer"), else the name itself."""
-    from ingest.labels import canonical_label
-
     words = name.split()
     for n in range(len(words), 0, -1):
-        label = canonical_label(" ".join(words[:n])) or canonical_label(" ".join(words[-n:]))
+        label = column_label(" ".join(words[:n])) or column_label(" ".join(words[-n:]))
         if label:
             return label
     return name

@@ -18,7 +18,7 @@ import re
 _FIELDS: tuple[tuple[str, str], ...] = (
     (
         "Projektägare",
-        r"(?:projekt)?ägare|huvudansvarig(?:\s+organisation)?|ansvarig(?:\s+organisation)?"
+        r"(?:projekt)?ägare|huvudansvarig(?:\s+organisation)?|ansvarig\s+organisation"
         r"|(?:drivs|genomförs|leds|ägs)\s+av|sökande|stödmottagare|huvudman|projektansvarig"
         r"\s+organisation|projekthuvudman|organisation(?:\s+som\s+driver)?|vem\s+driver"
         r"(?:\s+projektet)?|lead\s+(?:partner|beneficiary|organisation)|project\s+owner"
@@ -55,12 +55,22 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 MAX_LABEL_WORDS = 5  # a label is a short phrase; a longer text is a sentence
+# Label words that also label other things on a page: an event's "Tid", a fika's "Kostnad", a
+# page's "Ort". Good enough to read a value under, not to prove that a record holds two
+# projects (`strict`).
+_LOOSE = re.compile(
+    r"^(?:tid(?:en)?|period(?:en)?|kostnad(?:er)?|omfattning|ort(?:er)?|kontakt|pågår|löper"
+    r"|organisation|location|runs|duration)$",
+    re.IGNORECASE,
+)
 
 
-def canonical_label(text: str) -> str | None:
+def canonical_label(text: str, strict: bool = False) -> str | None:
     """The parser's label for a text the page's structure marks as a label, or None."""
     text = text.strip().rstrip(":").strip()
     if not text or len(text.split()) > MAX_LABEL_WORDS or re.search(r"\d", text):
+        return None
+    if strict and _LOOSE.match(text):
         return None
     m = _LABEL.fullmatch(text)
     if not m:
@@ -69,16 +79,26 @@ def canonical_label(text: str) -> str | None:
     return _FIELDS[index][0]
 
 
+# Words that name an owner as a table's column, where a person is not what a row holds; as a
+# line's label ("Ansvarig: Anna Svensson") they name a person.
+_COLUMN_ONLY = {"ansvarig": "Projektägare", "ansvariga": "Projektägare"}
+
+
+def column_label(name: str) -> str | None:
+    """The parser's label for a table column's name."""
+    return canonical_label(name) or _COLUMN_ONLY.get(name.strip().rstrip(":").casefold())
+
+
 _COLON_LINE = re.compile(r"^(?P<l>[^:\n]{2,40}?)\s*:\s*(?P<v>\S.*)$")
 
 
-def canonical_line(line: str, known: re.Pattern[str]) -> str:
+def canonical_line(line: str, known: re.Pattern[str] | None = None, strict: bool = False) -> str:
     """'Kalkyl: 1,1 miljoner kronor' -> 'Budget: 1,1 miljoner kronor'; a line whose label the
     parser already reads (`known`, matched on the whole label) is left as it is."""
     m = _COLON_LINE.match(line.strip())
-    if not m or known.fullmatch(m["l"].strip()):
+    if not m or (known is not None and known.fullmatch(m["l"].strip())):
         return line
-    canon = canonical_label(m["l"])
+    canon = canonical_label(m["l"], strict)
     return f"{canon}: {m['v']}" if canon else line
 
 
@@ -90,5 +110,16 @@ def bare_label(line: str) -> tuple[str, str] | None:
     for n in range(min(MAX_LABEL_WORDS, len(words) - 1), 0, -1):
         canon = canonical_label(" ".join(words[:n]))
         if canon:
+            value = words[n]
+            # "Ansvarig utgivare Anna Svensson": a value opens with a name, a number or a month
+            if value[:1].islower() and not _MONTH_OR_TIME.match(value):
+                return None
             return canon, " ".join(words[n:])
     return None
+
+
+_MONTH_OR_TIME = re.compile(
+    r"^(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec|från|fr\.?o\.?m|t\.?o\.?m|under|våren"
+    r"|hösten|sommaren|vintern|ca|cirka|drygt|knappt|totalt)",
+    re.IGNORECASE,
+)

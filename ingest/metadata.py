@@ -390,11 +390,27 @@ def _amount_kind(text: str, amount: Amount) -> str | None:
     return None
 
 
-def total_amounts(text: str) -> set[int]:
-    """Every sum the text calls a total ("Budget:", "kostar totalt"): two different ones mean
-    the text covers two projects, or a project and its parts."""
+# A sentence about a programme or an area's money ("Leader X har en total budget på 60 miljoner
+# för hela programperioden"): its total is not a project's.
+_PROGRAMME = re.compile(
+    r"\b(?:programperiod\w*|programmet|leaderområdet|hela\s+området|fonden|ramen|årets\s+ram"
+    r"|per\s+år|varje\s+år|totalt\s+har|sammanlagt\s+har)\b",
+    re.IGNORECASE,
+)
+
+
+def total_amounts(text: str) -> list[int]:
+    """Every sum the text calls a project's total ("Budget:", "kostar totalt"), once per place
+    it stands: two different ones mean the text covers two projects, or a project and its
+    parts."""
     text = _spaces(text)
-    return {a.sek for a in find_amounts(text) if _amount_kind(text, a) == "total"}
+    out = []
+    for a in find_amounts(text):
+        start = max(text.rfind(". ", 0, a.start), text.rfind("\n", 0, a.start)) + 1
+        end = min(x for x in (text.find(". ", a.end), text.find("\n", a.end), len(text)) if x >= 0)
+        if _amount_kind(text, a) == "total" and not _PROGRAMME.search(text[start:end]):
+            out.append(a.sek)
+    return out
 
 
 def find_budget(text: str) -> int | None:

@@ -39,7 +39,7 @@ from ingest.clean import (
     find_contacts,
     strip_chrome,
 )
-from ingest.labels import canonical_line
+from ingest.labels import canonical_label, canonical_line
 from ingest.metadata import (
     find_budget,
     find_funders,
@@ -277,7 +277,7 @@ def _attach(records: list[Project], contacts: list[Contact]) -> None:
 # Bump when a parser change alters the records a page gives: stored documents read by an
 # older parser are then read again on the next ingest, even with unchanged bytes (only chunks
 # whose embedded text changed are embedded again).
-PARSER_VERSION = 23
+PARSER_VERSION = 24
 
 
 def parse_document(doc: Document) -> list[Project]:
@@ -461,32 +461,60 @@ _FACT_LABELS = {
 }
 
 
-_ANY_LABEL = re.compile(r"(?!)")  # rewrite every label the label table knows
+def _strict_labels(text: str) -> str:
+    """The text with labels in the site's own words as the parser's ("Drivs av:" ->
+    "Projektägare:"), leaving out words that also label other things ("Tid:" of an event)."""
+    return "\n".join(canonical_line(line, strict=True) for line in text.split("\n"))
 
 
 def _conflicting(text: str) -> set[str]:
     """The facts a record's text labels more than once with different values."""
     out = set()
-    # labels in the site's own words count too ("Drivs av:" is an owner's label)
-    text = "\n".join(canonical_line(line, _ANY_LABEL) for line in text.split("\n"))
+    strict = _strict_labels(text)
     for name, label in _FACT_LABELS.items():
-        values = {" ".join(m["v"].split()).casefold().rstrip(" .") for m in label.finditer(text)}
+        values = {" ".join(m["v"].split()).casefold().rstrip(" .") for m in label.finditer(strict)}
         if len(values) > 1:
             out.add(name)
+    # A loose label word given twice with different values ("Tid: …" for each of two
+    # projects) is a repeated layout all the same; once beside "Projekttid:" it is an event's.
+    seen: dict[tuple[str, str], set[str]] = {}
+    for line in text.split("\n"):
+        m = _LABEL_LINE.match(line.strip())
+        field = _FIELD_OF.get(canonical_label(m["l"]) or "") if m else None
+        if field:
+            seen.setdefault((field, m["l"].casefold()), set()).add(m["v"].casefold().rstrip(" ."))
+    out |= {field for (field, _label), values in seen.items() if len(values) > 1}
     return out
 
 
-def _budget_values(text: str) -> set[int]:
-    """Every sum the text gives as a total or under a budget label."""
-    text = "\n".join(canonical_line(line, _ANY_LABEL) for line in text.split("\n"))
-    labelled = (parse_budget(m["v"]) for m in _FACT_LABELS["budget"].finditer(text))
-    return total_amounts(text) | {v for v in labelled if v}
+_LABEL_LINE = re.compile(r"^(?P<l>[^:\n]{2,40}?)\s*:\s*(?P<v>\S.*)$")
+_FIELD_OF = {"Projektägare": "owner", "Projekttid": "period", "Budget": "budget"}
 
 
-def _whole_of_parts(values: set[int]) -> int | None:
-    """The sum that the others add up to ("6,2 miljoner" for stages of 0,4 and 5,8), if any."""
+def _budget_values(text: str) -> tuple[list[int], list[int]]:
+    """(sums the text gives as a project's total, in prose or under a budget label; sums under
+    label words that also mean other costs, "Kostnad:"), once per place each."""
+    strict = _strict_labels(text)
+    labelled = [parse_budget(m["v"]) for m in _FACT_LABELS["budget"].finditer(strict)]
+    lines = text.split("\n")
+    loose_at = [
+        i
+        for i, line in enumerate(lines)
+        if (m := _LABEL_LINE.match(line.strip()))
+        and canonical_label(m["l"]) == "Budget"
+        and not canonical_label(m["l"], strict=True)
+    ]
+    prose = total_amounts("\n".join(x for i, x in enumerate(lines) if i not in loose_at))
+    loose = [parse_budget(_LABEL_LINE.match(lines[i].strip())["v"]) for i in loose_at]
+    return prose + [v for v in labelled if v], [v for v in loose if v]
+
+
+def _whole_of_parts(values: list[int]) -> int | None:
+    """The sum that the others add up to ("6,2 miljoner" for stages of 0,4 and 5,8; stages of
+    equal cost count each), if any."""
     top = max(values)
-    return top if sum(values) - top == top else None
+    parts = [v for v in values if v != top]
+    return top if parts and sum(parts) == top else None
 
 
 def _drop_conflicts(record: Project) -> None:
@@ -498,15 +526,15 @@ def _drop_conflicts(record: Project) -> None:
         record.owner = None
     if "period" in conflicts:
         record.period_raw = record.period_start = record.period_end = None
-    budgets = _budget_values(record.text)
-    if len(budgets) > 1:
-        record.budget_sek = _whole_of_parts(budgets)
+    totals, costs = _budget_values(record.text)
+    if "budget" in conflicts or len(set(totals)) > 1:
+        record.budget_sek = _whole_of_parts(totals + costs) if totals + costs else None
 
 
-# A status written after a project's name: "Isbanan på torget (genomfört)", a "Pågår" badge.
+# A status written after a project's name: "Isbanan på torget (genomfört)", "X – Pågår".
 _STATUS = re.compile(
     r"\s*\((?:genomfört|genomförd|avslutat|avslutad|pågår|pågående|klart|klar|nytt|ny)\)$"
-    r"|\s+[-–]?\s*(?:Pågår|Pågående|Avslutat|Avslutad|Genomfört|Planerat|Planerad)$"
+    r"|\s+[-–]\s*(?:Pågår|Pågående|Avslutat|Avslutad|Genomfört|Planerat|Planerad)$"
 )
 
 

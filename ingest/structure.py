@@ -32,7 +32,7 @@ _DROP_TAGS = (
 _CHROME = re.compile(
     r"cookie|consent|gdpr|cky-|kakor|breadcrumb|brödsmul|brodsmul|share|social|print|skip"
     r"|tools|toolbar|readspeaker|pager|pagination|related|byline|caption|filter|search"
-    r"|dialog|banner|logo|screen-reader|sr-only|visually-hidden",
+    r"|dialog|banner|logo|screen-reader|sr-only|visually-hidden|badge",
     re.IGNORECASE,
 )
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}

@@ -913,3 +913,52 @@ def test_a_sentence_opening_with_a_label_word_is_not_a_label():
     from ingest.structure import colon_label_runs
 
     assert colon_label_runs(text) == text
+
+
+# --- review of session 7's parser changes: ordinary pages that must keep their facts -------
+
+_PLAY = "<h1>Ny lekplats i Strålsnäs</h1><p>Byalaget bygger en lekplats vid skolan.</p>"
+
+
+@pytest.mark.parametrize(
+    ("extra", "field", "value"),
+    [
+        (
+            "<p>Projekttid: 2024-01 – 2025-12</p><h2>Invigning</h2><p>Tid: 13 maj 2025 kl. 18</p>",
+            "period_start",
+            "2024-01",
+        ),
+        (
+            "<p>Budget: 1 200 000 kr</p><h2>Invigning</h2><p>Kostnad: 50 kr för fika</p>",
+            "budget_sek",
+            1200000,
+        ),
+        (
+            "<p>Projektägare: Boxholms kommun</p><p>Ansvarig: Anna Svensson, projektledare</p>",
+            "owner",
+            "Boxholms kommun",
+        ),
+        (
+            "<p>Budget: 1 200 000 kr</p><p>Leader Sjö och skog har en total budget på 60 "
+            "miljoner kronor för hela programperioden.</p>",
+            "budget_sek",
+            1200000,
+        ),
+        (
+            "<p>Projektet kostar totalt 1 000 000 kr.</p><h2>Etapp 1</h2><p>Kostnad: 500 000 "
+            "kr</p><h2>Etapp 2</h2><p>Kostnad: 500 000 kr</p>",
+            "budget_sek",
+            1000000,
+        ),
+    ],
+)
+def test_an_event_a_person_a_programme_or_equal_stages_leave_the_projects_facts(
+    extra, field, value
+):
+    (record,) = parse_document(_html(_PLAY + extra))
+    assert getattr(record, field) == value
+
+
+def test_a_person_named_responsible_is_no_owner_and_titles_keep_their_words():
+    (record,) = parse_document(_html("<h1>Livet Pågår</h1><p>Ansvarig: Anna Svensson</p>"))
+    assert record.owner is None and record.title == "Livet Pågår"
