@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.clean import find_contacts, is_box_heading, is_chrome_line
+from ingest.flat_tables import period_sides
 from ingest.labels import canonical_label, canonical_line, column_label
 from ingest.metadata import (
     ORG_KINDS,
@@ -39,7 +40,10 @@ from stodkollen.records import Block
 from stodkollen.text import sentences
 
 # A stage of one project: "Etapp 1 – förstudie", "Fas 2: Ombyggnad", "Steg 3".
-STAGE = r"(?:Etapp|Fas|Steg|Delsteg|Skede|Phase|Stage|Step)\s*(?:\d+|[IVX]+)\b"
+STAGE = (
+    r"(?:Etapp|Fas|Steg|Delsteg|Skede|Phase|Stage|Step)\s*(?:\d+|(?-i:[IVX]+))"
+    r"(?=\s*(?:[:.–-]|$))"
+)
 # Headings that name a part of a page, never a project (titles never come from them).
 GENERIC_HEADING = re.compile(
     r"^(?:Om\s+(?:projektet|projekten|oss)|Kort\s+om\s+projekten|Fakta(?:\s+om\s+projektet)?"
@@ -333,8 +337,17 @@ def _split_named(blocks: list[Block]) -> list[Block]:
     return out
 
 
-# A box of furniture holds links and buttons; a paragraph this long is the page going on.
-_BOX_END_WORDS = 15
+# A box of furniture holds links and buttons: short lines, no sentences.
+_BOX_LINE_WORDS = 12
+_SENTENCE_WORDS = 4
+
+
+def _box_line(text: str) -> bool:
+    return all(
+        len(line.split()) <= _BOX_LINE_WORDS
+        and not (line.strip().endswith((".", "!", "?")) and len(line.split()) >= _SENTENCE_WORDS)
+        for line in text.split("\n")
+    )
 
 
 def prepare(blocks: list[Block]) -> Page:
@@ -362,7 +375,7 @@ def prepare(blocks: list[Block]) -> Page:
     i = 0
     while i < len(blocks):
         b = blocks[i]
-        if b.kind == "heading" or len(b.text.split()) >= _BOX_END_WORDS:
+        if b.kind == "heading" or not _box_line(b.text):
             in_box = b.kind == "heading" and is_box_heading(b.text)
         if in_box:
             if _clean_block(b, page):  # the page's dates may sit in the box's last lines
@@ -407,13 +420,15 @@ def _table_rows(block: Block) -> list[Section]:
     if name_col is None:
         return []
     sections = []
-    start_col = next((i for i, h in enumerate(header) if _START_COLUMN.search(h)), None)
-    end_col = next((i for i, h in enumerate(header) if _END_COLUMN.search(h)), None)
+    start_col, end_col = period_sides(header) or (None, None)
     for row in block.cells[1:]:
         if len(row) != len(header) or not row[name_col].strip():
             continue
         # "**Kvarnen i Knäred**<br>Den gamla kvarnen …": the name above its description.
         name, *description = [x.strip() for x in row[name_col].split("\n") if x.strip()]
+        rest = " ".join(description)
+        if description and not (rest.endswith(".") or len(rest.split()) >= _DESCRIPTION_WORDS):
+            name, description = " ".join([name, *description]), []  # a name on two lines
         lines = [" ".join(description)] if description else []
         for col, (h, cell) in enumerate(zip(header, row, strict=True)):
             cell = cell.replace("\n", ", ")
@@ -438,8 +453,7 @@ def _table_rows(block: Block) -> list[Section]:
     return sections
 
 
-_START_COLUMN = re.compile(r"(?:^|\s)(?:Start|Från|Fr\.?\s?o\.?\s?m\.?|Startdatum|Börjar)$", re.I)
-_END_COLUMN = re.compile(r"(?:^|\s)(?:Slut|Till|T\.?\s?o\.?\s?m\.?|Slutdatum|Slutar)$", re.I)
+_DESCRIPTION_WORDS = 6  # below a name cell's first line: a description, not the name going on
 
 
 def _column_label(name: str) -> str:
@@ -800,8 +814,17 @@ _MIN_KEYED = 2  # one name could be a coincidence; two make a list keyed by the 
 def _list_sections(page: Page) -> tuple[list[Section], list[Block]] | None:
     """The project sections of a list page and the blocks outside them, or None."""
     blocks, extra = _keyed_appendix(page.blocks)
+    named = [b for b in blocks if b.kind == "heading" and b.text.casefold() in extra]
+    level = named[0].level if named else None
+    peers = [b for b in blocks if b.kind == "heading" and b.level == level]
     if not extra:
         return _sections_of(blocks)
+    if len(named) != len(peers):
+        # the list names only some of the page's sections: find them as usual, then add it
+        found = _sections_of(blocks)
+        for sec in found[0] if found else []:
+            sec.blocks += extra.get(sec.title.casefold(), [])
+        return found
     # The headings the appendix names are the page's projects, however few facts they state.
     sections, used = [], set()
     for i, b in enumerate(blocks):
@@ -941,14 +964,15 @@ def document_title(text: str) -> str | None:
 # What opens an official letter or memo where a title would stand: a letterhead in capitals,
 # a "Datum:"/"Beslutsdatum:" label line, the document's kind ("Tjänsteskrivelse", "Beslut").
 _NOT_A_DOC_TITLE = re.compile(
-    r"^(?:[^:\n]{2,30}:\s*\S.*|[A-ZÅÄÖ][A-ZÅÄÖ\s–-]{3,60}|(?:Tjänsteskrivelse|Beslut"
+    r"^(?:[^:\n]{2,30}:\s*\d.*|[A-ZÅÄÖ][A-ZÅÄÖ\s–-]{3,60}|(?:Tjänsteskrivelse|Beslut"
     r"|Protokollsutdrag|Delegationsbeslut|Ärende)\b[^\n]{0,40})$"
 )
 # A letter's subject line names the project: "Beslut om stöd till projektet Glasets hus",
 # 'Ärende: Medfinansiering av projektet "Bruksscenen Långshyttan"'.
 _SUBJECT_PROJECT = re.compile(
-    r"\b(?:till|för|av|om|inom)\s+projektet\s+[\"”“']?(?P<name>[A-ZÅÄÖ][^\"”\n.]{2,60}?)"
-    r"[\"”']?\s*$",
+    r"^(?:Ärende|Angående|Ämne|Rubrik|Beslut|Ansökan|Medfinansiering|Förslag|Stöd|Bidrag)\b"
+    r"[^\n]{0,60}?\b(?:till|för|av|om|inom)\s+projektet\s+[\"”“']?"
+    r"(?P<name>[A-ZÅÄÖ][^\"”\n.]{2,60}?)[\"”']?\s*$",
     re.MULTILINE,
 )
 _SUBJECT_LINES = 15  # the subject stands in the letter's head, above its body

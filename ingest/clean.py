@@ -370,15 +370,16 @@ _CHROME_LINE = re.compile(
     r"|Hittade\s+du\s+(?:det|vad|den\s+information)\s+du\s+(?:sökte|letade\s+efter)\??"
     r"|Fick\s+du\s+svar\s+på\s+(?:din|dina)\s+frågor?\??|Was\s+this\s+page\s+helpful\??"
     # any short question about whether the page or its information helped
-    r"|(?:Tyckte\s+du\s+att\s+|Blev\s+du\s+hjälpt\s+|Hjälpte\s+|Var\s+det\s+här\s+)"
-    r"[^?]{0,40}\?"
+    r"|(?:Tyckte\s+du\s+att\s+(?:sidan|informationen|texten)|Blev\s+du\s+hjälpt"
+    r"|Hjälpte\s+(?:sidan|informationen|texten)|Var\s+det\s+här\s+till\s+hjälp)[^?]{0,40}\?"
+    r"|Visa\s+(?:hela|mer|mindre)\b.{0,30}|Dölj\b.{0,30}"
     # blog and CMS widgets (Blogger, WordPress)
     r"|Upplagd\s+av\s+.{1,60}|Postat?\s+av\s+.{1,60}|Skicka\s+(?:med\s+e-post|en\s+kommentar)"
-    r"|Blogga\s+om\s+detta!?|Dela\s+på\s+\w+|Etiketter:.*|Kategorier:.*|Inga\s+kommentarer:?"
+    r"|Blogga\s+om\s+detta!?|Etiketter:.*|Kategorier:.*|Inga\s+kommentarer:?"
     r"|\d+\s+kommentarer:?|Kommentarer\s+är\s+stängda\.?|Lämna\s+en\s+kommentar|Gilla\s+Laddar.*"
     r"|(?:Nyare|Äldre)\s+inlägg.*|Tema:?\s+.{1,50}\b(?:av|by)\s+(?:WordPress|Blogger)\.?|.{0,40}\bDrivs\s+av\s+(?:Blogger|WordPress)\.?"
-    r"|Tipsa\s+(?:någon|en\s+vän)(?:\s+om\s+sidan)?|Prenumerera\s+på\s+.*"
-    r"|(?:Bilder|Foton|Fotograf(?:er)?)\s*:\s*[\w .,'-]{2,60}"
+    r"|Tipsa\s+(?:någon|en\s+vän)(?:\s+om\s+sidan)?"
+    r"|(?:Bilder|Foton|Fotografer)\s*:\s*[\w .,'-]{2,60}"
     r"|(?:Telefon\s*)?[Vv]äxel(?:nummer)?\s*:\s*[\d\s+()-]+"
     r"|(?:Foto|Fotograf|Bild|Photo|Image|Text|Av|By)\s*:\s*[\w .,'-]{2,60}"
     r"|\[(?:Bild|Foto|Image)\b[^\]]*\]|\[[^\]]{1,40}\])$",
@@ -476,6 +477,11 @@ _MENU_TITLE_WORDS = 12  # a page title repeated at the end of a menu block is sh
 _CRUMBS = re.compile(r"^(?:Du är här\s*:?\s*)?(?:[^>›»|]+\s[>›»]\s)+(?P<last>[^>›»]+)$", re.I)
 
 
+# Under a related-content heading, a sentence of this many words is the page going on, and
+# so is any line longer than a link's title.
+_SENTENCE_WORDS = 4
+_BOX_LINE_WORDS = 12
+
 _FEEDBACK = re.compile(
     r"^(?:Var\s+(?:informationen|sidan|den\s+här\s+sidan|innehållet)\b.*\bhjälp|Hittade\s+du"
     r"|Fick\s+du\s+svar|Was\s+this\s+page\s+helpful|Tyckte\s+du\s+att\s+sidan|Blev\s+du\s+hjälpt"
@@ -490,6 +496,8 @@ def is_box_heading(text: str) -> bool:
     question or a related-news / related-links box ("Fler nyheter", "Läs också")."""
     text = text.strip().strip("#*_ ")
     return bool(_RELATED.match(text) or _FEEDBACK.match(text))
+
+
 # Menu items that are no page's title, however they are repeated.
 _NOT_A_TITLE = re.compile(
     r"^(?:Kontakt|Kontakta\s+oss|Om\s+oss|Start|Startsida|Hem|Nyheter|Aktuellt|Meny|Sök|Contact)$",
@@ -543,6 +551,15 @@ def strip_chrome(text: str) -> tuple[str, str]:
             s = line.strip()
             if _RELATED.match(s):
                 skipping_related = True
+            elif (
+                skipping_related
+                and not is_chrome_line(s)
+                and (
+                    (s.endswith((".", "!", "?")) and len(s.split()) >= _SENTENCE_WORDS)
+                    or len(s.split()) > _BOX_LINE_WORDS
+                )
+            ):
+                skipping_related = False  # a sentence: the page goes on below the box
             if after_feedback and _YES_NO.match(s):
                 removed.append(s)  # the buttons under "Var informationen till hjälp?"
                 continue

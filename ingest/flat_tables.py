@@ -1,12 +1,13 @@
 """Tables that lost their cell borders: a PDF or pasted table read back one row per line,
-its cells joined by single spaces ("2025:07 Fäbodkök Vikarbyn Vikarbyns Byaförening Vikarbyn
-2025-09-01 - 2027-06-30 1 260 000 756 000 Rättviks kommun").
+its cells joined by single spaces (a number, a project's name, its owner, a place, a period and
+two sums, all on one line), or split by one character (";", a tab, " | ").
 
 The header line names the columns; each name says what kind of value the column holds (a
 number, a name, an organisation, a place, a period, an amount, free text). A row is split by
 trying every way to give each column some of its words, keeping only splits where every
 value reads as its kind, and taking the most plausible of those (organisation names of two
-or three words, places the gazetteer knows, amounts of at least a thousand kronor).
+or three words, places the gazetteer knows, amounts of at least a thousand kronor, a budget
+no smaller than what was granted from it).
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ _PERIOD = re.compile(
     r"(?:\d{4}-\d{2}(?:-\d{2})?|\d{4})\s*[-–]\s*(?:\d{4}-\d{2}(?:-\d{2})?|\d{4})", re.IGNORECASE
 )
 _MAX_WORDS = {NUM: 1, NAME: 10, ORG: 6, PLACE: 3, PERIOD: 5, MONEY: 5, TEXT: 12}
-_MAX_TRIES = 20000  # a row that needs more splits than this is not a table row
+_MAX_TRIES = 5000  # a row that needs more splits than this is not a table row
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,19 @@ def _fits(kind: str, words: list[str]) -> float | None:
     return 0.0  # free text
 
 
+def _budget_below_grant(columns: list[Column], cells: list[str]) -> float:
+    """1 when a row's budget is less than the sum granted from it: "1 312 500 787 500" read
+    as 1 312 and 500 787 500 rather than 1 312 500 and 787 500."""
+    money = [
+        (c.name, int(re.sub(r"\D", "", cell) or 0))
+        for c, cell in zip(columns, cells, strict=True)
+        if c.kind == MONEY
+    ]
+    budget = next((v for n, v in money if _BUDGET_COLUMN.match(n)), None)
+    granted = [v for n, v in money if not _BUDGET_COLUMN.match(n)]
+    return 1.0 if budget is not None and any(g > budget for g in granted) else 0.0
+
+
 def split_row(columns: list[Column], line: str) -> list[str] | None:
     """The row's cells, one per column, or None when no split reads as the columns."""
     words = line.split()
@@ -120,7 +134,9 @@ def split_row(columns: list[Column], line: str) -> list[str] | None:
             return
         if col == len(columns):
             if start == len(words):
-                best = (cost, list(cells))
+                total = cost + _budget_below_grant(columns, cells)
+                if best is None or total < best[0]:
+                    best = (total, list(cells))
             return
         kind = columns[col].kind
         last = col == len(columns) - 1
@@ -137,6 +153,8 @@ def split_row(columns: list[Column], line: str) -> list[str] | None:
             walk(col + 1, start + n, cost + fit, [*cells, " ".join(part)])
 
     walk(0, 0, 0.0, [])
+    if tries > _MAX_TRIES:
+        return None  # too many ways to read it: not a row of this table
     return best[1] if best else None
 
 
@@ -183,12 +201,38 @@ def unflatten_rows(lines: list[str], i: int) -> tuple[list[list[str]], int] | No
 
 _SEPARATORS = ("\t", ";", " | ", " / ")
 _MIN_SEPARATED_COLUMNS = 3
-_START = re.compile(r"(?:^|\s)(?:Start|Från|Startdatum|Börjar)$", re.IGNORECASE)
-_END = re.compile(r"(?:^|\s)(?:Slut|Till|Slutdatum|Slutar)$", re.IGNORECASE)
+_START = re.compile(r"^(?:Start|Från|Startdatum|Börjar|Fr\.?\s?o\.?\s?m\.?)$", re.IGNORECASE)
+_END = re.compile(r"^(?:Slut|Till|Slutdatum|Slutar|T\.?\s?o\.?\s?m\.?)$", re.IGNORECASE)
+
+
+def period_sides(names: list[str]) -> tuple[int, int] | None:
+    """(start column, end column) of a period given in two columns ("Start", "Slut"; in a
+    grouped header "Tidsperiod Start"), or None when there are not both."""
+
+    def side(pattern: re.Pattern[str]) -> int | None:
+        return next(
+            (
+                k
+                for k, n in enumerate(names)
+                if pattern.match(n.split()[-1] if n.split() else "")
+                and (
+                    len(n.split()) == 1
+                    or column_kind(" ".join(n.split()[:-1])) == PERIOD
+                    or column_label(" ".join(n.split()[:-1])) == "Projekttid"
+                )
+            ),
+            None,
+        )
+
+    start, end = side(_START), side(_END)
+    return (start, end) if start is not None and end is not None else None
+
+
 _EMPTY_CELL = re.compile(r"^[-–—]?$")
 
 
-def _kind_of(name: str) -> str | None:
+def column_kind(name: str) -> str | None:
+    """The kind of value a column of this name holds, or None."""
     clean = re.sub(r"\s*\((?:kr|sek|tkr)\)", "", name.strip(), flags=re.IGNORECASE)
     for kind, pattern in _COLUMN_PATTERNS:
         m = pattern.match(clean)
@@ -216,7 +260,7 @@ def separated_rows(lines: list[str], i: int) -> tuple[list[list[str]], int] | No
         names = [c.strip() for c in head.split(sep)]
         if len(names) < _MIN_SEPARATED_COLUMNS or not all(names):
             continue
-        kinds = [_kind_of(n) for n in names]
+        kinds = [column_kind(n) for n in names]
         if NAME not in kinds or sum(k is not None for k in kinds) < 2:
             continue
         rows, j = [], i + 1
@@ -234,10 +278,9 @@ def separated_rows(lines: list[str], i: int) -> tuple[list[list[str]], int] | No
 def _separated_record(names: list[str], kinds: list[str | None], row: list[str]) -> list[str]:
     title = row[kinds.index(NAME)]
     lines = [title]
-    start = next((k for k, n in enumerate(names) if _START.search(n)), None)
-    end = next((k for k, n in enumerate(names) if _END.search(n)), None)
+    sides = period_sides(names)
     for k, (name, kind, cell) in enumerate(zip(names, kinds, row, strict=True)):
-        if kind in (NAME, NUM) or _EMPTY_CELL.match(cell) or k in (start, end):
+        if kind in (NAME, NUM) or _EMPTY_CELL.match(cell) or (sides and k in sides):
             continue
         if kind == MONEY:
             amount = cell if re.search(r"[a-zA-Z]", cell) else f"{cell} kr"
@@ -249,6 +292,6 @@ def _separated_record(names: list[str], kinds: list[str | None], row: list[str])
             lines.append(f"{'Kommun' if name.lower().startswith('kommun') else 'Ort'}: {cell}")
         else:
             lines.append(f"{_label(name)}: {cell}")
-    if start is not None and end is not None:
-        lines.append(f"Projekttid: {row[start]} – {row[end]}")
+    if sides:
+        lines.append(f"Projekttid: {row[sides[0]]} – {row[sides[1]]}")
     return lines

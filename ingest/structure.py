@@ -10,10 +10,11 @@ captions and photo credits, images (alt text is never text). What markup cannot 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from ingest.clean import is_box_heading, is_chrome_line
-from ingest.flat_tables import separated_rows, unflatten_rows
+from ingest.flat_tables import column_kind, separated_rows, unflatten_rows
 from ingest.labels import bare_label, canonical_label
 from ingest.metadata import looks_like_org
 from stodkollen.places import localities, normalize_place
@@ -61,10 +62,12 @@ def _attr_words(el: etree._Element) -> str:
 
 def _is_trigger(el: etree._Element) -> bool:
     """An accordion's or tab widget's trigger (`<button aria-expanded>`, `role="tab"`): the
-    title of the panel it opens, not a form control."""
-    return el.get("aria-expanded") is not None or el.get("aria-controls") is not None or (
-        el.get("role") == "tab"
-    )
+    title of the panel it opens, not a form control (nor a panel that carries the attribute)."""
+    if el.get("role") == "tab":
+        return True
+    clickable = el.tag in ("button", "a") or el.get("role") == "button"
+    opens = el.get("aria-expanded") is not None or el.get("aria-controls") is not None
+    return clickable and opens
 
 
 def _is_chrome(el: etree._Element) -> bool:
@@ -180,6 +183,9 @@ def _table(el: etree._Element) -> Block | None:
     return Block("table", _table_text(rows), cells=rows, header=header)
 
 
+_SIDE = re.compile(r"^(?:Start|Slut|Från|Till|Startdatum|Slutdatum)$", re.IGNORECASE)
+
+
 def _merge_md_header(table: list[list[str]]) -> list[list[str]]:
     """A two-row header flattened by an HTML-to-Markdown converter: the group names in the
     header with empty cells beside them, the column names as the first body row with empty
@@ -197,6 +203,10 @@ def _merge_md_header(table: list[list[str]]) -> list[list[str]]:
         return table
     if sum(bool(c) for c in sub) < 2 or not all(c or t for t, c in zip(top, sub, strict=True)):
         return table
+    if not any(
+        column_kind(c) or canonical_label(c, strict=True) or _SIDE.match(c) for c in sub if c
+    ):
+        return table  # the first row holds values, not the column names of a second header row
     names, group = [], ""
     for t, c in zip(top, sub, strict=True):
         group = t or group  # an empty header cell continues the group on its left
@@ -205,6 +215,7 @@ def _merge_md_header(table: list[list[str]]) -> list[list[str]]:
 
 
 def _walk(el: etree._Element, out: list[Block], depth: int = 0) -> None:
+    kinds = Counter((c.tag, c.get("class")) for c in el if isinstance(c.tag, str))
     for child in el:
         if not isinstance(child.tag, str) or _is_chrome(child):
             _loose(child.tail, out)
@@ -265,7 +276,7 @@ def _walk(el: etree._Element, out: list[Block], depth: int = 0) -> None:
                 out.append(block)
         elif tag == "hr":
             out.append(Block("rule"))
-        elif tag in _CONTAINERS and _repeated(child):
+        elif tag in _CONTAINERS and _repeated(child, kinds):
             _walk_card(child, out, depth)
         elif tag in _CONTAINERS or tag not in ("tr", "td", "th", "tbody", "thead"):
             _loose(child.text, out)
@@ -278,13 +289,12 @@ _MIN_CARDS = 2  # siblings of one kind and class: a list of like items, such as 
 _CARD_TITLE_WORDS = 12  # a card's title line is short
 
 
-def _repeated(el: etree._Element) -> bool:
-    """Is the element one of several siblings of the same tag and class (a card in a grid)?"""
-    parent = el.getparent()
-    if parent is None or el.tag not in _CARD_TAGS or not el.get("class"):
+def _repeated(el: etree._Element, kinds: Counter) -> bool:
+    """Is the element one of several siblings of the same tag and class (a card in a grid)?
+    `kinds` counts its parent's children by (tag, class)."""
+    if el.tag not in _CARD_TAGS or not el.get("class"):
         return False
-    same = [c for c in parent if c.tag == el.tag and c.get("class") == el.get("class")]
-    return len(same) >= _MIN_CARDS
+    return kinds[(el.tag, el.get("class"))] >= _MIN_CARDS
 
 
 def _walk_card(el: etree._Element, out: list[Block], depth: int) -> None:
@@ -303,6 +313,7 @@ def _walk_card(el: etree._Element, out: list[Block], depth: int) -> None:
         and len(first.text.split()) <= _CARD_TITLE_WORDS
         and not re.search(r"[.:!?]$|:\s", first.text)
         and not is_chrome_line(first.text)
+        and not _is_label(first.text)
     ):
         inner[0] = Block("heading", first.text, level=_SUMMARY_LEVEL)
     out.extend(inner)
@@ -317,7 +328,12 @@ def _pseudo_heading(text: str) -> bool:
         and len(text.split()) <= _PSEUDO_HEADING_WORDS
         and not re.search(r"[.:]$|:\s", text)  # a bold sentence or "Label: value" is no heading
         and not is_chrome_line(text)
+        and not _is_label(text)  # "<strong>Projektägare</strong>" above its value
     )
+
+
+def _is_label(text: str) -> bool:
+    return bool(canonical_label(text) or _FACT_LABEL_LINE.match(text))
 
 
 def _below(out: list[Block]) -> int:
@@ -329,21 +345,20 @@ def _below(out: list[Block]) -> int:
     return min(last + 1, max(_HEADINGS.values()))
 
 
-def _tab_panel(tab: etree._Element) -> etree._Element | None:
+# Per document being read: tab -> panel ids, and the ids present (`html_blocks` fills it).
+_TABS: dict[str, etree._Element] = {}
+_IDS: set[str] = set()
+
+
+def _tab_panel(tab: etree._Element) -> str | None:
     panel_id = tab.get("aria-controls")
-    if not panel_id:
-        return None
-    found = tab.getroottree().xpath("//*[@id=$i]", i=panel_id)
-    return found[0] if found else None
+    return panel_id if panel_id and panel_id in _IDS else None
 
 
 def _panel_tab(el: etree._Element) -> etree._Element | None:
     """The tab that names this tab panel (`role="tab"` with `aria-controls` = its id)."""
     panel_id = el.get("id")
-    if not panel_id:
-        return None
-    found = el.getroottree().xpath("//*[@role='tab'][@aria-controls=$i]", i=panel_id)
-    return found[0] if found else None
+    return _TABS.get(panel_id) if panel_id else None
 
 
 def _has_blocks(el: etree._Element) -> bool:
@@ -411,7 +426,17 @@ def html_blocks(html: str) -> tuple[list[Block], str | None, str]:
             text = _clean(_inline(h1[0])).replace("\n", " ")
             if text:
                 out.append(Block("heading", text, level=1))
-    _walk(main, out)
+    _TABS.clear()
+    _TABS.update(
+        (t.get("aria-controls"), t) for t in root.xpath("//*[@role='tab'][@aria-controls]")
+    )
+    _IDS.clear()
+    _IDS.update(root.xpath("//@id"))
+    try:
+        _walk(main, out)
+    finally:
+        _TABS.clear()
+        _IDS.clear()
     if main.tag != "body" and not _FACT_LABELS.search(" ".join(main.itertext())):
         for aside in root.xpath("//aside"):
             # The page's facts box placed beside <main> rather than inside it; not a box of

@@ -962,3 +962,73 @@ def test_an_event_a_person_a_programme_or_equal_stages_leave_the_projects_facts(
 def test_a_person_named_responsible_is_no_owner_and_titles_keep_their_words():
     (record,) = parse_document(_html("<h1>Livet Pågår</h1><p>Ansvarig: Anna Svensson</p>"))
     assert record.owner is None and record.title == "Livet Pågår"
+
+
+def test_a_news_box_heading_does_not_swallow_the_sentences_below_it():
+    body = (
+        _PLAY + "<p>Budget: 1 500 000 kr</p><h2>Senaste nytt</h2>"
+        "<p>Byggstart sker i maj 2025.</p><p>Budgeten har utökats till 2 miljoner kronor.</p>"
+    )
+    (record,) = parse_document(_html(body))
+    assert "Byggstart sker i maj 2025." in record.text
+
+
+def test_words_that_look_like_stages_or_subjects_keep_a_projects_title():
+    body = "<h1>Projekt i Rya</h1><p>Tre projekt pågår i byn.</p>"
+    for title, owner in (
+        ("Steg i rätt riktning", "Rya IF"),
+        ("Bryggan", "Rya Båtklubb"),
+        ("Byastugan", "Rya Byalag"),
+    ):
+        body += f"<h2>{title}</h2><p>Projektägare: {owner}</p><p>Budget: 100 000 kr</p>"
+    assert [r.title for r in parse_document(_html(body))] == [
+        "Steg i rätt riktning",
+        "Bryggan",
+        "Byastugan",
+    ]
+    news = "<h1>NY BRYGGA I RYA</h1><p>Läs mer om projektet Rya Hamn på föreningens sida.</p>"
+    assert parse_document(_html(news))[0].title == "NY BRYGGA I RYA"
+
+
+def test_a_markdown_table_whose_first_row_holds_values_is_not_a_second_header():
+    md = (
+        "# Projekt\n\n| Projekt | Ort | |\n| --- | --- | --- |\n"
+        "| Bygdegårdens nya kök | | Pågår |\n| Ny brygga | Rya | Klart |\n"
+        "| Lekplats | Rya | Pågår |\n"
+    )
+    table = next(b for b in markdown_blocks(md) if b.kind == "table")
+    assert table.cells[0] == ["Projekt", "Ort", ""]
+
+
+def test_a_two_line_name_in_a_table_cell_stays_one_title():
+    body = (
+        "<h1>Projekt</h1><table><tr><th>Projekt</th><th>Sökande</th><th>Beviljat</th></tr>"
+        "<tr><td>Upprustning av<br>bygdegården i Rya</td><td>Rya Byalag</td><td>50 000</td></tr>"
+        "<tr><td>Ny brygga</td><td>Rya Båtklubb</td><td>30 000</td></tr>"
+        "<tr><td>Lekplats</td><td>Rya IF</td><td>20 000</td></tr></table>"
+    )
+    assert parse_document(_html(body))[0].title == "Upprustning av bygdegården i Rya"
+
+
+def test_a_contact_list_naming_only_some_projects_drops_none():
+    body = "<h1>Projekt</h1><p>Tre projekt.</p>"
+    for title in ("Hamnbastun", "Verkstad för unga", "Lärcafé"):
+        body += f"<h2>{title}</h2><p>Projektägare: Rya Byalag</p><p>Budget: 100 000 kr</p>"
+    body += (
+        "<h2>Mer information</h2><dl><dt>Hamnbastun</dt><dd>Vera Öst, 070-219 84 37</dd>"
+        "<dt>Verkstad för unga</dt><dd>Sam Lid, 073-580 12 66</dd></dl>"
+    )
+    titles = [r.title for r in parse_document(_html(body))]
+    assert "Lärcafé" in titles
+
+
+def test_columns_that_only_end_like_period_words_keep_their_cells():
+    from ingest.flat_tables import separated_rows
+
+    lines = [
+        "Projekt;Sökande;Medel från;Belopp",
+        "Ny brygga;Rya Båtklubb;Jordbruksverket;30 000 kr",
+        "Lekplats;Rya IF;Region Halland;20 000 kr",
+    ]
+    records, _end = separated_rows(lines, 0)
+    assert any("Jordbruksverket" in line for line in records[0])
