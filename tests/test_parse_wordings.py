@@ -1032,3 +1032,16 @@ def test_columns_that_only_end_like_period_words_keep_their_cells():
     ]
     records, _end = separated_rows(lines, 0)
     assert any("Jordbruksverket" in line for line in records[0])
+
+
+def test_fact_labels_in_cards_or_bold_lines_are_labels_not_headings():
+    rows = [("Projektägare", "Boxholms kommun"), ("Budget", "1 200 000 kr")]
+    intro = "<h1>Ny lekplats</h1><p>Kommunen bygger en lekplats vid skolan i byn.</p>"
+    cards = "".join(f"<div class='fact'><div>{k}</div><div>{v}</div></div>" for k, v in rows)
+    bold = "".join(f"<p><strong>{k}</strong></p><p>{v}</p>" for k, v in rows)
+    md = "# Ny lekplats\n\nKommunen bygger en lekplats vid skolan i byn.\n\n" + "".join(
+        f"**{k}**\n\n{v}\n\n" for k, v in rows
+    )
+    for doc in (_html(intro + cards), _html(intro + bold), _doc("md", md, markdown_blocks(md))):
+        (record,) = parse_document(doc)
+        assert (record.owner, record.budget_sek) == ("Boxholms kommun", 1200000)
