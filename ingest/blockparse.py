@@ -524,11 +524,17 @@ _PROSE_GRANT = re.compile(
 def _prose_grant_section(block: Block) -> Section | None:
     if block.kind not in ("item", "para"):
         return None
-    m = _PROSE_GRANT.match(block.text.strip())
+    text, name = block.text.strip(), None
+    lead = (block.lead or "").strip()
+    if lead and text.startswith(lead) and len(lead.split()) <= _ITEM_NAME_WORDS:
+        # "**Båthuset i Sjötorp.** Sjötorps Båtklubb beviljas …": the project's name in bold
+        name, text = lead.rstrip(" .:–-"), text[len(lead) :].strip()
+    m = _PROSE_GRANT.match(text)
     if not m or not looks_like_org(m["owner"]) or "från" in m.group():
         return None
     amounts = find_amounts(m["amount"])
     title, period = _title_and_period(m["title"])
+    title = name or title
     return Section(
         title[0].upper() + title[1:],
         [block],

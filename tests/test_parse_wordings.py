@@ -1045,3 +1045,18 @@ def test_fact_labels_in_cards_or_bold_lines_are_labels_not_headings():
     for doc in (_html(intro + cards), _html(intro + bold), _doc("md", md, markdown_blocks(md))):
         (record,) = parse_document(doc)
         assert (record.owner, record.budget_sek) == ("Boxholms kommun", 1200000)
+
+
+def test_grants_in_prose_each_named_by_a_bold_run_in_name():
+    body = "<h1>Landsbygdsmedel fördelade</h1><p>Kommunen har fördelat höstens medel.</p>"
+    for name, owner, amount in (
+        ("Båthuset i Hova", "Hova Båtklubb", "180 000"),
+        ("Bygdebio i Älgarås", "Älgarås Bygdegårdsförening", "95 000"),
+    ):
+        body += (
+            f"<p><strong>{name}.</strong> {owner} beviljas {amount} kronor för att rusta "
+            "lokalen. Arbetet startar i mars nästa år.</p>"
+        )
+    records = parse_document(_html(body))
+    assert [r.title for r in records] == ["Båthuset i Hova", "Bygdebio i Älgarås"]
+    assert [r.owner for r in records] == ["Hova Båtklubb", "Älgarås Bygdegårdsförening"]
