@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.clean import find_contacts, is_box_heading, is_chrome_line
+from ingest.clean import box_line, find_contacts, is_box_heading, is_chrome_line
 from ingest.flat_tables import period_sides
 from ingest.labels import canonical_label, canonical_line, column_label
 from ingest.metadata import (
@@ -337,17 +337,9 @@ def _split_named(blocks: list[Block]) -> list[Block]:
     return out
 
 
-# A box of furniture holds links and buttons: short lines, no sentences.
-_BOX_LINE_WORDS = 12
-_SENTENCE_WORDS = 4
-
-
 def _box_line(text: str) -> bool:
-    return all(
-        len(line.split()) <= _BOX_LINE_WORDS
-        and not (line.strip().endswith((".", "!", "?")) and len(line.split()) >= _SENTENCE_WORDS)
-        for line in text.split("\n")
-    )
+    """A block that a box of furniture may hold: every line short and no sentence."""
+    return all(box_line(line) for line in text.split("\n"))
 
 
 def prepare(blocks: list[Block]) -> Page:

@@ -482,6 +482,16 @@ _CRUMBS = re.compile(r"^(?:Du är här\s*:?\s*)?(?:[^>›»|]+\s[>›»]\s)+(?P<
 _SENTENCE_WORDS = 4
 _BOX_LINE_WORDS = 12
 
+
+def box_line(line: str) -> bool:
+    """Could this line stand in a box of links and buttons (short, not a sentence)?"""
+    line = line.strip()
+    words = len(line.split())
+    return words <= _BOX_LINE_WORDS and not (
+        line.endswith((".", "!", "?")) and words >= _SENTENCE_WORDS
+    )
+
+
 _FEEDBACK = re.compile(
     r"^(?:Var\s+(?:informationen|sidan|den\s+här\s+sidan|innehållet)\b.*\bhjälp|Hittade\s+du"
     r"|Fick\s+du\s+svar|Was\s+this\s+page\s+helpful|Tyckte\s+du\s+att\s+sidan|Blev\s+du\s+hjälpt"
@@ -551,14 +561,7 @@ def strip_chrome(text: str) -> tuple[str, str]:
             s = line.strip()
             if _RELATED.match(s):
                 skipping_related = True
-            elif (
-                skipping_related
-                and not is_chrome_line(s)
-                and (
-                    (s.endswith((".", "!", "?")) and len(s.split()) >= _SENTENCE_WORDS)
-                    or len(s.split()) > _BOX_LINE_WORDS
-                )
-            ):
+            elif skipping_related and not is_chrome_line(s) and not box_line(s):
                 skipping_related = False  # a sentence: the page goes on below the box
             if after_feedback and _YES_NO.match(s):
                 removed.append(s)  # the buttons under "Var informationen till hjälp?"

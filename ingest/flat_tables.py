@@ -162,6 +162,12 @@ _LABELS = {ORG: "Projektägare", PLACE: "Ort", PERIOD: "Projekttid", TEXT: "Fina
 _BUDGET_COLUMN = re.compile(r"^(?:Total|Budget|Kostnad|Totalkostnad)", re.IGNORECASE)
 
 
+def _money_line(column_name: str, cell: str) -> str:
+    """An amount cell as a label line: "Budget:" under a total's column, else "Beviljat:"."""
+    amount = cell if re.search(r"[a-zA-Z]", cell) else f"{cell} kr"
+    return f"{'Budget' if _BUDGET_COLUMN.match(column_name) else 'Beviljat'}: {amount}"
+
+
 def row_lines(columns: list[Column], cells: list[str]) -> list[str]:
     """A split row as a record: its name as the title line, the other cells as label lines."""
     name = next(c for c, col in zip(cells, columns, strict=True) if col.kind == NAME)
@@ -170,9 +176,7 @@ def row_lines(columns: list[Column], cells: list[str]) -> list[str]:
         if not cell or col.kind in (NAME, NUM):
             continue
         if col.kind == MONEY:
-            amount = cell if re.search(r"[a-zA-Z]", cell) else f"{cell} kr"
-            label = "Budget" if _BUDGET_COLUMN.match(col.name) else "Beviljat"
-            lines.append(f"{label}: {amount}")
+            lines.append(_money_line(col.name, cell))
         else:
             lines.append(f"{_LABELS[col.kind]}: {cell}")
     return lines
@@ -210,19 +214,16 @@ def period_sides(names: list[str]) -> tuple[int, int] | None:
     grouped header "Tidsperiod Start"), or None when there are not both."""
 
     def side(pattern: re.Pattern[str]) -> int | None:
-        return next(
-            (
-                k
-                for k, n in enumerate(names)
-                if pattern.match(n.split()[-1] if n.split() else "")
-                and (
-                    len(n.split()) == 1
-                    or column_kind(" ".join(n.split()[:-1])) == PERIOD
-                    or column_label(" ".join(n.split()[:-1])) == "Projekttid"
-                )
-            ),
-            None,
-        )
+        for k, name in enumerate(names):
+            *group, word = name.split() or [""]
+            group_name = " ".join(group)
+            if pattern.match(word) and (
+                not group
+                or column_kind(group_name) == PERIOD
+                or column_label(group_name) == "Projekttid"
+            ):
+                return k
+        return None
 
     start, end = side(_START), side(_END)
     return (start, end) if start is not None and end is not None else None
@@ -283,9 +284,7 @@ def _separated_record(names: list[str], kinds: list[str | None], row: list[str])
         if kind in (NAME, NUM) or _EMPTY_CELL.match(cell) or (sides and k in sides):
             continue
         if kind == MONEY:
-            amount = cell if re.search(r"[a-zA-Z]", cell) else f"{cell} kr"
-            label = "Budget" if _BUDGET_COLUMN.match(name) else "Beviljat"
-            lines.append(f"{label}: {amount}")
+            lines.append(_money_line(name, cell))
         elif kind in _LABELS and kind != PLACE:
             lines.append(f"{_LABELS[kind]}: {cell}")
         elif kind == PLACE:

@@ -89,13 +89,14 @@ def column_label(name: str) -> str | None:
     return canonical_label(name) or _COLUMN_ONLY.get(name.strip().rstrip(":").casefold())
 
 
-_COLON_LINE = re.compile(r"^(?P<l>[^:\n]{2,40}?)\s*:\s*(?P<v>\S.*)$")
+# "Label: value" on one line.
+COLON_LINE = re.compile(r"^(?P<l>[^:\n]{2,40}?)\s*:\s*(?P<v>\S.*)$")
 
 
 def canonical_line(line: str, known: re.Pattern[str] | None = None, strict: bool = False) -> str:
     """'Kalkyl: 1,1 miljoner kronor' -> 'Budget: 1,1 miljoner kronor'; a line whose label the
     parser already reads (`known`, matched on the whole label) is left as it is."""
-    m = _COLON_LINE.match(line.strip())
+    m = COLON_LINE.match(line.strip())
     if not m or (known is not None and known.fullmatch(m["l"].strip())):
         return line
     canon = canonical_label(m["l"], strict)

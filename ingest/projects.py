@@ -39,7 +39,7 @@ from ingest.clean import (
     find_contacts,
     strip_chrome,
 )
-from ingest.labels import canonical_label, canonical_line
+from ingest.labels import COLON_LINE, canonical_label, canonical_line
 from ingest.metadata import (
     find_budget,
     find_funders,
@@ -467,10 +467,10 @@ def _strict_labels(text: str) -> str:
     return "\n".join(canonical_line(line, strict=True) for line in text.split("\n"))
 
 
-def _conflicting(text: str) -> set[str]:
-    """The facts a record's text labels more than once with different values."""
+def _conflicting(text: str, strict: str) -> set[str]:
+    """The facts a record's text labels more than once with different values (`strict`: the
+    text through `_strict_labels`)."""
     out = set()
-    strict = _strict_labels(text)
     for name, label in _FACT_LABELS.items():
         values = {" ".join(m["v"].split()).casefold().rstrip(" .") for m in label.finditer(strict)}
         if len(values) > 1:
@@ -479,7 +479,7 @@ def _conflicting(text: str) -> set[str]:
     # projects) is a repeated layout all the same; once beside "Projekttid:" it is an event's.
     seen: dict[tuple[str, str], set[str]] = {}
     for line in text.split("\n"):
-        m = _LABEL_LINE.match(line.strip())
+        m = COLON_LINE.match(line.strip())
         field = _FIELD_OF.get(canonical_label(m["l"]) or "") if m else None
         if field:
             seen.setdefault((field, m["l"].casefold()), set()).add(m["v"].casefold().rstrip(" ."))
@@ -487,25 +487,23 @@ def _conflicting(text: str) -> set[str]:
     return out
 
 
-_LABEL_LINE = re.compile(r"^(?P<l>[^:\n]{2,40}?)\s*:\s*(?P<v>\S.*)$")
 _FIELD_OF = {"Projektägare": "owner", "Projekttid": "period", "Budget": "budget"}
 
 
-def _budget_values(text: str) -> tuple[list[int], list[int]]:
+def _budget_values(text: str, strict: str) -> tuple[list[int], list[int]]:
     """(sums the text gives as a project's total, in prose or under a budget label; sums under
     label words that also mean other costs, "Kostnad:"), once per place each."""
-    strict = _strict_labels(text)
     labelled = [parse_budget(m["v"]) for m in _FACT_LABELS["budget"].finditer(strict)]
     lines = text.split("\n")
     loose_at = [
         i
         for i, line in enumerate(lines)
-        if (m := _LABEL_LINE.match(line.strip()))
+        if (m := COLON_LINE.match(line.strip()))
         and canonical_label(m["l"]) == "Budget"
         and not canonical_label(m["l"], strict=True)
     ]
     prose = total_amounts("\n".join(x for i, x in enumerate(lines) if i not in loose_at))
-    loose = [parse_budget(_LABEL_LINE.match(lines[i].strip())["v"]) for i in loose_at]
+    loose = [parse_budget(COLON_LINE.match(lines[i].strip())["v"]) for i in loose_at]
     return prose + [v for v in labelled if v], [v for v in loose if v]
 
 
@@ -521,12 +519,13 @@ def _drop_conflicts(record: Project) -> None:
     """A fact the record's text gives two values for is not the record's: which project each
     belongs to is unknown, so none is stated (the answer then quotes the text instead). Sums
     that add up to one of them are parts of that whole (a project's stages): it is the budget."""
-    conflicts = _conflicting(record.text)
+    strict = _strict_labels(record.text)
+    conflicts = _conflicting(record.text, strict)
     if "owner" in conflicts:
         record.owner = None
     if "period" in conflicts:
         record.period_raw = record.period_start = record.period_end = None
-    totals, costs = _budget_values(record.text)
+    totals, costs = _budget_values(record.text, strict)
     if "budget" in conflicts or len(set(totals)) > 1:
         record.budget_sek = _whole_of_parts(totals + costs) if totals + costs else None
 
