@@ -78,11 +78,19 @@ _FIELD_TYPES = {
     "funders": answer_types.WHO,
 }
 _NOT_STATED = {
-    "budget": "ingen budget",
-    "period": "ingen projekttid",
-    "owner": "ingen projektägare",
-    "contacts": "ingen kontaktperson",
-    "funders": "inga finansiärer",
+    "budget": "anger ingen budget",
+    "period": "anger ingen projekttid",
+    "owner": "anger ingen projektägare",
+    "contacts": "anger ingen kontaktperson",
+    "funders": "anger inga finansiärer",
+}
+# When the page holds several values of the kind and none is tied to the question.
+_UNCLEAR = {
+    "budget": "nämner flera belopp men inte vilket som är budgeten för det du frågar om",
+    "period": "nämner flera tider men inte vilken som är projekttiden för det du frågar om",
+    "owner": "nämner flera namn men inte vem som äger det du frågar om",
+    "contacts": "nämner flera namn men inte vem som är kontaktperson för det du frågar om",
+    "funders": "nämner flera namn men inte vilka som finansierar det du frågar om",
 }
 
 
@@ -99,6 +107,9 @@ def _project_name(src: Source) -> str:
     return title if title and title != src.project.source else "källan"
 
 
+# Units that answer a field question's other part ("hur stor andel står var och en för?"):
+# one per funder of a typical project.
+MAX_OTHER_PART_UNITS = 3
 # Best units of the project looked at for the field answer's one supporting sentence.
 SUPPORT_CANDIDATES = 3
 
@@ -121,11 +132,12 @@ def field_answer(ctx: ComposeContext) -> str | None:
             lead.cited_sentences.append(line)
             continue
         typed = _typed_unit(ctx, own, _FIELD_TYPES[name])
-        if typed:
+        if typed and typed != AMBIGUOUS:
             parts.append(units.cite([typed]))
             values.append(typed[1])
             continue
-        line = f"Sidan om {_project_name(lead)} anger {_NOT_STATED[name]}. [{lead.n}]"
+        said = _UNCLEAR[name] if typed == AMBIGUOUS else _NOT_STATED[name]
+        line = f"Sidan om {_project_name(lead)} {said}. [{lead.n}]"
         parts.append(line)
         lead.cited_sentences.append(line)
     # The question's other part ("… och hur stor andel står var och en för?"): a unit of the
@@ -134,8 +146,15 @@ def field_answer(ctx: ComposeContext) -> str | None:
     for kind in sorted(asked_types - {_FIELD_TYPES[name] for name in ctx.intent.fields}):
         if any(answer_types.unit_has(p, kind) for p in parts):
             continue
-        typed = _typed_unit(ctx, own, kind)
-        if typed:
+        stated = frozenset(t for v in values for t in terms(v))
+        tied = [t for t in _typed_units(ctx, own, kind, stated) if t.overlap > 0]
+        if tied:  # "… och hur stor andel står var och en för?": each funder's share
+            pairs = [(t.src, t.unit) for t in tied[:MAX_OTHER_PART_UNITS]]
+            parts.append(units.cite(pairs))
+            values.extend(u for _s, u in pairs)
+            continue
+        typed = _typed_unit(ctx, own, kind, values)
+        if typed and typed != AMBIGUOUS:
             parts.append(units.cite([typed]))
             values.append(typed[1])
     text = " ".join(dict.fromkeys(parts))
@@ -159,18 +178,84 @@ def _repeats(value: str, sentence: str) -> bool:
     return bool(core) and core in "".join(sentence.split())
 
 
-def _typed_unit(ctx: ComposeContext, sources: list[Source], kind: str):
-    """The best unit of these sources that holds a thing of this kind, or None."""
+# A fact line of a listed item follows its name within a few lines (a description, the
+# owner, the period, the amount): further down, the lines belong to the next item.
+ANCHOR_LINES = 8
+# A unit that only states a value is found in its source by its first characters.
+_FIND_CHARS = 24
+
+
+@dataclass
+class _Typed:
+    src: Source
+    unit: str
+    overlap: float
+    rank: int  # the source's rank
+    line: int  # line of the source's text where the unit starts (-1: not found)
+
+
+def _typed_units(
+    ctx: ComposeContext, sources: list[Source], kind: str, stated: frozenset[str]
+) -> list[_Typed]:
+    topic = ctx.topic_terms | stated
+    out = []
+    for rank, src in enumerate(sources):
+        lines = src.text.splitlines()
+        for u in units.units(src.text):
+            if answer_types.unit_has(u, kind):
+                head = u[:_FIND_CHARS]
+                line = next((n for n, ln in enumerate(lines) if head in " ".join(ln.split())), -1)
+                out.append(_Typed(src, u, units.term_overlap(topic, u, ctx.idf), rank, line))
+    return out
+
+
+def _anchor(ctx: ComposeContext, src: Source) -> int | None:
+    """The line of this source that is most about the question's topic (a listed project's
+    name, its description), or None when no line shares a topic word."""
     scored = [
-        (units.term_overlap(ctx.topic_terms, u, ctx.idf), -i, src, u)
-        for i, src in enumerate(sources)
-        for u in units.units(src.text)
-        if answer_types.unit_has(u, kind)
+        (units.term_overlap(ctx.topic_terms, ln, ctx.idf), -n)
+        for n, ln in enumerate(src.text.splitlines())
+        if ln.strip()
     ]
     if not scored:
         return None
-    _score, _rank, src, unit = max(scored, key=lambda t: (t[0], t[1]))
-    return src, unit
+    best, neg = max(scored)
+    return -neg if best > 0 else None
+
+
+# _typed_unit's answer when several values of the kind are present and none is tied to the
+# question.
+AMBIGUOUS = "ambiguous"
+
+
+def _typed_unit(ctx: ComposeContext, sources: list[Source], kind: str, stated=()):
+    """The unit of these sources that holds a thing of this kind and belongs to what the
+    question asks about: (source, unit), None when there is none, or AMBIGUOUS.
+
+    A page that lists several items holds several amounts (dates, names): the one stated
+    is the one that follows the line most about the question's topic, or one that names the
+    topic itself or a value already `stated` in the answer (a share beside the funders just
+    named). With several values and nothing that ties one to the question, none is stated:
+    another item's value with a valid citation is worse than no value."""
+    typed = _typed_units(ctx, sources, kind, frozenset(t for v in stated for t in terms(v)))
+    if not typed:
+        return None
+    if len({t.unit for t in typed}) == 1:
+        return typed[0].src, typed[0].unit
+    for rank, src in enumerate(sources):
+        at = _anchor(ctx, src)
+        if at is None:
+            continue
+        after = [
+            t for t in typed if t.rank == rank and at <= t.line <= at + ANCHOR_LINES
+        ]
+        if after:
+            first = min(after, key=lambda t: t.line)
+            return first.src, first.unit
+    best = max(typed, key=lambda t: (t.overlap, -t.rank))
+    if best.overlap > 0:
+        return best.src, best.unit
+    return AMBIGUOUS
 
 
 def which_project_answer(ctx: ComposeContext) -> str | None:

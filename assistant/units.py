@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.answer_types import expected_types, unit_has
+from assistant.answer_types import AMOUNT, TIME, expected_types, unit_has
 from stodkollen.records import Source
 from stodkollen.text import place_terms, sentences, terms
 
@@ -92,11 +92,21 @@ def units(text: str) -> list[str]:
             continue
         close()
         intro = line
-        if short[i] and not after:
+        if short[i] and not after and not _states_a_value(line):
             intro = None  # a lone short line says nothing on its own
     close()
     atomic = {_clean(line) for line, joined in lines if joined}
-    return [u for u in out if _quotable(u) or (u in atomic and len(u) >= MIN_UNIT_CHARS)]
+    return [
+        u
+        for u in out
+        if _quotable(u) or (len(u) >= MIN_UNIT_CHARS and (u in atomic or _states_a_value(u)))
+    ]
+
+
+def _states_a_value(unit: str) -> bool:
+    """A short line that is a fact by itself ("3,4 miljoner kr", "maj 2024 – juni 2026"): a
+    card's amount or period, though it has too few words to be a sentence."""
+    return unit_has(unit, AMOUNT) or unit_has(unit, TIME)
 
 
 # A unit shorter than this says nothing on its own ("Kontakt:", "Läs mer här").

@@ -509,3 +509,37 @@ def test_a_village_is_a_place_word_only_where_the_corpus_has_its_kommun():
 
     assert coverage({"Malå"}) == 1.0
     assert coverage({"Kiruna"}) < 1.0
+
+
+# A list page read as one record: each item's facts stand as bare lines under its name.
+_LISTED = (
+    "Här är våra projekt.\n\n"
+    "Ängsleden\nEn vandringsled längs ån med rastplatser.\n\n"
+    "Ängsbygdens vandrarförening\n\nmaj 2024 – juni 2026\n\n2 100 000 kr\n\n"
+    "Verkstadslyftet\nKorta kurser i svetsning för arbetssökande.\n\n"
+    "Kommunens arbetsmarknadsenhet\n\nsep. 2023 – aug. 2025\n\n3,4 miljoner kr\n\n"
+)
+
+
+def _field(question: str, text: str, title: str = "Projekt i kommunen") -> str:
+    from assistant.composers import ComposeContext, field_answer
+
+    cfg = AnswerSettings()
+    src = Source(1, Project("list.html", 0, title, kommuner=["Malå"]), 1.0, text)
+    scoring = units.UnitScoring.from_settings(cfg, question)
+    return field_answer(ComposeContext(question, classify(question), [src], cfg, {}, None, scoring))
+
+
+def test_a_field_value_on_a_list_page_is_the_one_under_the_asked_items_name():
+    budget = _field("Hur mycket kostar Verkstadslyftet?", _LISTED)
+    assert "3,4 miljoner" in budget and "2 100 000" not in budget
+    period = _field("När pågår Ängsleden?", _LISTED)
+    assert "maj 2024" in period and "2023" not in period
+
+
+def test_several_values_and_nothing_tying_one_to_the_question_state_none():
+    answer = _field("Vad är budgeten?", _LISTED)
+    assert "2 100 000" not in answer and "3,4 miljoner" not in answer
+    assert "flera belopp" in answer
+    single = _field("Vad är budgeten?", "Ett projekt om leder.\n\n2 100 000 kr\n\n")
+    assert "2 100 000" in single  # one value on the page is not ambiguous
