@@ -44,6 +44,7 @@ eval: install
 	$(BIN)/stodkollen eval --corpus eval/pages/heldout3 --report eval/RESULTS-heldout3.md
 	$(BIN)/stodkollen eval --corpus eval/pages/heldout4 --report eval/RESULTS-heldout4.md
 	$(BIN)/stodkollen eval --corpus eval/pages/heldout5 --report eval/RESULTS-heldout5.md
+	$(BIN)/stodkollen eval --corpus eval/pages/heldout6 --report eval/RESULTS-heldout6.md
 	$(BIN)/python -m eval.side_by_side
 
 lint: install

@@ -399,7 +399,8 @@ def _has_facts(text: str, needed: int = 2) -> bool:
     if any(_FACT_LABEL.match(line.strip()) for line in text.split("\n")):
         return True
     found = [find_owner(text), find_period(text), find_budget(text)]
-    return sum(x is not None for x in found) >= needed
+    periods, money = _bare_lines(text)  # a card's facts as bare lines ("2 780 000 kr")
+    return sum(x is not None for x in found) + bool(periods) + bool(money) >= needed
 
 
 def _table_rows(block: Block) -> list[Section]:
@@ -1057,18 +1058,35 @@ def _meta_line(text: str) -> tuple[str | None, int | None]:
         if period or money:
             amounts = find_amounts(money) if money else []
             return period, amounts[0].sek if amounts else None
-    return None, None
+    # The same fields as lines of their own (a card's meta list, one fact per item): one line
+    # that is only a period is the period; one line that is only a sum, when the text holds
+    # no other sum, is the budget (beside a grant or a total it could be either).
+    periods, money = _bare_lines(text)
+    period = periods[0] if len(periods) == 1 else None
+    budget = None
+    if len(money) == 1 and len(find_amounts(text)) == 1:
+        budget = find_amounts(money[0])[0].sek
+    return period, budget
+
+
+def _bare_lines(text: str) -> tuple[list[str], list[str]]:
+    """(lines that are only a period, lines that are only a sum of money)."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return [ln for ln in lines if _only_period(ln)], [ln for ln in lines if _only_amount(ln)]
 
 
 def _only_period(field: str) -> bool:
     return bool(
-        re.fullmatch(r"[\d\s–—-]+|(?:\w+\s+)?\d{4}\s*[–—-]\s*(?:\w+\s+)?\d{4}", field)
+        re.fullmatch(r"[\d\s–—-]+|(?:\w+\.?\s+)?\d{4}\s*[–—-]\s*(?:\w+\.?\s+)?\d{4}", field)
     ) and bool(parse_period(field)[0])
 
 
 def _only_amount(field: str) -> bool:
     amounts = find_amounts(field)
-    return len(amounts) == 1 and len(amounts[0].raw) >= len(field.strip()) - 1
+    if len(amounts) != 1:
+        return False
+    rest = field.replace(amounts[0].raw, " ", 1)
+    return not re.sub(r"(?i)\b(?:kr|kronor|sek)\b|[\s.:-]", "", rest)  # "4,15 miljoner kr"
 
 
 def labelled_kommuner(text: str) -> str | None:

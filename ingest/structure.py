@@ -36,6 +36,7 @@ _CHROME = re.compile(
     r"|dialog|banner|logo|screen-reader|sr-only|visually-hidden|badge",
     re.IGNORECASE,
 )
+_SCREEN_READER = re.compile(r"screen-reader|sr-only|visually-hidden", re.IGNORECASE)
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _CONTAINERS = frozenset(
     "html body main article section div aside blockquote center details summary span a "
@@ -80,6 +81,10 @@ def _is_chrome(el: etree._Element) -> bool:
         return True
     words = _attr_words(el)
     if not words.strip() or not _CHROME.search(words):
+        return False
+    if _SCREEN_READER.search(words) and _is_label(_clean(_inline(el)).rstrip(": ")):
+        # "<span class=visually-hidden>Projektägare: </span>" beside an icon: the label of
+        # the value that follows, written for screen readers, is the page's own label.
         return False
     return not el.xpath(".//h1")  # a "hero banner" that holds the page's title is content
 
@@ -254,6 +259,13 @@ def _walk(el: etree._Element, out: list[Block], depth: int = 0) -> None:
             for li in child:
                 if not isinstance(li.tag, str) or li.tag != "li" or _is_chrome(li):
                     continue
+                if li.xpath(_HEADING_INSIDE):
+                    # A list item with a heading of its own is a card (a project in a list of
+                    # projects): its heading, text and facts are blocks, not one item line.
+                    _loose(li.text, out)
+                    _walk(li, out, depth)
+                    _loose(li.tail, out)
+                    continue
                 nested = [n for n in li if isinstance(n.tag, str) and n.tag in ("ul", "ol")]
                 for n in nested:
                     li.remove(n)
@@ -285,6 +297,7 @@ def _walk(el: etree._Element, out: list[Block], depth: int = 0) -> None:
 
 
 _CARD_TAGS = frozenset("div article section li".split())
+_HEADING_INSIDE = "./h2|./h3|./h4|./h5|./h6|./*/h2|./*/h3|./*/h4|./*/h5|./*/h6"
 _MIN_CARDS = 2  # siblings of one kind and class: a list of like items, such as project cards
 _CARD_TITLE_WORDS = 12  # a card's title line is short
 
@@ -427,9 +440,11 @@ def html_blocks(html: str) -> tuple[list[Block], str | None, str]:
             if text:
                 out.append(Block("heading", text, level=1))
     _TABS.clear()
-    _TABS.update(
-        (t.get("aria-controls"), t) for t in root.xpath("//*[@role='tab'][@aria-controls]")
-    )
+    tabs = root.xpath("//*[@role='tab'][@aria-controls]")
+    # Several tabs over one panel are filters of one list ("Alla", "Pågående", "Avslutade"),
+    # not the names of sections: only a panel with a tab of its own is titled by it.
+    per_panel = Counter(t.get("aria-controls") for t in tabs)
+    _TABS.update((t.get("aria-controls"), t) for t in tabs if per_panel[t.get("aria-controls")] == 1)
     _IDS.clear()
     _IDS.update(root.xpath("//@id"))
     try:

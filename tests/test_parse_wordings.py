@@ -1060,3 +1060,68 @@ def test_grants_in_prose_each_named_by_a_bold_run_in_name():
     records = parse_document(_html(body))
     assert [r.title for r in records] == ["Båthuset i Hova", "Bygdebio i Älgarås"]
     assert [r.owner for r in records] == ["Hova Båtklubb", "Älgarås Bygdegårdsförening"]
+
+
+# Session 8: HTML semantics that hold whatever the site's layout (a list of cards).
+_CARD = (
+    '<li class="kort"><img src="a.jpg" alt="En bild"><h3><a href="/a">{title}</a></h3>'
+    "<p>{desc}</p><ul class='fakta'>"
+    '<li><span class="visually-hidden">Projektägare: </span>{owner}</li>'
+    "<li>{period}</li><li>{money}</li></ul></li>"
+)
+
+
+def _cards(tabs: str = "") -> Document:
+    cards = [
+        _CARD.format(
+            title="Kvarnleden i Strömsnäs",
+            desc="En led för vandring och cykel längs ån, med rastplatser och skyltar.",
+            owner="Strömsnäs Byalag",
+            period="maj 2024 – juni 2026",
+            money="1 240 000 kr",
+        ),
+        _CARD.format(
+            title="Yrkesspåret Malmbäck",
+            desc="Korta kurser i svetsning och underhåll för arbetssökande.",
+            owner="Boxholms kommun, arbetsmarknadsenheten",
+            period="sep. 2023 – aug. 2025",
+            money="3,2 miljoner kr",
+        ),
+    ]
+    return _html(
+        f"<h1>Projekt i kommunen</h1>{tabs}"
+        f'<ul class="projektlista" id="lista" role="tabpanel">{"".join(cards)}</ul>'
+    )
+
+
+def test_list_items_with_headings_are_projects_with_their_bare_fact_lines():
+    records = parse_document(_cards())
+    assert [r.title for r in records] == ["Kvarnleden i Strömsnäs", "Yrkesspåret Malmbäck"]
+    first, second = records
+    assert (first.period_start, first.period_end, first.budget_sek) == ("2024-05", "2026-06", 1240000)
+    assert (second.period_start, second.budget_sek) == ("2023-09", 3200000)
+    # the label a screen reader reads beside an icon is the page's own label
+    assert (first.owner, second.owner) == ("Strömsnäs Byalag", "Boxholms kommun, arbetsmarknadsenheten")
+
+
+def test_filter_tabs_over_one_list_are_no_headings():
+    tabs = (
+        '<div role="tablist"><button role="tab" aria-controls="lista">Alla (2)</button>'
+        '<button role="tab" aria-controls="lista">Pågående (1)</button>'
+        '<button role="tab" aria-controls="lista">Avslutade (1)</button></div>'
+    )
+    records = parse_document(_cards(tabs))
+    assert [r.title for r in records] == ["Kvarnleden i Strömsnäs", "Yrkesspåret Malmbäck"]
+
+
+def test_a_bare_amount_beside_another_sum_is_no_budget():
+    doc = _html(
+        "<h1>Projekt</h1>"
+        "<h2>Kvarnleden i Strömsnäs</h2><p>En led längs ån. Stödet är 400 000 kronor.</p>"
+        "<ul><li>maj 2024 – juni 2026</li><li>1 240 000 kr</li></ul>"
+        "<h2>Yrkesspåret Malmbäck</h2><p>Kurser för arbetssökande.</p>"
+        "<ul><li>sep. 2023 – aug. 2025</li><li>3,2 miljoner kr</li></ul>"
+    )
+    first, second = parse_document(doc)
+    assert first.period_start == "2024-05" and first.budget_sek != 1240000
+    assert second.budget_sek == 3200000
