@@ -318,6 +318,43 @@ def _colon_item_labels(blocks: list[Block]) -> list[Block]:
     return out
 
 
+# A list item whose nested items give at least this many labelled facts ("Ägare: …", "Tid:
+# …") is a record: one labelled line could be a note on an ordinary bullet.
+MIN_NESTED_FACTS = 2
+_NESTED_TITLE_WORDS = 15  # the item's own text is a name, not a paragraph
+
+
+def _nested_item_headings(blocks: list[Block]) -> list[Block]:
+    """A list of items each carrying nested items of labelled facts ("- **Name**" over
+    "  - Ägare: X", "  - Tid: 2024–2026") is a list of records, whatever the format (nested
+    <ul>, Markdown, a word processor's outline): each item is a heading over its facts."""
+    out: list[Block] = []
+    heading_level = 1
+    for i, b in enumerate(blocks):
+        if b.kind == "heading":
+            heading_level = b.level
+        if b.kind == "item" and _titles_nested_facts(blocks, i):
+            out.append(Block("heading", b.text, level=min(heading_level + 1, 6), lead=b.lead))
+            continue
+        out.append(b)
+    return out
+
+
+def _titles_nested_facts(blocks: list[Block], i: int) -> bool:
+    b = blocks[i]
+    if "\n" in b.text or len(b.text.split()) > _NESTED_TITLE_WORDS or _FACT_LABEL.match(b.text):
+        return False
+    facts = 0
+    for nested in blocks[i + 1 :]:
+        if nested.kind != "item" or nested.level <= b.level:
+            break
+        if nested.level == b.level + 1 and (
+            _FACT_LABEL.match(nested.text) or canonical_line(nested.text) != nested.text
+        ):
+            facts += 1
+    return facts >= MIN_NESTED_FACTS
+
+
 def _split_named(blocks: list[Block]) -> list[Block]:
     """A paragraph of label lines that holds several "Projekt: X" lines (label lines of
     consecutive projects run together) as one paragraph per project."""
@@ -361,7 +398,7 @@ def prepare(blocks: list[Block]) -> Page:
         for b in tail:
             if _clean_block(b, page):
                 page.site += "\n" + b.text
-    blocks = _split_named(_colon_item_labels(_join_label_values(blocks)))
+    blocks = _nested_item_headings(_split_named(_colon_item_labels(_join_label_values(blocks))))
     out: list[Block] = []
     in_box = False  # under a heading that opens a box of furniture (feedback, related news)
     i = 0

@@ -1125,3 +1125,30 @@ def test_a_bare_amount_beside_another_sum_is_no_budget():
     first, second = parse_document(doc)
     assert first.period_start == "2024-05" and first.budget_sek != 1240000
     assert second.budget_sek == 3200000
+
+
+def test_items_over_nested_items_of_labelled_facts_are_projects():
+    md = (
+        "# Projekt i byarna\n\nKommunen stöttar dessa projekt.\n\n"
+        "- **Smedjan i Kvarnby**\n  - Huvudman: Kvarnby Hembygdsförening\n"
+        "  - Löptid: mars 2025 – maj 2026\n  - Kostnad: 310 000 kr\n"
+        "- **Bybussen Norrås**\n  - Huvudman: Norrås Byalag\n  - Löptid: hela 2025\n"
+        "  - Kostnad: 95 000 kr\n"
+    )
+    records = parse_document(_doc("md", md, markdown_blocks(md)))
+    assert [(r.title, r.owner, r.budget_sek) for r in records] == [
+        ("Smedjan i Kvarnby", "Kvarnby Hembygdsförening", 310000),
+        ("Bybussen Norrås", "Norrås Byalag", 95000),
+    ]
+    html = _html(
+        "<h1>Projekt</h1><ul><li>Smedjan i Kvarnby<ul><li>Huvudman: Kvarnby Hembygdsförening</li>"
+        "<li>Löptid: mars 2025 – maj 2026</li></ul></li><li>Bybussen Norrås<ul>"
+        "<li>Huvudman: Norrås Byalag</li><li>Löptid: hela 2025</li></ul></li></ul>"
+    )
+    assert [r.title for r in parse_document(html)] == ["Smedjan i Kvarnby", "Bybussen Norrås"]
+    # one labelled note under an ordinary bullet is no record
+    note = _html(
+        "<h1>Om oss</h1><p>Föreningen bildades 1998.</p><ul><li>Vi ordnar midsommar"
+        "<ul><li>Tid: juni varje år</li></ul></li><li>Vi sköter badplatsen</li></ul>"
+    )
+    assert len(parse_document(note)) == 1
