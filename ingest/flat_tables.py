@@ -276,6 +276,40 @@ def separated_rows(lines: list[str], i: int) -> tuple[list[list[str]], int] | No
     return None
 
 
+# A legend's columns must mostly be known kinds: a line of words split by " | " may be a menu.
+_MIN_LEGEND_KINDS = 3
+
+
+def legend_rows(lines: list[str], i: int) -> list[str] | None:
+    """A legend line of column names split by one separator, with no name column ("Ägare |
+    Ort | Projekttid | Budget"), that explains rows standing further down, each under its
+    own project's name line: the lines from i on with every such row written as label lines.
+    None when lines[i] is no legend or fewer than two rows follow it."""
+    head = lines[i].strip()
+    for sep in _SEPARATORS:
+        names = [c.strip() for c in head.split(sep)]
+        if len(names) < _MIN_SEPARATED_COLUMNS or not all(names):
+            continue
+        kinds = [column_kind(n) for n in names]
+        if NAME in kinds or sum(k is not None for k in kinds) < _MIN_LEGEND_KINDS:
+            continue
+        rows = [
+            j
+            for j in range(i + 1, len(lines))
+            if len([c for c in lines[j].split(sep)]) == len(names) and sep in lines[j]
+        ]
+        if len(rows) < 2:
+            continue
+        out = list(lines[i + 1 :])
+        for j in rows:
+            cells = [c.strip() for c in lines[j].split(sep)]
+            # the row's own name stands on the line above it: no name cell to title it
+            record = _separated_record(["", *names], [NAME, *kinds], ["", *cells])
+            out[j - i - 1] = "\n".join(record[1:])
+        return out
+    return None
+
+
 def _separated_record(names: list[str], kinds: list[str | None], row: list[str]) -> list[str]:
     title = row[kinds.index(NAME)]
     lines = [title]

@@ -14,7 +14,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ingest.clean import is_box_heading, is_chrome_line
-from ingest.flat_tables import column_kind, separated_rows, unflatten_rows
+from ingest.flat_tables import column_kind, legend_rows, separated_rows, unflatten_rows
 from ingest.labels import bare_label, canonical_label
 from ingest.metadata import looks_like_org
 from stodkollen.places import localities, normalize_place
@@ -1001,6 +1001,11 @@ def unflatten_tables(text: str) -> str:
             for record in flat[0]:
                 out += ["", *record, ""]
             i = flat[1]
+            continue
+        explained = legend_rows(lines, i)
+        if explained is not None:  # the legend is read into its rows; it says nothing more
+            lines = lines[: i + 1] + explained
+            i += 1
             continue
         out.append(lines[i])
         i += 1

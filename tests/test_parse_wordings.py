@@ -1152,3 +1152,19 @@ def test_items_over_nested_items_of_labelled_facts_are_projects():
         "<ul><li>Tid: juni varje år</li></ul></li><li>Vi sköter badplatsen</li></ul>"
     )
     assert len(parse_document(note)) == 1
+
+
+def test_a_legend_line_explains_rows_that_stand_under_their_names():
+    text = (
+        "Beviljade projekt\n\nRaden under varje namn visar ägare, ort, tid och budget.\n\n"
+        "Ägare | Ort | Projekttid | Total budget\n\n"
+        "Ängens Bastu\nÄngens Byalag | Ängen | 2025-04 – 2025-10 | 85 000 kr\n"
+        "En vedeldad bastu vid badplatsen.\n\n"
+        "Kvarnstigen\nKvarnby Hembygdsförening | Kvarnby | 2024-09 – 2026-05 | 410 000 kr\n"
+        "En stig med skyltar om kvarnens historia.\n"
+    )
+    records = parse_document(_txt(text))
+    assert [(r.title, r.owner, r.period_start, r.budget_sek) for r in records] == [
+        ("Ängens Bastu", "Ängens Byalag", "2025-04", 85000),
+        ("Kvarnstigen", "Kvarnby Hembygdsförening", "2024-09", 410000),
+    ]
