@@ -87,6 +87,7 @@ class RecordClaims:
                 c.names.add(contact["name"])
         if rec.get("owner"):
             c.names.add(rec["owner"])
+        c.names |= set(rec.get("funders") or [])  # a project's funders are its claims too
         return c
 
     def stated_in(self, answer: str) -> set[str]:

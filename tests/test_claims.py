@@ -53,3 +53,13 @@ def test_field_correct_reads_the_gold_value():
     assert field_correct(period, "Från februari 2025 till oktober 2026.")
     assert field_correct({"field": "owner", "value": "Byaföreningen"}, "Byaföreningen driver det.")
     assert field_correct({}, "x") is None
+
+
+def test_the_expected_projects_funders_are_not_another_projects_names():
+    gold = [
+        {"page": "a.html", "records": [{"title": "Äppelgården", "funders": ["Tingsryds kommun"]}]},
+        {"page": "b.html", "records": [{"title": "Skolan", "owner": "Tingsryds kommun"}]},
+    ]
+    index = ClaimIndex(gold, {"a.html": "Kommunen betalar.", "b.html": "Tingsryds kommun äger."})
+    question = {"expected_sources": ["a.html"], "expected_titles": ["Äppelgården"]}
+    assert index.wrong_claims(question, "Finansiärer: Tingsryds kommun.") == []
