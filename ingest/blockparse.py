@@ -712,14 +712,15 @@ def _heading_sections(blocks: list[Block]) -> list[tuple[int, int, Section]]:
             for i in heads
             if blocks[i].level > 1
             and not generic_heading(blocks[i].text)
+            and not _FACTS_BOX.match(blocks[i].text.strip())
             and not blocks[i].text.rstrip().endswith("?")
         ]
     cand = set(candidates)
 
     def ends_section(i: int, j: int) -> bool:
         b = blocks[j]
-        if b.kind != "heading":
-            return False
+        if b.kind != "heading" or _FACTS_BOX.match(b.text.strip()):
+            return False  # "Fakta" over a box of labels: the facts of the heading above
         if decisions:
             return j in cand
         return b.level <= blocks[i].level or j in cand
@@ -772,6 +773,12 @@ def _heading_sections(blocks: list[Block]) -> list[tuple[int, int, Section]]:
 _OWNER_IN_BRACKETS = re.compile(r"^(?P<t>.+?)\s+\((?P<o>[^()]+)\)$")
 
 
+# The heading of a project's fact box, set at its name's level in a printed catalogue.
+_FACTS_BOX = re.compile(
+    r"^(?:Fakta|Facts|Projektfakta|Snabbfakta|Fakta om projektet|Kort om projektet|I korthet"
+    r"|Nyckeluppgifter|Key facts)\s*:?$",
+    re.IGNORECASE,
+)
 # A list whose every project states only one fact of its own still has this many projects
 # beside the one that states two (fewer could be a single project's own sections).
 _SIBLINGS_MIN = 3

@@ -1168,3 +1168,20 @@ def test_a_legend_line_explains_rows_that_stand_under_their_names():
         ("Ängens Bastu", "Ängens Byalag", "2025-04", 85000),
         ("Kvarnstigen", "Kvarnby Hembygdsförening", "2024-09", 410000),
     ]
+
+
+def test_a_facts_box_heading_belongs_to_the_project_above_it():
+    doc = _html(
+        "<h1>Projektkatalog</h1><p>Ett urval av projekt i länet.</p>"
+        "<h2>Ängens Bastu</h2><p>En vedeldad bastu vid badplatsen.</p>"
+        "<h2>I korthet</h2><p>Ägare: Ängens Byalag<br>Tid: april 2025 – oktober 2025<br>"
+        "Budget: 85 000 kr</p>"
+        "<h2>Kvarnstigen</h2><p>En stig med skyltar om kvarnens historia.</p>"
+        "<h2>Fakta</h2><p>Ägare: Kvarnby Hembygdsförening<br>Tid: 2024–2026<br>"
+        "Budget: 410 000 kr</p>"
+    )
+    records = parse_document(doc)
+    assert [(r.title, r.owner, r.budget_sek) for r in records] == [
+        ("Ängens Bastu", "Ängens Byalag", 85000),
+        ("Kvarnstigen", "Kvarnby Hembygdsförening", 410000),
+    ]
