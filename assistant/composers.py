@@ -246,9 +246,7 @@ def _typed_unit(ctx: ComposeContext, sources: list[Source], kind: str, stated=()
         at = _anchor(ctx, src)
         if at is None:
             continue
-        after = [
-            t for t in typed if t.rank == rank and at <= t.line <= at + ANCHOR_LINES
-        ]
+        after = [t for t in typed if t.rank == rank and at <= t.line <= at + ANCHOR_LINES]
         if after:
             first = min(after, key=lambda t: t.line)
             return first.src, first.unit

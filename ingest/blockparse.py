@@ -37,7 +37,7 @@ from ingest.metadata import (
 )
 from ingest.structure import ENTRY, colon_label_runs
 from stodkollen.records import Block
-from stodkollen.text import sentences
+from stodkollen.text import fold, sentences
 
 # A stage of one project: "Etapp 1 – förstudie", "Fas 2: Ombyggnad", "Steg 3".
 STAGE = (
@@ -713,6 +713,7 @@ def _heading_sections(blocks: list[Block]) -> list[tuple[int, int, Section]]:
             if blocks[i].level > 1
             and not generic_heading(blocks[i].text)
             and not _FACTS_BOX.match(blocks[i].text.strip())
+            and not _DATED_ENTRY.match(blocks[i].text.strip())
             and not blocks[i].text.rstrip().endswith("?")
         ]
     cand = set(candidates)
@@ -773,6 +774,13 @@ def _heading_sections(blocks: list[Block]) -> list[tuple[int, int, Section]]:
 _OWNER_IN_BRACKETS = re.compile(r"^(?P<t>.+?)\s+\((?P<o>[^()]+)\)$")
 
 
+# A heading that opens with a day's date ("2 september 2025 – Mer tid för bygget",
+# "2025-11-20 · Golvet är lagt") is an entry of a diary or news feed, not a project's name.
+_DATED_ENTRY = re.compile(
+    r"^(?:\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober"
+    r"|november|december)\s+\d{4}|\d{4}-\d{2}-\d{2})\b",
+    re.IGNORECASE,
+)
 # The heading of a project's fact box, set at its name's level in a printed catalogue.
 _FACTS_BOX = re.compile(
     r"^(?:Fakta|Facts|Projektfakta|Snabbfakta|Fakta om projektet|Kort om projektet|I korthet"
@@ -1047,6 +1055,39 @@ def single_title(title: str, blocks: list[Block]) -> str:
     if len(title.split()) == 1 and first and first.lead and first.lead not in title:
         return f"{title} – {first.lead}"
     return title
+
+
+# A page heading that names no project: a part of the site, a greeting, the start page.
+_GREETING = re.compile(r"^(?:Välkommen|Welcome|Start|Startsida|Hem|Home)\b|!$", re.IGNORECASE)
+# A publisher's name in a page's <title>: the site of a kommun or an authority, no project.
+_PUBLISHER_NAME = re.compile(
+    r"(?:kommun|stad|region|län|Länsstyrelsen\b.*|Tillväxtverket|Jordbruksverket)$", re.IGNORECASE
+)
+_SITE_NAME_WORDS = 8
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*:\s+")
+
+
+def placeholder_title(title: str) -> bool:
+    """A single record's title that is a section of the site, not the project's name."""
+    return not title or generic_heading(title) or bool(_GREETING.search(title.strip()))
+
+
+def site_name(site: str, title: str) -> str | None:
+    """The project's own site name from the page's <title> or its first header line ("Om
+    projektet | Cykelbygden Ödeshög"): a part that is no section name, greeting or publisher
+    such as a kommun. Titles never come from generic section headings (issue 13)."""
+    first = next((line.strip() for line in site.split("\n") if line.strip()), "")
+    for part in _TITLE_PARTS.split(first):
+        part = part.strip()
+        if (
+            part
+            and fold(part) != fold(title)
+            and len(part.split()) <= _SITE_NAME_WORDS
+            and not placeholder_title(part)
+            and not _PUBLISHER_NAME.search(part)
+        ):
+            return part
+    return None
 
 
 def is_offer(blocks: list[Block]) -> bool:

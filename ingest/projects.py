@@ -27,9 +27,11 @@ from ingest.blockparse import (
     looks_like_news,
     page_context,
     page_sections,
+    placeholder_title,
     prepare,
     section_fields,
     single_title,
+    site_name,
     subject_project,
 )
 from ingest.clean import (
@@ -277,7 +279,7 @@ def _attach(records: list[Project], contacts: list[Contact]) -> None:
 # Bump when a parser change alters the records a page gives: stored documents read by an
 # older parser are then read again on the next ingest, even with unchanged bytes (only chunks
 # whose embedded text changed are embedded again).
-PARSER_VERSION = 30
+PARSER_VERSION = 31
 
 
 def parse_document(doc: Document) -> list[Project]:
@@ -605,6 +607,8 @@ def _build(doc: Document, page: Page, sections: list[Section]) -> list[Project]:
         kind = sec.kind
         if kind == "single":
             title = single_title(sec.title, sec.blocks)
+            if placeholder_title(title):  # "Om projektet", "Välkommen ut på fältet!"
+                title = site_name(page.site, title) or title
             if is_offer(sec.blocks):
                 kind = "offer"
             elif looks_like_news(page, doc.url):

@@ -444,7 +444,9 @@ def html_blocks(html: str) -> tuple[list[Block], str | None, str]:
     # Several tabs over one panel are filters of one list ("Alla", "Pågående", "Avslutade"),
     # not the names of sections: only a panel with a tab of its own is titled by it.
     per_panel = Counter(t.get("aria-controls") for t in tabs)
-    _TABS.update((t.get("aria-controls"), t) for t in tabs if per_panel[t.get("aria-controls")] == 1)
+    _TABS.update(
+        (t.get("aria-controls"), t) for t in tabs if per_panel[t.get("aria-controls")] == 1
+    )
     _IDS.clear()
     _IDS.update(root.xpath("//@id"))
     try:

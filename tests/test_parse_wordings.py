@@ -587,8 +587,12 @@ def test_bold_question_lines_are_headings_of_a_support_offer():
         "<p><strong>Hur mycket kan man få?</strong></p><p>Högst 50 000 kronor per förening.</p>"
     )
     md = (
-        body.replace("<h1>", "# ").replace("</h1>", "\n\n").replace("<p><strong>", "**")
-        .replace("</strong></p>", "**\n\n").replace("<p>", "").replace("</p>", "\n\n")
+        body.replace("<h1>", "# ")
+        .replace("</h1>", "\n\n")
+        .replace("<p><strong>", "**")
+        .replace("</strong></p>", "**\n\n")
+        .replace("<p>", "")
+        .replace("</p>", "\n\n")
     )
     for doc in (_html(body), _doc("md", md, markdown_blocks(md))):
         (record,) = parse_document(doc)
@@ -772,7 +776,14 @@ def test_a_table_read_back_one_row_per_line_with_number_period_and_two_amounts()
     ]
     columns = header_columns(header)
     assert [c.kind for c in columns] == [
-        "num", "name", "org", "place", "period", "money", "money", "text"
+        "num",
+        "name",
+        "org",
+        "place",
+        "period",
+        "money",
+        "money",
+        "text",
     ]
     assert split_row(columns, rows[0])[1:4] == ["Kolarkök Nybo", "Nybo Byaförening", "Ljusnarsberg"]
     text = "Beviljade projekt\n\nStyrelsen beviljade två projekt.\n\n" + "\n".join(
@@ -863,10 +874,24 @@ def test_rows_with_cells_split_by_a_separator_under_a_header_row(sep):
         ["Projekt", "Projektägare", "Kommun", "Startdatum", "Slutdatum", "Total kostnad", "Kontakt"]
     )
     rows = [
-        ["Marknadsplats Herrljunga", "Herrljunga Köpmannaförening", "Herrljunga", "2025-04-01",
-         "2026-09-30", "540 000 kr", "Sara Lind, 0513-571 22"],
-        ["Bygdekök i Od", "Od Bygdegårdsförening", "Herrljunga", "2024-11-01", "2025-10-31",
-         "310 000 kr", "Bertil Ek, 070-641 18 05"],
+        [
+            "Marknadsplats Herrljunga",
+            "Herrljunga Köpmannaförening",
+            "Herrljunga",
+            "2025-04-01",
+            "2026-09-30",
+            "540 000 kr",
+            "Sara Lind, 0513-571 22",
+        ],
+        [
+            "Bygdekök i Od",
+            "Od Bygdegårdsförening",
+            "Herrljunga",
+            "2024-11-01",
+            "2025-10-31",
+            "310 000 kr",
+            "Bertil Ek, 070-641 18 05",
+        ],
     ]
     text = "Beviljade projekt\n\nLeadergruppen beviljade stöd till två projekt.\n\n" + "\n".join(
         [header, *(sep.join(r) for r in rows)]
@@ -1098,10 +1123,17 @@ def test_list_items_with_headings_are_projects_with_their_bare_fact_lines():
     records = parse_document(_cards())
     assert [r.title for r in records] == ["Kvarnleden i Strömsnäs", "Yrkesspåret Malmbäck"]
     first, second = records
-    assert (first.period_start, first.period_end, first.budget_sek) == ("2024-05", "2026-06", 1240000)
+    assert (first.period_start, first.period_end, first.budget_sek) == (
+        "2024-05",
+        "2026-06",
+        1240000,
+    )
     assert (second.period_start, second.budget_sek) == ("2023-09", 3200000)
     # the label a screen reader reads beside an icon is the page's own label
-    assert (first.owner, second.owner) == ("Strömsnäs Byalag", "Boxholms kommun, arbetsmarknadsenheten")
+    assert (first.owner, second.owner) == (
+        "Strömsnäs Byalag",
+        "Boxholms kommun, arbetsmarknadsenheten",
+    )
 
 
 def test_filter_tabs_over_one_list_are_no_headings():
@@ -1185,3 +1217,34 @@ def test_a_facts_box_heading_belongs_to_the_project_above_it():
         ("Ängens Bastu", "Ängens Byalag", 85000),
         ("Kvarnstigen", "Kvarnby Hembygdsförening", 410000),
     ]
+
+
+def test_a_project_site_titled_by_a_section_name_takes_the_sites_name():
+    page = (
+        "<html><head><title>Om projektet | Kvarnleden Strömsnäs</title></head><body><main>"
+        "<h1>Om projektet</h1><p>Kvarnleden drivs av Strömsnäs Byalag och pågår 2025–2026."
+        " Budgeten är 640 000 kronor.</p></main></body></html>"
+    )
+    blocks, _url, site = html_blocks(page)
+    (record,) = parse_document(_doc("html", "x", [Block("site", site), *blocks]))
+    assert record.title == "Kvarnleden Strömsnäs"
+    kommun = (
+        "<html><head><title>Om projektet | Boxholms kommun</title></head><body><main>"
+        "<h1>Om projektet</h1><p>Kvarnleden drivs av Strömsnäs Byalag och pågår 2025–2026."
+        "</p></main></body></html>"
+    )
+    blocks, _url, site = html_blocks(kommun)
+    (record,) = parse_document(_doc("html", "x", [Block("site", site), *blocks]))
+    assert record.title == "Om projektet"  # a kommun's name is no project's
+
+
+def test_dated_diary_entries_are_one_projects_news_not_projects():
+    md = (
+        "# Dagbok: Bastun vid Ängen\n\nHär skriver vi om bygget.\n\n"
+        "## 12 maj 2025 – Nu bygger vi\n\nÄngens Byalag bygger bastun, som kostar 85 000 kr."
+        " Bygget pågår från maj 2025 till oktober 2025.\n\n"
+        "## 2025-08-30 · Taket är lagt\n\n"
+        "Projektet pågår till oktober 2025. Budgeten är 85 000 kr.\n"
+    )
+    records = parse_document(_doc("md", md, markdown_blocks(md)))
+    assert [r.title for r in records] == ["Dagbok: Bastun vid Ängen"]
