@@ -1064,6 +1064,8 @@ _PUBLISHER_NAME = re.compile(
     r"(?:kommun|stad|region|län|Länsstyrelsen\b.*|Tillväxtverket|Jordbruksverket)$", re.IGNORECASE
 )
 _SITE_NAME_WORDS = 8
+# A <title> has the page, perhaps its parent, and the site; more parts make a menu line.
+_MAX_TITLE_PARTS = 3
 _TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*:\s+")
 
 
@@ -1073,20 +1075,23 @@ def placeholder_title(title: str) -> bool:
 
 
 def site_name(site: str, title: str) -> str | None:
-    """The project's own site name from the page's <title> or its first header line ("Om
-    projektet | Cykelbygden Ödeshög"): a part that is no section name, greeting or publisher
-    such as a kommun. Titles never come from generic section headings (issue 13)."""
-    first = next((line.strip() for line in site.split("\n") if line.strip()), "")
-    for part in _TITLE_PARTS.split(first):
-        part = part.strip()
-        if (
-            part
-            and fold(part) != fold(title)
-            and len(part.split()) <= _SITE_NAME_WORDS
-            and not placeholder_title(part)
-            and not _PUBLISHER_NAME.search(part)
-        ):
-            return part
+    """The project's own site name from the first line of `site` (a page's <title>, "Om
+    projektet | Cykelbygden Ödeshög", or a scraped page's header line): a part that is no
+    section name, greeting or publisher such as a kommun. Titles never come from generic
+    section headings (issue 13)."""
+    for line in [line.strip() for line in site.split("\n") if line.strip()][:1]:
+        parts = [p.strip() for p in _TITLE_PARTS.split(line)]
+        if len(parts) > _MAX_TITLE_PARTS:
+            continue  # a menu ("Hem | Projektet | Nyheter | Kontakt"), not a title
+        for part in reversed(parts):  # "Section | Site": the site's name comes last
+            if (
+                part
+                and fold(part) != fold(title)
+                and len(part.split()) <= _SITE_NAME_WORDS
+                and not placeholder_title(part)
+                and not _PUBLISHER_NAME.search(part)
+            ):
+                return part
     return None
 
 

@@ -279,7 +279,7 @@ def _attach(records: list[Project], contacts: list[Contact]) -> None:
 # Bump when a parser change alters the records a page gives: stored documents read by an
 # older parser are then read again on the next ingest, even with unchanged bytes (only chunks
 # whose embedded text changed are embedded again).
-PARSER_VERSION = 31
+PARSER_VERSION = 32
 
 
 def parse_document(doc: Document) -> list[Project]:
@@ -539,11 +539,19 @@ _STATUS = re.compile(
 )
 
 
+_HEAD_CHARS = 200  # a scraped page's first line, its site's name, is within this
+
+
 def _finish(records: list[Project], site: str, doc: Document, pub: str | None = None) -> list:
     """Signals from around the text: a weak kommun when the text names none, departments
     and 'kommunen' resolved to the kommun, offers owned and funded by their publisher; facts
     the text gives twice with different values dropped."""
     pub = pub or publisher(site)
+    if len(records) == 1 and records[0].kind == "project" and placeholder_title(records[0].title):
+        # "Om projektet" on a project's own site: the site's name, from its <title>, or in a
+        # scraped text the header line it opens with
+        head = site if doc.fmt == "html" else doc.text.lstrip()[:_HEAD_CHARS]
+        records[0].title = site_name(head, records[0].title) or records[0].title
     for record in records:
         record.title = _STATUS.sub("", record.title).strip() or record.title
         _drop_conflicts(record)
@@ -607,8 +615,6 @@ def _build(doc: Document, page: Page, sections: list[Section]) -> list[Project]:
         kind = sec.kind
         if kind == "single":
             title = single_title(sec.title, sec.blocks)
-            if placeholder_title(title):  # "Om projektet", "Välkommen ut på fältet!"
-                title = site_name(page.site, title) or title
             if is_offer(sec.blocks):
                 kind = "offer"
             elif looks_like_news(page, doc.url):

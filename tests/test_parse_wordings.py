@@ -1248,3 +1248,13 @@ def test_dated_diary_entries_are_one_projects_news_not_projects():
     )
     records = parse_document(_doc("md", md, markdown_blocks(md)))
     assert [r.title for r in records] == ["Dagbok: Bastun vid Ängen"]
+
+
+def test_a_scraped_project_site_titled_by_a_section_name_takes_its_header_name():
+    text = (
+        "Kvarnleden Strömsnäs\nHem | Projektet | Nyheter | Kontakt\n\nOm projektet\n\n"
+        "Kvarnleden drivs av Strömsnäs Byalag och pågår från maj 2025 till oktober 2026.\n"
+        "Budgeten är 640 000 kronor.\n"
+    )
+    (record,) = parse_document(_txt(text))
+    assert record.title == "Kvarnleden Strömsnäs"
