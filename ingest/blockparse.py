@@ -1132,7 +1132,7 @@ def section_fields(sec: Section, year: int | None) -> dict:
     }
 
 
-_META_SEP = re.compile(r"\s+[·|•]\s+")
+_META_SEP = re.compile(r"\s+[·•]\s+|\s*\|\s*")
 _META_FIELDS_MIN = 2
 
 
@@ -1161,8 +1161,13 @@ def _meta_line(text: str) -> tuple[str | None, int | None]:
 
 def _bare_lines(text: str) -> tuple[list[str], list[str]]:
     """(lines that are only a period, lines that are only a sum of money)."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    return [ln for ln in lines if _only_period(ln)], [ln for ln in lines if _only_amount(ln)]
+    fields = [
+        field.strip()
+        for line in text.split("\n")
+        for field in _META_SEP.split(line)  # a meta line's fields ("Förening|2025–2026|40 000 kr")
+        if field.strip()
+    ]
+    return [f for f in fields if _only_period(f)], [f for f in fields if _only_amount(f)]
 
 
 def _only_period(field: str) -> bool:

@@ -284,6 +284,10 @@ def _walk(el: etree._Element, out: list[Block], depth: int = 0) -> None:
                     out.append(Block(kind, text, lead=_lead(part)))
         elif tag == "table":
             block = _table(child)
+            caption = child.find("caption")
+            named = _clean(_inline(caption)).replace("\n", " ") if caption is not None else ""
+            if block and named:  # a <caption> names its table: a project's facts table
+                out.append(Block("heading", named, level=_below(out), lead=named))
             if block:
                 out.append(block)
         elif tag == "hr":

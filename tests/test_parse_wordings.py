@@ -1258,3 +1258,36 @@ def test_a_scraped_project_site_titled_by_a_section_name_takes_its_header_name()
     )
     (record,) = parse_document(_txt(text))
     assert record.title == "Kvarnleden Strömsnäs"
+
+
+def test_a_tables_caption_names_the_project_whose_facts_it_holds():
+    table = (
+        "<table><caption>{name}</caption><tr><th>Projektägare</th><td>{owner}</td></tr>"
+        "<tr><th>Projekttid</th><td>2025–2026</td></tr>"
+        "<tr><th>Total budget</th><td>{money}</td></tr></table>"
+    )
+    doc = _html(
+        "<h1>Projekt med kommunala pengar</h1><p>Kommunen är med i dessa projekt.</p>"
+        + table.format(name="Ängens Bastu", owner="Ängens Byalag", money="85 000 kr")
+        + table.format(name="Kvarnstigen", owner="Kvarnby Hembygdsförening", money="410 000 kr")
+    )
+    records = parse_document(doc)
+    assert [(r.title, r.owner, r.budget_sek) for r in records] == [
+        ("Ängens Bastu", "Ängens Byalag", 85000),
+        ("Kvarnstigen", "Kvarnby Hembygdsförening", 410000),
+    ]
+
+
+def test_a_cards_meta_line_split_by_bars_without_spaces_gives_its_facts():
+    doc = _html(
+        "<h1>Projekt</h1><p>Pågående projekt i kommunen.</p>"
+        "<h2>Ängens Bastu</h2><p>En vedeldad bastu vid badplatsen.</p>"
+        "<p>Ängens Byalag|april 2025 – oktober 2025|85 000 kr</p>"
+        "<h2>Kvarnstigen</h2><p>En stig om kvarnens historia.</p>"
+        "<p>Kvarnby Hembygdsförening|2024–2026|410 000 kr</p>"
+    )
+    records = parse_document(doc)
+    assert [(r.title, r.period_start, r.budget_sek) for r in records] == [
+        ("Ängens Bastu", "2025-04", 85000),
+        ("Kvarnstigen", "2024-01", 410000),
+    ]
