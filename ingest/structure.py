@@ -745,7 +745,12 @@ def _inner_heading(line: str, prev: str, nxt: str) -> bool:
         return False
     if not (_heading_like(line) or re.fullmatch(r"\d+\.\s+[A-ZÅÄÖ][\w ]+", line)):
         return False
-    return not prev or bool(_ENDS_SENTENCE.search(prev))
+    # the block above ends with a sentence, or with a contact's number or address (the last
+    # line of a catalogue's fact box: "Kontakt Jenny Öberg, 0485-280 36")
+    return not prev or bool(_ENDS_SENTENCE.search(prev) or _CONTACT_END.search(prev))
+
+
+_CONTACT_END = re.compile(r"(?:\d[\d ‑-]{4,}\d|@[\w-]+(?:\.[\w-]+)+)$")
 
 
 # A project's fact label opening a line ("Projektägare: …", "Budget: …").

@@ -1291,3 +1291,16 @@ def test_a_cards_meta_line_split_by_bars_without_spaces_gives_its_facts():
         ("Ängens Bastu", "2025-04", 85000),
         ("Kvarnstigen", "2024-01", 410000),
     ]
+
+
+def test_a_printed_catalogues_next_name_follows_the_last_contact_line():
+    text = (
+        "Projektkatalog 2025\n\nUrval av projekt i länet.\n\n"
+        "Ängens Bastu\nEn vedeldad bastu vid badplatsen som byalaget bygger.\n"
+        "Projektägare: Ängens Byalag\nProjekttid: april 2025 – oktober 2025\nBudget: 85 000 kr\n"
+        "Kontakt Eva Ström, 0470-123 45\n"
+        "Kvarnstigen\nEn stig med skyltar om kvarnens historia och rastplatser.\n"
+        "Projektägare: Kvarnby Hembygdsförening\nProjekttid: 2024–2026\nBudget: 410 000 kr\n"
+    )
+    records = parse_document(_doc("pdf", text))
+    assert [r.title for r in records] == ["Ängens Bastu", "Kvarnstigen"]
