@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from assistant import answer_types, fields, units
+from assistant import answer_types, fields, units, value_units
 from assistant.intent import Intent
 from stodkollen import places
 from stodkollen.records import Source
@@ -108,7 +108,7 @@ def _project_name(src: Source) -> str:
 
 
 # Units that answer a field question's other part ("hur stor andel står var och en för?"):
-# one per funder of a typical project.
+# one per funder; a project rarely has more than three.
 MAX_OTHER_PART_UNITS = 3
 # Best units of the project looked at for the field answer's one supporting sentence.
 SUPPORT_CANDIDATES = 3
@@ -131,12 +131,12 @@ def field_answer(ctx: ComposeContext) -> str | None:
             values.append(fields.field_value(name, lead.project) or "")
             lead.cited_sentences.append(line)
             continue
-        typed = _typed_unit(ctx, own, _FIELD_TYPES[name])
-        if typed and typed != AMBIGUOUS:
-            parts.append(units.cite([typed]))
-            values.append(typed[1])
+        typed = value_units.choose(own, _FIELD_TYPES[name], ctx.topic_terms, ctx.idf, name)
+        if typed.pick:
+            parts.append(units.cite([typed.pick]))
+            values.append(typed.pick[1])
             continue
-        said = _UNCLEAR[name] if typed == AMBIGUOUS else _NOT_STATED[name]
+        said = _UNCLEAR[name] if typed.ambiguous else _NOT_STATED[name]
         line = f"Sidan om {_project_name(lead)} {said}. [{lead.n}]"
         parts.append(line)
         lead.cited_sentences.append(line)
@@ -147,16 +147,15 @@ def field_answer(ctx: ComposeContext) -> str | None:
         if any(answer_types.unit_has(p, kind) for p in parts):
             continue
         stated = frozenset(t for v in values for t in terms(v))
-        tied = [t for t in _typed_units(ctx, own, kind, stated) if t.overlap > 0]
-        if tied:  # "… och hur stor andel står var och en för?": each funder's share
-            pairs = [(t.src, t.unit) for t in tied[:MAX_OTHER_PART_UNITS]]
+        pairs = value_units.tied(own, kind, ctx.topic_terms, stated, ctx.idf, MAX_OTHER_PART_UNITS)
+        if pairs:  # "… och hur stor andel står var och en för?": each funder's share
             parts.append(units.cite(pairs))
             values.extend(u for _s, u in pairs)
             continue
-        typed = _typed_unit(ctx, own, kind, values)
-        if typed and typed != AMBIGUOUS:
-            parts.append(units.cite([typed]))
-            values.append(typed[1])
+        typed = value_units.choose(own, kind, ctx.topic_terms, ctx.idf, stated=stated)
+        if typed.pick:
+            parts.append(units.cite([typed.pick]))
+            values.append(typed.pick[1])
     text = " ".join(dict.fromkeys(parts))
     # One supporting sentence from the page: not one that only repeats a value, nor one that
     # shares nothing with the question but the project's name (English shares no words).
@@ -176,84 +175,6 @@ def _repeats(value: str, sentence: str) -> bool:
     """Does the sentence only repeat this value ("624 602 kr" in "budget 624 602kr")?"""
     core = "".join(value.split(" (")[0].split())
     return bool(core) and core in "".join(sentence.split())
-
-
-# A fact line of a listed item follows its name within a few lines (a description, the
-# owner, the period, the amount): further down, the lines belong to the next item.
-ANCHOR_LINES = 8
-# A unit that only states a value is found in its source by its first characters.
-_FIND_CHARS = 24
-
-
-@dataclass
-class _Typed:
-    src: Source
-    unit: str
-    overlap: float
-    rank: int  # the source's rank
-    line: int  # line of the source's text where the unit starts (-1: not found)
-
-
-def _typed_units(
-    ctx: ComposeContext, sources: list[Source], kind: str, stated: frozenset[str]
-) -> list[_Typed]:
-    topic = ctx.topic_terms | stated
-    out = []
-    for rank, src in enumerate(sources):
-        lines = src.text.splitlines()
-        for u in units.units(src.text):
-            if answer_types.unit_has(u, kind):
-                head = u[:_FIND_CHARS]
-                line = next((n for n, ln in enumerate(lines) if head in " ".join(ln.split())), -1)
-                out.append(_Typed(src, u, units.term_overlap(topic, u, ctx.idf), rank, line))
-    return out
-
-
-def _anchor(ctx: ComposeContext, src: Source) -> int | None:
-    """The line of this source that is most about the question's topic (a listed project's
-    name, its description), or None when no line shares a topic word."""
-    scored = [
-        (units.term_overlap(ctx.topic_terms, ln, ctx.idf), -n)
-        for n, ln in enumerate(src.text.splitlines())
-        if ln.strip()
-    ]
-    if not scored:
-        return None
-    best, neg = max(scored)
-    return -neg if best > 0 else None
-
-
-# _typed_unit's answer when several values of the kind are present and none is tied to the
-# question.
-AMBIGUOUS = "ambiguous"
-
-
-def _typed_unit(ctx: ComposeContext, sources: list[Source], kind: str, stated=()):
-    """The unit of these sources that holds a thing of this kind and belongs to what the
-    question asks about: (source, unit), None when there is none, or AMBIGUOUS.
-
-    A page that lists several items holds several amounts (dates, names): the one stated
-    is the one that follows the line most about the question's topic, or one that names the
-    topic itself or a value already `stated` in the answer (a share beside the funders just
-    named). With several values and nothing that ties one to the question, none is stated:
-    another item's value with a valid citation is worse than no value."""
-    typed = _typed_units(ctx, sources, kind, frozenset(t for v in stated for t in terms(v)))
-    if not typed:
-        return None
-    if len({t.unit for t in typed}) == 1:
-        return typed[0].src, typed[0].unit
-    for rank, src in enumerate(sources):
-        at = _anchor(ctx, src)
-        if at is None:
-            continue
-        after = [t for t in typed if t.rank == rank and at <= t.line <= at + ANCHOR_LINES]
-        if after:
-            first = min(after, key=lambda t: t.line)
-            return first.src, first.unit
-    best = max(typed, key=lambda t: (t.overlap, -t.rank))
-    if best.overlap > 0:
-        return best.src, best.unit
-    return AMBIGUOUS
 
 
 def which_project_answer(ctx: ComposeContext) -> str | None:

@@ -73,6 +73,9 @@ class RecordClaims:
     months: set[str] = field(default_factory=set)
     emails: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
+    # Funders are shared by many projects ("Leader", a kommun): naming the asked project's
+    # own funder is right, and naming another's is no sign of a mix-up.
+    funders: set[str] = field(default_factory=set)
 
     @classmethod
     def of(cls, page: str, rec: dict) -> RecordClaims:
@@ -87,7 +90,7 @@ class RecordClaims:
                 c.names.add(contact["name"])
         if rec.get("owner"):
             c.names.add(rec["owner"])
-        c.names |= set(rec.get("funders") or [])  # a project's funders are its claims too
+        c.funders = set(rec.get("funders") or [])
         return c
 
     def stated_in(self, answer: str) -> set[str]:
@@ -124,7 +127,7 @@ class ClaimIndex:
             return []
         ok: set[str] = set()
         for r in self.expected(question):
-            ok |= r.stated_in(answer)
+            ok |= r.stated_in(answer) | {f"namn {f}" for f in r.funders if says(answer, f)}
         pages_text = " ".join(self.page_texts.get(p, "") for p in question["expected_sources"])
         wrong: dict[str, str] = {}
         for r in self.records:
@@ -132,8 +135,8 @@ class ClaimIndex:
                 kind, value = claim.split(" ", 1)
                 if kind == "belopp" and int(value) in amounts(pages_text):
                     continue
-                if kind == "datum" and value in months(pages_text):
-                    continue  # "20 januari 2025" on the expected page: its own date
+                if kind == "datum" and (value in months(pages_text) or says(pages_text, value)):
+                    continue  # "20 januari 2025", "2025.01.20" on the expected page: its own
                 if kind not in ("belopp", "datum") and says(pages_text, value):
                     continue
                 wrong.setdefault(claim, r.title)  # one report per claim, with one owner

@@ -344,15 +344,18 @@ def _titles_nested_facts(blocks: list[Block], i: int) -> bool:
     b = blocks[i]
     if "\n" in b.text or len(b.text.split()) > _NESTED_TITLE_WORDS or _FACT_LABEL.match(b.text):
         return False
-    facts = 0
-    for nested in blocks[i + 1 :]:
+    facts = strict = 0
+    for j in range(i + 1, len(blocks)):
+        nested = blocks[j]
         if nested.kind != "item" or nested.level <= b.level:
             break
         if nested.level == b.level + 1 and (
             _FACT_LABEL.match(nested.text) or canonical_line(nested.text) != nested.text
         ):
             facts += 1
-    return facts >= MIN_NESTED_FACTS
+            # "Ägare:", "Budget:" name a project's facts; "Tid:", "Kostnad:" also a course's
+            strict += canonical_line(nested.text, strict=True) != nested.text
+    return facts >= MIN_NESTED_FACTS and strict >= 1
 
 
 def _split_named(blocks: list[Block]) -> list[Block]:
@@ -436,8 +439,10 @@ def _has_facts(text: str, needed: int = 2) -> bool:
     if any(_FACT_LABEL.match(line.strip()) for line in text.split("\n")):
         return True
     found = [find_owner(text), find_period(text), find_budget(text)]
-    periods, money = _bare_lines(text)  # a card's facts as bare lines ("2 780 000 kr")
-    return sum(x is not None for x in found) + bool(periods) + bool(money) >= needed
+    # a card's facts as bare lines ("2 780 000 kr"): one of each (several sums are a table)
+    periods, money = _bare_lines(text)
+    bare = (len(periods) == 1) + (len(money) == 1)
+    return sum(x is not None for x in found) + bare >= needed
 
 
 def _table_rows(block: Block) -> list[Section]:
@@ -712,7 +717,7 @@ def _heading_sections(blocks: list[Block]) -> list[tuple[int, int, Section]]:
             for i in heads
             if blocks[i].level > 1
             and not generic_heading(blocks[i].text)
-            and not _FACTS_BOX.match(blocks[i].text.strip())
+            and not _facts_box(blocks[i].text)
             and not _DATED_ENTRY.match(blocks[i].text.strip())
             and not blocks[i].text.rstrip().endswith("?")
         ]
@@ -720,8 +725,12 @@ def _heading_sections(blocks: list[Block]) -> list[tuple[int, int, Section]]:
 
     def ends_section(i: int, j: int) -> bool:
         b = blocks[j]
-        if b.kind != "heading" or _FACTS_BOX.match(b.text.strip()):
-            return False  # "Fakta" over a box of labels: the facts of the heading above
+        if b.kind != "heading":
+            return False
+        if _facts_box(b.text):
+            # "Fakta" over a box of labels: the facts of the heading above, unless that has
+            # facts of its own (then the box is about the page: "I korthet" on a grant list)
+            return _has_facts("\n".join(x.text for x in blocks[i + 1 : j]))
         if decisions:
             return j in cand
         return b.level <= blocks[i].level or j in cand
@@ -787,6 +796,12 @@ _FACTS_BOX = re.compile(
     r"|Nyckeluppgifter|Key facts)\s*:?$",
     re.IGNORECASE,
 )
+
+
+def _facts_box(heading: str) -> bool:
+    return bool(_FACTS_BOX.match(heading.strip()))
+
+
 # A list whose every project states only one fact of its own still has this many projects
 # beside the one that states two (fewer could be a single project's own sections).
 _SIBLINGS_MIN = 3
@@ -1167,7 +1182,17 @@ def _bare_lines(text: str) -> tuple[list[str], list[str]]:
         for field in _META_SEP.split(line)  # a meta line's fields ("Förening|2025–2026|40 000 kr")
         if field.strip()
     ]
-    return [f for f in fields if _only_period(f)], [f for f in fields if _only_amount(f)]
+    periods = [f for f in fields if _only_period(f) and _SPAN.search(f)]
+    money = [f for f in fields if _only_amount(f) and find_amounts(f)[0].sek >= MIN_BARE_SUM]
+    return periods, money
+
+
+# A bare line is a project's period only as a span ("maj 2024 – juni 2026", "2024–2026"): a
+# lone date is a publication date or an event's day.
+_SPAN = re.compile(r"\d{4}.*\s[–—-]\s.*\d{4}|\d{4}\s*[–—]\s*\d{4}|\d{4}-\d{2}\s*[–—-]\s*\d{4}")
+# A bare sum smaller than this is a fee or a price (a course, an entry ticket), not what a
+# project costs; even a small Leader grant is larger.
+MIN_BARE_SUM = 10_000
 
 
 def _only_period(field: str) -> bool:

@@ -28,7 +28,7 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
     (
         ORG,
         r"Sökande\s+organisation|Sökande|Projektägare|Stödmottagare|Mottagare|Organisation"
-        r"|Förening",
+        r"|Förening|Ägare|Huvudman",
     ),
     (PLACE, r"Ort|By|Kommun|Plats"),
     (PERIOD, r"Projektperiod|Projekttid|Tidsperiod|Genomförandetid|Period|Tid"),
@@ -276,8 +276,19 @@ def separated_rows(lines: list[str], i: int) -> tuple[list[list[str]], int] | No
     return None
 
 
-# A legend's columns must mostly be known kinds: a line of words split by " | " may be a menu.
-_MIN_LEGEND_KINDS = 3
+def _row_fits(kinds: list[str | None], cells: list[str]) -> bool:
+    """Do a row's cells hold what its legend's columns name (a sum of money in a budget
+    column, a period in a period column)?"""
+    from ingest.metadata import find_amounts, parse_period
+
+    for kind, cell in zip(kinds, cells, strict=True):
+        if _EMPTY_CELL.match(cell):
+            continue
+        if kind == MONEY and not find_amounts(cell):
+            return False
+        if kind == PERIOD and not parse_period(cell)[0]:
+            return False
+    return True
 
 
 def legend_rows(lines: list[str], i: int) -> list[str] | None:
@@ -291,13 +302,16 @@ def legend_rows(lines: list[str], i: int) -> list[str] | None:
         if len(names) < _MIN_SEPARATED_COLUMNS or not all(names):
             continue
         kinds = [column_kind(n) for n in names]
-        if NAME in kinds or sum(k is not None for k in kinds) < _MIN_LEGEND_KINDS:
+        if NAME in kinds or None in kinds:  # a legend names columns; a menu names pages
             continue
-        rows = [
-            j
-            for j in range(i + 1, len(lines))
-            if len([c for c in lines[j].split(sep)]) == len(names) and sep in lines[j]
-        ]
+        rows = []
+        for j in range(i + 1, len(lines)):
+            cells = [c.strip() for c in lines[j].split(sep)]
+            if len(cells) != len(names):
+                continue
+            if not _row_fits(kinds, cells):
+                break  # another table with as many columns (a budget): the legend ends
+            rows.append(j)
         if len(rows) < 2:
             continue
         out = list(lines[i + 1 :])

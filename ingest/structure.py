@@ -82,11 +82,26 @@ def _is_chrome(el: etree._Element) -> bool:
     words = _attr_words(el)
     if not words.strip() or not _CHROME.search(words):
         return False
-    if _SCREEN_READER.search(words) and _is_label(_clean(_inline(el)).rstrip(": ")):
-        # "<span class=visually-hidden>Projektägare: </span>" beside an icon: the label of
-        # the value that follows, written for screen readers, is the page's own label.
+    if _screen_reader_label(el):
         return False
     return not el.xpath(".//h1")  # a "hero banner" that holds the page's title is content
+
+
+def _screen_reader_label(el: etree._Element) -> str | None:
+    """'Projektägare' for "<span class=visually-hidden>Projektägare: </span>" beside an icon:
+    the label of the value that follows, written for screen readers, is the page's own label.
+    Only an inline span: a hidden heading or link text is navigation for screen readers."""
+    if el.tag != "span" or not _SCREEN_READER.search(_attr_words(el)):
+        return None
+    text = " ".join("".join(el.itertext()).split()).rstrip(": ")
+    after = (el.tail or "") + "".join(
+        "".join(sib.itertext()) + (sib.tail or "") for sib in el.itersiblings()
+    )
+    if not _is_label(text) or not after.strip():
+        return None  # a label with no value beside it (an icon link's hidden name)
+    if after.strip().casefold().startswith(text.casefold()):
+        return None  # the label is also shown ("<span aria-hidden>Budget: </span>")
+    return text
 
 
 def _inline(el: etree._Element) -> str:
@@ -96,8 +111,11 @@ def _inline(el: etree._Element) -> str:
         if not isinstance(child.tag, str):
             parts.append(child.tail or "")
             continue
+        label = _screen_reader_label(child)
         if child.tag == "br":
             parts.append("\n")
+        elif label:
+            parts.append(f"{label}: ")  # its colon may be left to the styling
         elif not _is_chrome(child):
             if child.tag in ("p", "div", "li", "dd", "dt"):
                 parts.append("\n" + _inline(child) + "\n")
@@ -447,9 +465,11 @@ def html_blocks(html: str) -> tuple[list[Block], str | None, str]:
     tabs = root.xpath("//*[@role='tab'][@aria-controls]")
     # Several tabs over one panel are filters of one list ("Alla", "Pågående", "Avslutade"),
     # not the names of sections: only a panel with a tab of its own is titled by it.
-    per_panel = Counter(t.get("aria-controls") for t in tabs)
+    names: dict[str, set[str]] = {}
+    for t in tabs:  # a tab list may be rendered twice (desktop and mobile): count its names
+        names.setdefault(t.get("aria-controls"), set()).add(_clean(_inline(t)))
     _TABS.update(
-        (t.get("aria-controls"), t) for t in tabs if per_panel[t.get("aria-controls")] == 1
+        (t.get("aria-controls"), t) for t in tabs if len(names[t.get("aria-controls")]) == 1
     )
     _IDS.clear()
     _IDS.update(root.xpath("//@id"))

@@ -543,3 +543,44 @@ def test_several_values_and_nothing_tying_one_to_the_question_state_none():
     assert "flera belopp" in answer
     single = _field("Vad är budgeten?", "Ett projekt om leder.\n\n2 100 000 kr\n\n")
     assert "2 100 000" in single  # one value on the page is not ambiguous
+
+
+def test_one_value_stated_twice_on_a_project_page_is_not_ambiguous():
+    page = (
+        "Ängsleden är en vandringsled längs ån som byggs av Ängsbygdens vandrarförening.\n\n"
+        "Projektet har en total budget på 2 100 000 kronor.\n\nFakta\n\n"
+        "Budget: 2 100 000 kr\n\nProjekttid: maj 2024 – juni 2026\n"
+    )
+    assert "2 100 000" in _field("Hur mycket kostar Ängsleden?", page, title="Ängsleden")
+
+
+def test_the_budget_is_the_sum_the_page_calls_its_budget_not_a_grant_beside_it():
+    page = (
+        "Ängsleden är en vandringsled längs ån.\n\n"
+        "Projektets totala budget är 2 100 000 kronor.\n\n"
+        "Jordbruksverket bidrar med 1 400 000 kronor och kommunen med 700 000 kronor.\n"
+    )
+    answer = _field("Hur mycket kostar Ängsleden?", page, title="Ängsleden")
+    assert "2 100 000" in answer and "1 400 000" not in answer
+
+
+def test_an_item_without_the_value_does_not_borrow_the_next_items():
+    page = (
+        "Här är våra projekt.\n\nÄngsleden\nEn vandringsled längs ån med rastplatser.\n\n"
+        "Verkstadslyftet\nKorta kurser i svetsning för arbetssökande.\n\n3,4 miljoner kr\n\n"
+        "Byastugan\nNytt tak på bygdegården.\n\n450 000 kr\n\n"
+    )
+    answer = _field("Hur mycket kostar Ängsleden?", page)
+    assert "3,4" not in answer and "450 000" not in answer
+
+
+def test_the_other_part_of_a_field_question_stays_with_the_asked_item():
+    page = (
+        "Här är våra projekt.\n\n"
+        "Ängsleden\nEn vandringsled längs ån med rastplatser.\n\n"
+        "Leden finansieras av Jordbruksverket och Ängsby kommun.\n\n"
+        "Verkstadslyftet\nKorta kurser i svetsning för arbetssökande.\n\n"
+        "Jordbruksverket ger Verkstadslyftet 3 400 000 kr och kommunen 900 000 kr.\n\n"
+    )
+    answer = _field("Vem finansierar Ängsleden och med hur mycket?", page)
+    assert "Jordbruksverket" in answer and "3 400 000" not in answer

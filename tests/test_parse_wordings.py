@@ -1304,3 +1304,108 @@ def test_a_printed_catalogues_next_name_follows_the_last_contact_line():
     )
     records = parse_document(_doc("pdf", text))
     assert [r.title for r in records] == ["Ängens Bastu", "Kvarnstigen"]
+
+
+# Review of the session-8 rules: pages they must leave alone (all invented).
+def test_a_menu_line_split_by_bars_is_no_legend_and_a_budget_table_ends_one():
+    menu = (
+        "Ängsby kommun\nKommun | Näringsliv | Företagsstöd | Föreningsbidrag\n\n"
+        "Projekt i kommunen\n\nÄngsleden\nProjektägare: Ängsbygdens vandrarförening\n"
+        "Projekttid: 2024–2026\n\nVerkstadslyftet\nProjektägare: Gnistans verkstadsförening\n"
+        "Projekttid: 2023–2025\n\nÄngsby kommun | Storgatan 1 | 0470-12 34 56 | info@exempel.se\n"
+    )
+    assert [r.budget_sek for r in parse_document(_txt(menu))] == [None, None]
+    legend = (
+        "Projekt i kommunen\n\nÄgare | Ort | Projekttid | Budget\n\n"
+        "Ängsleden\nÄngsbygdens vandrarförening | Ängsby | 2024–2026 | 2 100 000 kr\n\n"
+        "Verkstadslyftet\nGnistans verkstadsförening | Norrtorp | 2023–2025 | 3 400 000 kr\n\n"
+        "Så fördelas pengarna\nKostnadsslag | Belopp | Andel | Kommentar\n"
+        "Personal | 1 200 000 kr | 57 % | två tjänster\nMaterial | 900 000 kr | 43 % | spänger\n"
+    )
+    records = parse_document(_txt(legend))
+    assert [(r.title, r.owner, r.budget_sek) for r in records] == [
+        ("Ängsleden", "Ängsbygdens vandrarförening", 2100000),
+        ("Verkstadslyftet", "Gnistans verkstadsförening", 3400000),
+    ]
+
+
+def test_a_facts_box_about_the_page_stays_off_the_last_project():
+    records = parse_document(
+        _html(
+            "<h1>Bygdepeng 2024</h1><p>Kommunen har fördelat bygdepeng till lokala projekt.</p>"
+            "<h2>Ängsleden</h2><p>Projektägare: Ängsbygdens vandrarförening</p>"
+            "<p>Projekttid: 2024–2025</p><p>Beviljat: 40 000 kr</p>"
+            "<h2>Byastugan i Norrtorp</h2><p>Projektägare: Norrtorps bygdeförening</p>"
+            "<p>Projekttid: 2024</p><h2>I korthet</h2><p>Sökande: ideella föreningar</p>"
+            "<p>Budget: 500 000 kr</p>"
+        )
+    )
+    last = next(r for r in records if r.title == "Byastugan i Norrtorp")
+    assert (last.owner, last.budget_sek) == ("Norrtorps bygdeförening", None)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a publication date and a course fee are no period or budget
+        "<h1>Svetslyftet</h1><p>2024-03-12</p><p>Projektägare: Verkstadsföreningen Gnistan</p>"
+        "<p>Inom projektet ges en helgkurs i svetsning. Kursavgiften är:</p><p>450 kr</p>",
+        # a course catalogue with a date and a fee under each course is one page
+        "<h1>Kurser hösten</h1>"
+        + "".join(
+            f"<h2>{n}</h2><p>Vi lär oss grunderna med en erfaren ledare.</p><p>2024-09-1{d}</p>"
+            f"<p>{p} kr</p>"
+            for n, d, p in [("Svetsning", 0, 1200), ("Keramik", 2, 900), ("Brödbak", 5, 350)]
+        ),
+    ],
+)
+def test_lone_dates_and_small_sums_are_no_project_facts(body):
+    records = parse_document(_html(body))
+    assert len(records) == 1
+    assert records[0].budget_sek is None and records[0].period_start is None
+
+
+def test_nested_activities_with_times_and_fees_are_no_projects():
+    md = (
+        "# Aktiviteter i Ängsbyn\n\nFöreningen ordnar följande under våren.\n\n"
+        "- Svetskurs\n  - Tid: tisdagar 18–20\n  - Kostnad: 300 kr\n"
+        "- Keramik\n  - Tid: onsdagar 18–20\n  - Kostnad: 200 kr\n"
+    )
+    assert len(parse_document(_doc("md", md, markdown_blocks(md)))) == 1
+
+
+def test_a_tab_list_rendered_twice_still_names_its_panels():
+    names = ["Ängsleden", "Verkstadslyftet"]
+    tabs = (
+        "<div role='tablist'>"
+        + "".join(
+            f"<button role='tab' aria-controls='p{i}'>{n}</button>" for i, n in enumerate(names)
+        )
+        + "</div>"
+    )
+    panels = "".join(
+        f"<div role='tabpanel' id='p{i}'><p>Projektägare: Förening {i}</p>"
+        f"<p>Projekttid: 2024–2026</p><p>Budget: {i + 1} 000 000 kr</p></div>"
+        for i in range(2)
+    )
+    records = parse_document(_html("<h1>Projekt</h1>" + tabs + tabs + panels))
+    assert [(r.title, r.budget_sek) for r in records] == [
+        ("Ängsleden", 1000000),
+        ("Verkstadslyftet", 2000000),
+    ]
+
+
+def test_screen_reader_labels_get_their_colon_and_hidden_navigation_stays_out():
+    page = (
+        "<html><body><main><h1>Ängsleden</h1>"
+        "<p><span class='sr-only'>Projektägare</span>Ängsbygdens vandrarförening</p>"
+        "<p><span class='sr-only'>Budget:</span><span aria-hidden='true'>Budget: </span>"
+        "2 100 000 kr</p><a href='/k'><span class='sr-only'>Kontakt</span></a>"
+        "</main></body></html>"
+    )
+    blocks, _url, _site = html_blocks(page)
+    assert [b.text for b in blocks] == [
+        "Ängsleden",
+        "Projektägare: Ängsbygdens vandrarförening",
+        "Budget: 2 100 000 kr",
+    ]
