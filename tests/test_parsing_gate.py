@@ -35,13 +35,14 @@ def test_development_pages_parse_at_the_floors(tmp_path):
     assert not _failures(report, floors)
 
 
-@pytest.mark.parametrize("name", ["dev2", "dev3", "dev4", "dev5", "dev6"])
+@pytest.mark.parametrize("name", ["dev2", "dev3", "dev4", "dev5", "dev6", "heldout4"])
 def test_later_development_pages_parse_at_their_floors(tmp_path, name):
     """dev2 … dev6: pages in layouts and wordings dev does not use, written for issue 13 (dev2
     before the parser was changed for them, dev3 after a first round, dev4 from the failure
     classes of heldout and heldout2, dev5 from heldout3's, dev6 from heldout4's); each set has
     its own floors (parsing-floors-<set>.json). dev5's and dev6's are regression floors under
-    the issue's."""
+    the issue's; so are heldout4's, whose failing pages were read while the parser was changed
+    in session 8 (it is a tuning set since)."""
     floors = json.loads((PAGES / f"parsing-floors-{name}.json").read_text(encoding="utf-8"))
     report = evaluate_parsing(PAGES / name, Settings(home=tmp_path))
     print(format_parsing(report, name))
