@@ -253,15 +253,19 @@ def _label(name: str) -> str:
     return name
 
 
+def _split_headers(line: str):
+    """(separator, column names, their kinds) for each separator that splits the line into
+    at least _MIN_SEPARATED_COLUMNS non-empty names."""
+    for sep in _SEPARATORS:
+        names = [c.strip() for c in line.strip().split(sep)]
+        if len(names) >= _MIN_SEPARATED_COLUMNS and all(names):
+            yield sep, names, [column_kind(n) for n in names]
+
+
 def separated_rows(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     """(records as lines, index after the table) for a header at lines[i] whose cells are
     split by one separator, and at least two rows below it split the same way; or None."""
-    head = lines[i].strip()
-    for sep in _SEPARATORS:
-        names = [c.strip() for c in head.split(sep)]
-        if len(names) < _MIN_SEPARATED_COLUMNS or not all(names):
-            continue
-        kinds = [column_kind(n) for n in names]
+    for sep, names, kinds in _split_headers(lines[i]):
         if NAME not in kinds or sum(k is not None for k in kinds) < 2:
             continue
         rows, j = [], i + 1
@@ -296,12 +300,7 @@ def legend_rows(lines: list[str], i: int) -> list[str] | None:
     Ort | Projekttid | Budget"), that explains rows standing further down, each under its
     own project's name line: the lines from i on with every such row written as label lines.
     None when lines[i] is no legend or fewer than two rows follow it."""
-    head = lines[i].strip()
-    for sep in _SEPARATORS:
-        names = [c.strip() for c in head.split(sep)]
-        if len(names) < _MIN_SEPARATED_COLUMNS or not all(names):
-            continue
-        kinds = [column_kind(n) for n in names]
+    for sep, names, kinds in _split_headers(lines[i]):
         if NAME in kinds or None in kinds:  # a legend names columns; a menu names pages
             continue
         rows = []
