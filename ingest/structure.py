@@ -10,6 +10,7 @@ captions and photo credits, images (alt text is never text). What markup cannot 
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -380,20 +381,24 @@ def _below(out: list[Block]) -> int:
     return min(last + 1, max(_HEADINGS.values()))
 
 
-# Per document being read: tab -> panel ids, and the ids present (`html_blocks` fills it).
-_TABS: dict[str, etree._Element] = {}
-_IDS: set[str] = set()
+# Per document being read, per thread (a crawl or the app may read pages side by side): tab
+# -> panel ids and the ids present, which `html_blocks` fills for `_walk`.
+_PAGE = threading.local()
+
+
+def _tabs() -> dict[str, etree._Element]:
+    return getattr(_PAGE, "tabs", {})
 
 
 def _tab_panel(tab: etree._Element) -> str | None:
     panel_id = tab.get("aria-controls")
-    return panel_id if panel_id and panel_id in _IDS else None
+    return panel_id if panel_id and panel_id in getattr(_PAGE, "ids", ()) else None
 
 
 def _panel_tab(el: etree._Element) -> etree._Element | None:
     """The tab that names this tab panel (`role="tab"` with `aria-controls` = its id)."""
     panel_id = el.get("id")
-    return _TABS.get(panel_id) if panel_id else None
+    return _tabs().get(panel_id) if panel_id else None
 
 
 def _has_blocks(el: etree._Element) -> bool:
@@ -461,23 +466,20 @@ def html_blocks(html: str) -> tuple[list[Block], str | None, str]:
             text = _clean(_inline(h1[0])).replace("\n", " ")
             if text:
                 out.append(Block("heading", text, level=1))
-    _TABS.clear()
     tabs = root.xpath("//*[@role='tab'][@aria-controls]")
     # Several tabs over one panel are filters of one list ("Alla", "Pågående", "Avslutade"),
     # not the names of sections: only a panel with a tab of its own is titled by it.
     names: dict[str, set[str]] = {}
     for t in tabs:  # a tab list may be rendered twice (desktop and mobile): count its names
         names.setdefault(t.get("aria-controls"), set()).add(_clean(_inline(t)))
-    _TABS.update(
-        (t.get("aria-controls"), t) for t in tabs if len(names[t.get("aria-controls")]) == 1
-    )
-    _IDS.clear()
-    _IDS.update(root.xpath("//@id"))
+    _PAGE.tabs = {
+        t.get("aria-controls"): t for t in tabs if len(names[t.get("aria-controls")]) == 1
+    }
+    _PAGE.ids = set(root.xpath("//@id"))
     try:
         _walk(main, out)
     finally:
-        _TABS.clear()
-        _IDS.clear()
+        _PAGE.tabs, _PAGE.ids = {}, set()
     if main.tag != "body" and not _FACT_LABELS.search(" ".join(main.itertext())):
         for aside in root.xpath("//aside"):
             # The page's facts box placed beside <main> rather than inside it; not a box of

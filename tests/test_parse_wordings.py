@@ -1409,3 +1409,31 @@ def test_screen_reader_labels_get_their_colon_and_hidden_navigation_stays_out():
         "Projektägare: Ängsbygdens vandrarförening",
         "Budget: 2 100 000 kr",
     ]
+
+
+def test_tabbed_pages_read_side_by_side_keep_their_own_tabs():
+    from concurrent.futures import ThreadPoolExecutor
+
+    def page(names: list[str]) -> str:
+        tabs = "".join(
+            f"<button role='tab' aria-controls='p{i}'>{n}</button>" for i, n in enumerate(names)
+        )
+        panels = (
+            "".join(
+                f"<div role='tabpanel' id='p{i}'><p>Projektägare: Förening {n}</p>"
+                f"<p>Projekttid: 2024–2026</p><p>Budget: {i + 1} 000 000 kr</p></div>"
+                for i, n in enumerate(names)
+            )
+            * 40
+        )  # a long page: each read takes long enough for the others to interleave
+        return f"<h1>Projekt</h1><div role='tablist'>{tabs}</div>{panels}"
+
+    pages = [page(["Ängsleden", "Kvarnstigen"]), page(["Bastun", "Bryggan", "Smedjan"])]
+
+    def titles(n: int) -> list[str]:
+        return [r.title for r in parse_document(_html(pages[n % 2]))]
+
+    alone = [titles(0), titles(1)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        side_by_side = list(pool.map(titles, range(32)))
+    assert all(got == alone[n % 2] for n, got in enumerate(side_by_side))
