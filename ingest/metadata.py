@@ -676,6 +676,39 @@ def _funder_items(value: str) -> list[str]:
     return items
 
 
+# "Leader Glasbygd Nord: 620 000 kr", "Hedemora kommun (sökt)    180 000 kr": a public body
+# and its sum on a line of their own, as a financing breakdown writes them with no heading.
+_FUNDING_LINE = re.compile(
+    r"^[-•*]?\s*(?P<v>[A-ZÅÄÖ][^\d\n:()]*?)\s*(?:\([^)\n]*\))?\s*:?\s+"
+    r"\d[\d  ]*(?:,\d+)?\s*(?:kr|kronor|SEK|tkr|:-|miljoner)\b[^\n]{0,20}$",
+    re.MULTILINE,
+)
+_FUNDING_BODY = re.compile(
+    r"^(?:Leader\b|Region\b|Länsstyrelsen\b|Europeiska\b|Tillväxtverket$|Jordbruksverket$"
+    r"|Boverket$|Allmänna arvsfonden$|Arvsfonden$|Vinnova$|Energimyndigheten$)"
+    r"|\b(?:kommun|regionen|län)$"
+)
+# So many such lines in a row make a breakdown; one could be a grant decision's sentence.
+_FUNDING_LINES_MIN = 2
+
+
+def _funding_rows(text: str) -> list[str]:
+    """Public bodies named with their sum, one per line, in a run of such lines."""
+    out: list[str] = []
+    run: list[str] = []
+    for line in [*text.split("\n"), ""]:
+        m = _FUNDING_LINE.match(line.strip())
+        if m and _FUNDING_BODY.search(m["v"].strip()):
+            run.append(m["v"].strip())
+            continue
+        if m and _NOT_FUNDER_ROW.match(m["v"].strip()):
+            continue  # "Totalt: 900 000 kr", own work: the breakdown goes on
+        if len(run) >= _FUNDING_LINES_MIN:
+            out += run
+        run = []
+    return out
+
+
 def find_funders(text: str) -> list[str]:
     """Funders named after 'Finansiär:', 'Finansiering:', 'finansieras av', 'finansiärer är',
     'Pengarna kommer från', 'X har beviljat', 'varav ... från X'."""
@@ -685,6 +718,7 @@ def find_funders(text: str) -> list[str]:
     values += [m["v"] or m["s"] or m["w"] or m["c"] or m["g"] for m in _FUNDER_SHARE.finditer(text)]
     values += [m["v"] for m in _FUNDER_SHARED.finditer(text)]
     values += _elided_contributors(text)
+    values += _funding_rows(text)
     for table in _FUNDING_TABLE.finditer(text):
         for row in table["rows"].split("\n"):
             m = _FUNDING_ROW.match(row.strip())

@@ -1437,3 +1437,15 @@ def test_tabbed_pages_read_side_by_side_keep_their_own_tabs():
     with ThreadPoolExecutor(max_workers=8) as pool:
         side_by_side = list(pool.map(titles, range(32)))
     assert all(got == alone[n % 2] for n, got in enumerate(side_by_side))
+
+
+def test_a_financing_breakdown_without_a_heading_names_its_public_funders():
+    text = (
+        "Projektet kostar 900 000 kr och finansieras så här.\n"
+        "Leader Ängsbygden: 620 000 kr\nBoxholms kommun (sökt)    100 000 kr\n"
+        "Föreningens ideella arbete: 180 000 kr\nTotalt: 900 000 kr\n"
+    )
+    assert find_funders(text) == ["Leader Ängsbygden", "Boxholms kommun"]
+    # cost lines and applicants with their grants are no funders
+    assert find_funders("Personal 720 000 kr\nMaterial 45 000 kr") == []
+    assert find_funders("Ängsby Byalag 95 000 kr\nKvarnby IK 40 000 kr") == []
