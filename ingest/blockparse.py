@@ -643,9 +643,35 @@ _ITEM_NAME = re.compile(r"^(?P<name>[A-ZÅÄÖ\"”][^–—:]{1,80}?)\s+[–—
 _ITEM_NAME_WORDS = 8
 
 
-def _bullet_section(block: Block) -> Section | None:
+def _with_bullet_siblings(
+    blocks: list[Block], found: list[tuple[int, Section]]
+) -> list[tuple[int, Section]]:
+    """Items of the same list as the project items found, named the same way (in bold),
+    that state one fact of their own ("Servicehubb X – Y AB får 460 000 kronor …"): projects
+    of that list too, as headed sections with one fact beside siblings with two are."""
+    rows = {i for i, _ in found}
+    level = blocks[min(rows)].level
+    bold = all(blocks[i].lead for i in rows)
+    lo, hi = min(rows), max(rows)
+    while lo > 0 and blocks[lo - 1].kind == "item":
+        lo -= 1
+    while hi + 1 < len(blocks) and blocks[hi + 1].kind == "item":
+        hi += 1
+    extra = [
+        (i, sec)
+        for i in range(lo, hi + 1)
+        if i not in rows
+        and blocks[i].level == level
+        and (blocks[i].lead is not None) == bold
+        and (sec := _bullet_section(blocks[i], needed=1))
+    ]
+    return sorted([*found, *extra], key=lambda t: t[0])
+
+
+def _bullet_section(block: Block, needed: int = 2) -> Section | None:
     """A list item that names a project and states its facts: "**Visby Hamnkök** – ett
-    delat kök … Projektägare: …" (the name in bold, or before the first dash)."""
+    delat kök … Projektägare: …" (the name in bold, or before the first dash). `needed`:
+    how many of owner, period and budget it must state (one beside siblings that state two)."""
     if block.kind != "item":
         return None
     lead = block.lead
@@ -658,7 +684,7 @@ def _bullet_section(block: Block) -> Section | None:
     # "**Arctic Food Lab** (2022–2024). Lead partner: …": the period in brackets after the name.
     bracket = _BRACKET_PERIOD.match(body)
     period_raw = bracket["p"] if bracket else None
-    if not _has_facts(body, needed=1 if period_raw else 2):
+    if not _has_facts(body, needed=1 if period_raw else needed):
         return None
     # "**Byastugan i Hackås** — Hackås Bygdeförening, Hackås (Bergs kommun). …": the
     # organisation named first, with no label, is the owner when no label names one.
@@ -930,6 +956,8 @@ def _sections_of(blocks: list[Block]) -> tuple[list[Section], list[Block]] | Non
         return sections, [b for k, b in enumerate(blocks) if k not in used]
     for make in (_grant_section, _quoted_grant_section, _prose_grant_section, _bullet_section):
         found = [(i, sec) for i, b in enumerate(blocks) if (sec := make(b))]
+        if make is _bullet_section and len(found) >= 2:
+            found = _with_bullet_siblings(blocks, found)
         if len(found) >= 2:
             used = {i for i, _ in found}
             sections = [sec for _, sec in found]

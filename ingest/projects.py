@@ -279,7 +279,7 @@ def _attach(records: list[Project], contacts: list[Contact]) -> None:
 # Bump when a parser change alters the records a page gives: stored documents read by an
 # older parser are then read again on the next ingest, even with unchanged bytes (only chunks
 # whose embedded text changed are embedded again).
-PARSER_VERSION = 36
+PARSER_VERSION = 37
 
 
 def parse_document(doc: Document) -> list[Project]:

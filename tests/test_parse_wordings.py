@@ -1449,3 +1449,23 @@ def test_a_financing_breakdown_without_a_heading_names_its_public_funders():
     # cost lines and applicants with their grants are no funders
     assert find_funders("Personal 720 000 kr\nMaterial 45 000 kr") == []
     assert find_funders("Ängsby Byalag 95 000 kr\nKvarnby IK 40 000 kr") == []
+
+
+def test_a_bold_list_item_with_one_fact_beside_items_with_two_is_a_project():
+    doc = _html(
+        "<h1>Tre byar får stöd</h1><p>Länsstyrelsen har beviljat stöd till tre butiker.</p>"
+        "<h2>Det här får stöd</h2><ul>"
+        "<li><strong>Butiken i Ängsby</strong> – Ängsby Handel AB får 300 000 kronor till nya "
+        "frysdiskar. Projektet beräknas kosta 600 000 kronor.</li>"
+        "<li><strong>Macken i Kvarnby</strong> – Kvarnby Bygdemack ekonomisk förening får 500 000"
+        " kronor till en ny pump. Hela investeringen beräknas kosta 1 000 000 kronor.</li>"
+        "<li><strong>Servicepunkt Norrtorp</strong> – Norrtorps Livs AB får 200 000 kronor för "
+        "ett rum för paketombud.</li></ul>"
+    )
+    records = parse_document(doc)
+    assert [r.title for r in records] == [
+        "Butiken i Ängsby",
+        "Macken i Kvarnby",
+        "Servicepunkt Norrtorp",
+    ]
+    assert records[2].owner == "Norrtorps Livs AB"
