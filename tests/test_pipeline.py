@@ -190,3 +190,46 @@ def test_an_edit_embeds_only_the_chunks_whose_text_changed(settings, corpus):
     after = {c.id for c in store.all_chunks() if c.project.source == target.name}
     assert 0 < summary.embedded < len(after)  # only the changed chunk(s)
     assert len(before & after) >= len(after) - summary.embedded
+
+
+def test_a_reparse_that_splits_a_page_is_seen_by_the_next_question_in_the_same_process(
+    settings, tmp_path, monkeypatch
+):
+    """A parser upgrade that turns a list page read as one record into its projects: the
+    assistant that ran the ingest answers from the new records at once (its catalogue, lexical
+    index and dense index), with no chunk of the old record left."""
+    import ingest.pipeline
+    from assistant.service import Assistant
+    from ingest.projects import parse_document as real_parse
+
+    page = tmp_path / "pages" / "lista.txt"
+    page.parent.mkdir()
+    page.write_text(
+        "Projekt i Ängsby\n\nÄngsleden\nProjektägare: Ängsbygdens vandrarförening\n"
+        "Projekttid: 2024–2026\nBudget: 2 100 000 kr\nEn vandringsled längs ån med rastplatser.\n\n"
+        "Smedjan i Kvarnby\nProjektägare: Kvarnby Hembygdsförening\nProjekttid: 2025–2026\n"
+        "Budget: 410 000 kr\nHelgkurser i smide för nybörjare i den gamla smedjan.\n",
+        encoding="utf-8",
+    )
+
+    def one_record(doc):  # an older parser: the whole page is one record
+        records = real_parse(doc)
+        first = records[0]
+        first.title, first.text = "Projekt i Ängsby", doc.text
+        return [first]
+
+    assistant = Assistant(settings, embedder=HashingEmbedder())
+    monkeypatch.setattr(ingest.pipeline, "parse_document", one_record)
+    assistant.ingest([str(page.parent)])
+    assert {c.project.title for c in assistant.store.all_chunks()} == {"Projekt i Ängsby"}
+
+    monkeypatch.setattr(ingest.pipeline, "parse_document", real_parse)
+    monkeypatch.setattr(ingest.pipeline, "PARSER_VERSION", ingest.pipeline.PARSER_VERSION + 1)
+    assistant.ingest([str(page.parent)])
+    titles = {c.project.title for c in assistant.store.all_chunks()}
+    assert titles == {"Ängsleden", "Smedjan i Kvarnby"}
+    for method in ("hybrid", "bm25", "dense"):
+        hits = assistant.retriever.search("helgkurser i smide i smedjan", Filters(), method)
+        assert hits and all(h.chunk.project.title in titles for h in hits), method
+    answer = assistant.ask("Vem äger Smedjan i Kvarnby?")
+    assert "Kvarnby Hembygdsförening" in answer.answer
