@@ -65,7 +65,7 @@ def typed_units(
     """Units of these sources holding a thing of this kind, with where they stand."""
     out = []
     for rank, src in enumerate(sources):
-        lines = [" ".join(ln.split()) for ln in src.text.splitlines() if ln.strip()]
+        lines = [" ".join(ln.split()) for ln in _lines(src)]
         at = 0  # units come in text order: look for each from where the last one stood
         for u in units.units(src.text):
             if not answer_types.unit_has(u, kind):
@@ -74,6 +74,11 @@ def typed_units(
             at = max(line, at)
             out.append(Typed(src, u, units.term_overlap(topic, u, idf), rank, line))
     return out
+
+
+def _lines(src: Source) -> list[str]:
+    """A source's non-blank lines: the line numbers every function here shares."""
+    return [ln.strip() for ln in src.text.splitlines() if ln.strip()]
 
 
 # A unit is found in its source's lines by its first characters (a joined unit spans lines).
@@ -91,8 +96,7 @@ def _line_of(unit: str, lines: list[str], start: int) -> int:
 def anchor(src: Source, topic: frozenset[str], idf: Callable[[str], float]) -> int | None:
     """The non-blank line of this source most about the question's topic (a listed item's
     name or description), or None when no line shares a topic word."""
-    lines = [ln for ln in src.text.splitlines() if ln.strip()]
-    scored = [(units.term_overlap(topic, ln, idf), -n) for n, ln in enumerate(lines)]
+    scored = [(units.term_overlap(topic, ln, idf), -n) for n, ln in enumerate(_lines(src))]
     if not scored:
         return None
     best, neg = max(scored)
@@ -149,7 +153,7 @@ def near_anchor(
         at = anchor(src, topic, idf)
         if at is None:
             continue
-        lines = [ln.strip() for ln in src.text.splitlines() if ln.strip()]
+        lines = _lines(src)
         named = named or _is_name_line(lines[at])
         end = _item_end(lines, at)
         under = [t for t in typed if t.rank == rank and at <= t.line <= end]

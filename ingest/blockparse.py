@@ -1122,19 +1122,19 @@ def site_name(site: str, title: str) -> str | None:
     projektet | Cykelbygden Ödeshög", or a scraped page's header line): a part that is no
     section name, greeting or publisher such as a kommun. Titles never come from generic
     section headings (issue 13)."""
-    for line in [line.strip() for line in site.split("\n") if line.strip()][:1]:
-        parts = [p.strip() for p in _TITLE_PARTS.split(line)]
-        if len(parts) > _MAX_TITLE_PARTS:
-            continue  # a menu ("Hem | Projektet | Nyheter | Kontakt"), not a title
-        for part in reversed(parts):  # "Section | Site": the site's name comes last
-            if (
-                part
-                and fold(part) != fold(title)
-                and len(part.split()) <= _SITE_NAME_WORDS
-                and not placeholder_title(part)
-                and not _PUBLISHER_NAME.search(part)
-            ):
-                return part
+    first = next((line.strip() for line in site.split("\n") if line.strip()), "")
+    parts = [p.strip() for p in _TITLE_PARTS.split(first)]
+    if len(parts) > _MAX_TITLE_PARTS:
+        return None  # a menu ("Hem | Projektet | Nyheter | Kontakt"), not a title
+    for part in reversed(parts):  # "Section | Site": the site's name comes last
+        if (
+            part
+            and fold(part) != fold(title)
+            and len(part.split()) <= _SITE_NAME_WORDS
+            and not placeholder_title(part)
+            and not _PUBLISHER_NAME.search(part)
+        ):
+            return part
     return None
 
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.labels import column_label
-from ingest.metadata import looks_like_org
+from ingest.metadata import find_amounts, looks_like_org, parse_period
 from stodkollen.places import localities, normalize_place
 
 NUM, NAME, ORG, PLACE, PERIOD, MONEY, TEXT = "num name org place period money text".split()
@@ -283,8 +283,6 @@ def separated_rows(lines: list[str], i: int) -> tuple[list[list[str]], int] | No
 def _row_fits(kinds: list[str | None], cells: list[str]) -> bool:
     """Do a row's cells hold what its legend's columns name (a sum of money in a budget
     column, a period in a period column)?"""
-    from ingest.metadata import find_amounts, parse_period
-
     for kind, cell in zip(kinds, cells, strict=True):
         if _EMPTY_CELL.match(cell):
             continue
@@ -303,19 +301,18 @@ def legend_rows(lines: list[str], i: int) -> list[str] | None:
     for sep, names, kinds in _split_headers(lines[i]):
         if NAME in kinds or None in kinds:  # a legend names columns; a menu names pages
             continue
-        rows = []
+        rows: list[tuple[int, list[str]]] = []
         for j in range(i + 1, len(lines)):
             cells = [c.strip() for c in lines[j].split(sep)]
             if len(cells) != len(names):
                 continue
             if not _row_fits(kinds, cells):
                 break  # another table with as many columns (a budget): the legend ends
-            rows.append(j)
+            rows.append((j, cells))
         if len(rows) < 2:
             continue
         out = list(lines[i + 1 :])
-        for j in rows:
-            cells = [c.strip() for c in lines[j].split(sep)]
+        for j, cells in rows:
             # the row's own name stands on the line above it: no name cell to title it
             record = _separated_record(["", *names], [NAME, *kinds], ["", *cells])
             out[j - i - 1] = "\n".join(record[1:])
